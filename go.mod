@@ -1,0 +1,3 @@
+module github.com/guifan/guifan
+
+go 1.26.8
