@@ -1,0 +1,185 @@
+package validity
+
+import (
+	"sort"
+
+	"github.com/guifan/guifan/internal/model"
+)
+
+// Incoming is a resolved relation that names the work, with what the reason needs to
+// cite the stating document.
+type Incoming struct {
+	model.Relation
+	FromTitle     string
+	FromDocNumber string
+}
+
+// Span is one version's time in effect: from its effective date until the next
+// version takes effect.
+type Span struct {
+	VersionID    string
+	Label        string
+	PublishDate  model.Date
+	From         model.Date // effective date (施行日期); 0 when no date at all is known
+	FromEvidence model.Evidence
+	Until        model.Date // the next version's effective date; 0 while it is the latest
+	NextID       string     // the version that replaced it
+	Expiry       model.Date // last day in force (有效期至), after any extension; 0 = none
+	ExpiryNote   string     // the clause or relation that set Expiry
+	SourceStatus string
+}
+
+// Timeline is everything about a work's validity that does not depend on the date asked.
+type Timeline struct {
+	Spans []Span // oldest first
+	// Repeal and LapseByRelation are the earliest whole-work 废止 / 宣布失效 relations, if any.
+	Repeal          *Incoming
+	LapseByRelation *Incoming
+}
+
+// Build orders the versions and applies the relations that name the work.
+// Versions must belong to one work; their EffectiveDate must already be resolved
+// (metadata, then text, then publish date).
+func Build(versions []*model.Version, incoming []Incoming) *Timeline {
+	vs := append([]*model.Version(nil), versions...)
+	SortVersions(vs)
+	t := &Timeline{Spans: make([]Span, len(vs))}
+	for i, v := range vs {
+		t.Spans[i] = Span{
+			VersionID: v.ID, Label: v.Label, PublishDate: v.PublishDate,
+			From: v.EffectiveDate, FromEvidence: v.EffectiveEvidence,
+			Expiry: v.ExpiryDate, ExpiryNote: v.ExpiryEvidence.Value, SourceStatus: v.SourceStatus,
+		}
+		if i > 0 {
+			t.Spans[i-1].Until = v.EffectiveDate
+			t.Spans[i-1].NextID = v.ID
+		}
+	}
+	rels := append([]Incoming(nil), incoming...)
+	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Date < rels[j].Date })
+	for i := range rels {
+		r := &rels[i]
+		if len(r.Articles) > 0 {
+			continue // a partial repeal (部分失效) leaves the work in force
+		}
+		switch r.Type {
+		case model.Repeals:
+			if t.Repeal == nil {
+				t.Repeal = r
+			}
+		case model.Lapses:
+			if t.LapseByRelation == nil {
+				t.LapseByRelation = r
+			}
+		case model.Extends:
+			t.extend(r)
+		}
+	}
+	return t
+}
+
+// SortVersions orders versions by effective date, then publish date, then id.
+func SortVersions(vs []*model.Version) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		a, b := vs[i], vs[j]
+		if a.EffectiveDate != b.EffectiveDate {
+			return a.EffectiveDate < b.EffectiveDate
+		}
+		if a.PublishDate != b.PublishDate {
+			return a.PublishDate < b.PublishDate
+		}
+		return a.ID < b.ID
+	})
+}
+
+// extend applies a 延续有效期 relation to the version in effect on its date (the latest
+// version when undated): its 有效期 now ends at Until, or never when Until is zero.
+func (t *Timeline) extend(r *Incoming) {
+	if len(t.Spans) == 0 {
+		return
+	}
+	i := len(t.Spans) - 1
+	if r.Date != 0 {
+		if j := t.spanAt(r.Date); j >= 0 {
+			i = j
+		}
+	}
+	t.Spans[i].Expiry = r.Until
+	t.Spans[i].ExpiryNote = r.Evidence
+	if t.Spans[i].ExpiryNote == "" {
+		t.Spans[i].ExpiryNote = "延续有效期"
+	}
+}
+
+// spanAt is the index of the version in effect on d (the latest whose effective date
+// is on or before d), or -1 when none has taken effect yet.
+func (t *Timeline) spanAt(d model.Date) int {
+	idx := -1
+	for i, s := range t.Spans {
+		if s.From <= d {
+			idx = i
+		}
+	}
+	return idx
+}
+
+// Current is the index of the version that represents the work on d: the one in
+// effect, or the first one when none has taken effect yet.
+func (t *Timeline) Current(d model.Date) int {
+	if len(t.Spans) == 0 {
+		return -1
+	}
+	if i := t.spanAt(d); i >= 0 {
+		return i
+	}
+	return 0
+}
+
+// RepealDate is the first day the work counts as 已废止, or DateMax.
+func (t *Timeline) RepealDate() model.Date {
+	if t.Repeal != nil {
+		return t.Repeal.Date
+	}
+	return model.DateMax
+}
+
+// lapseDate is the first day span i counts as 已失效: the day after its 有效期 or the
+// date of a 宣布失效 relation, whichever comes first; DateMax when neither applies.
+func (t *Timeline) lapseDate(i int) model.Date {
+	d := model.DateMax
+	if e := t.Spans[i].Expiry; e != 0 {
+		d = e.AddDays(1)
+	}
+	if t.LapseByRelation != nil && t.LapseByRelation.Date < d {
+		d = t.LapseByRelation.Date
+	}
+	return d
+}
+
+// Bounds are the dates at which the status of a work changes while version i represents
+// it: before InForceFrom it is 尚未生效, from EndedFrom 已失效, from RepealedFrom 已废止.
+// InForceFrom ≤ EndedFrom ≤ RepealedFrom, so the four statuses partition time; the search
+// index stores these three numbers per version to filter and count statuses for any date.
+type Bounds struct {
+	InForceFrom, EndedFrom, RepealedFrom model.Date
+	// RepFrom and RepTo bound the dates on which version i represents its work.
+	RepFrom, RepTo model.Date
+}
+
+// Bounds computes the index bounds of span i.
+func (t *Timeline) Bounds(i int) Bounds {
+	s := t.Spans[i]
+	b := Bounds{RepealedFrom: t.RepealDate(), RepFrom: model.DateMin, RepTo: model.DateMax}
+	if i > 0 {
+		b.RepFrom = s.From
+	}
+	if s.Until != 0 && i < len(t.Spans)-1 {
+		b.RepTo = s.Until
+	}
+	b.EndedFrom = min(t.lapseDate(i), b.RepealedFrom)
+	b.InForceFrom = model.DateMin
+	if i == 0 && s.From != 0 {
+		b.InForceFrom = min(s.From, b.EndedFrom)
+	}
+	return b
+}

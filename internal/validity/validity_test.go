@@ -1,0 +1,169 @@
+package validity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/guifan/guifan/internal/model"
+)
+
+func d(s string) model.Date {
+	v, err := model.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func ver(id, publish, effective, expiry string) *model.Version {
+	v := &model.Version{ID: id, WorkID: "w"}
+	if publish != "" {
+		v.PublishDate = d(publish)
+	}
+	if effective != "" {
+		v.EffectiveDate = d(effective)
+		v.EffectiveEvidence = model.Evidence{Origin: "text", Value: "本办法自" + d(effective).Chinese() + "起施行"}
+	}
+	if expiry != "" {
+		v.ExpiryDate = d(expiry)
+		v.ExpiryEvidence = model.Evidence{Origin: "text", Value: "有效期5年"}
+	}
+	return v
+}
+
+func rel(typ model.RelationType, date string, until string) Incoming {
+	r := Incoming{Relation: model.Relation{Type: typ, Evidence: "《某办法》同时废止"}, FromTitle: "某新办法", FromDocNumber: "某发〔2023〕1号"}
+	if date != "" {
+		r.Date = d(date)
+	}
+	if until != "" {
+		r.Until = d(until)
+	}
+	return r
+}
+
+func TestWorkStatus(t *testing.T) {
+	tests := []struct {
+		name     string
+		versions []*model.Version
+		rels     []Incoming
+		asof     string
+		want     Status
+		soon     bool
+		reason   string // a fragment the reason must contain
+	}{
+		{"in force", []*model.Version{ver("a", "2020-12-01", "2021-01-01", "")}, nil, "2022-01-01", InForce, false, "自2021年1月1日起施行（依据：“本办法自2021年1月1日起施行”）"},
+		{"day it takes effect", []*model.Version{ver("a", "2020-12-01", "2021-01-01", "")}, nil, "2021-01-01", InForce, false, "现行有效"},
+		{"day before it takes effect", []*model.Version{ver("a", "2020-12-01", "2021-01-01", "")}, nil, "2020-12-31", NotYetEffective, false, "将自2021年1月1日起施行"},
+		{"last day of 有效期", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2024-12-31")}, nil, "2024-12-31", InForce, true, "即将到期"},
+		{"day after 有效期", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2024-12-31")}, nil, "2025-01-01", Lapsed, false, "有效期至2024年12月31日届满，未见延续（依据：“有效期5年”）"},
+		{"181 days before expiry is not soon", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2024-12-31")}, nil, "2024-07-03", InForce, false, "现行有效"},
+		{"180 days before expiry is soon", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2024-12-31")}, nil, "2024-07-04", InForce, true, "即将到期"},
+		{"extended", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2024-12-31")}, []Incoming{rel(model.Extends, "2024-12-01", "2027-12-31")}, "2025-06-01", InForce, false, "有效期至2027年12月31日"},
+		{"extended indefinitely", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2024-12-31")}, []Incoming{rel(model.Extends, "2024-12-01", "")}, "2030-06-01", InForce, false, "现行有效"},
+		{"repealed", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "")}, []Incoming{rel(model.Repeals, "2023-03-01", "")}, "2023-03-01", Repealed, false, "自2023年3月1日起被《某新办法》（某发〔2023〕1号）废止（依据：“《某办法》同时废止”）"},
+		{"repeal dated later is not yet known", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "")}, []Incoming{rel(model.Repeals, "2023-03-01", "")}, "2023-02-28", InForce, false, "现行有效"},
+		{"lapse relation", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "")}, []Incoming{rel(model.Lapses, "2022-01-01", "")}, "2022-05-01", Lapsed, false, "宣布失效"},
+		{"partial repeal keeps it in force", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "")}, []Incoming{func() Incoming {
+			r := rel(model.Repeals, "2021-01-01", "")
+			r.Articles = []string{"第十条"}
+			return r
+		}()}, "2022-05-01", InForce, false, "现行有效"},
+		{"repealed after it lapsed stays 已废止 from then", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2021-12-31")}, []Incoming{rel(model.Repeals, "2023-01-01", "")}, "2023-06-01", Repealed, false, "废止"},
+		{"lapsed before the repeal", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2021-12-31")}, []Incoming{rel(model.Repeals, "2023-01-01", "")}, "2022-06-01", Lapsed, false, "届满"},
+		{"new version revives after a gap", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2021-12-31"), ver("b", "2022-05-01", "2022-06-01", "")}, nil, "2022-07-01", InForce, false, "现行版本"},
+		{"gap between versions", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2021-12-31"), ver("b", "2022-05-01", "2022-06-01", "")}, nil, "2022-03-01", Lapsed, false, "届满"},
+		{"no dates at all", []*model.Version{ver("a", "", "", "")}, nil, "2022-03-01", InForce, false, "施行日期不详"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := Build(tt.versions, tt.rels)
+			got := tl.Work(d(tt.asof))
+			if got.Status != tt.want || got.ExpiresSoon != tt.soon || !strings.Contains(got.Reason, tt.reason) {
+				t.Errorf("Work(%s) = %s soon=%v %q; want %s soon=%v containing %q", tt.asof, got.Status, got.ExpiresSoon, got.Reason, tt.want, tt.soon, tt.reason)
+			}
+		})
+	}
+}
+
+func TestVersionStatus(t *testing.T) {
+	// Three versions: 2018 (in effect 2018-05-01), 2021 (2021-01-01), 2024 announced 2023-12-29, in effect 2024-07-01.
+	vs := []*model.Version{
+		ver("v2024", "2023-12-29", "2024-07-01", ""),
+		ver("v2018", "2018-03-01", "2018-05-01", ""),
+		ver("v2021", "2020-10-01", "2021-01-01", ""),
+	}
+	tl := Build(vs, nil)
+	tests := []struct {
+		asof string
+		want map[string]Status
+	}{
+		{"2018-04-30", map[string]Status{"v2018": NotYetEffective, "v2021": NotYetEffective, "v2024": NotYetEffective}},
+		{"2019-01-01", map[string]Status{"v2018": InForce, "v2021": NotYetEffective, "v2024": NotYetEffective}},
+		// The 2024 text is published but not yet in effect: the 2021 version is still the one in force.
+		{"2024-01-15", map[string]Status{"v2018": Amended, "v2021": InForce, "v2024": NotYetEffective}},
+		{"2024-07-01", map[string]Status{"v2018": Amended, "v2021": Amended, "v2024": InForce}},
+	}
+	for _, tt := range tests {
+		for id, want := range tt.want {
+			if got := tl.Version(id, d(tt.asof)); got.Status != want {
+				t.Errorf("Version(%s, %s) = %s (%s), want %s", id, tt.asof, got.Status, got.Reason, want)
+			}
+		}
+	}
+	if got := tl.Version("v2018", d("2024-07-01")).Reason; !strings.Contains(got, "现行版本为") {
+		t.Errorf("amended reason should name the current version: %q", got)
+	}
+	if got := tl.Work(d("2024-01-15")); got.Status != InForce {
+		t.Errorf("work while new version pending = %s", got.Status)
+	}
+}
+
+func TestSourceClaimDisagreement(t *testing.T) {
+	v := ver("a", "2020-12-01", "2021-01-01", "")
+	v.SourceStatus = "amended"
+	got := Build([]*model.Version{v}, nil).Version("a", d("2022-01-01"))
+	if got.Status != InForce || got.SourceClaim != "已修改" || !strings.Contains(got.Reason, "数据来源标注为“已修改”") {
+		t.Errorf("got %+v", got)
+	}
+	v.SourceStatus = "in_force"
+	if got := Build([]*model.Version{v}, nil).Version("a", d("2022-01-01")); got.SourceClaim != "" {
+		t.Errorf("agreeing claim reported: %+v", got)
+	}
+}
+
+// The index filters statuses through Bounds; they must agree with Work on every day
+// for every version that represents the work on that day.
+func TestBoundsAgreeWithWork(t *testing.T) {
+	scenarios := [][]*model.Version{
+		{ver("a", "2019-12-01", "2020-01-01", "2021-12-31"), ver("b", "2022-05-01", "2022-06-01", ""), ver("c", "2023-01-01", "2023-01-01", "2024-06-30")},
+		{ver("a", "2020-12-01", "2021-01-01", "")},
+		{ver("a", "", "", ""), ver("b", "2020-01-01", "2020-01-01", "")},
+		{ver("a", "2020-01-01", "2020-01-01", ""), ver("b", "2020-01-01", "2020-01-01", "")},
+	}
+	relSets := [][]Incoming{nil, {rel(model.Repeals, "2022-09-01", "")}, {rel(model.Lapses, "2021-03-01", ""), rel(model.Repeals, "2023-09-01", "")}, {rel(model.Repeals, "2019-06-01", "")}}
+	for si, vs := range scenarios {
+		for ri, rels := range relSets {
+			tl := Build(vs, rels)
+			for day := d("2018-06-01"); day < d("2025-06-01"); day = day.AddDays(7) {
+				cur := tl.Current(day)
+				represented := 0
+				for i := range tl.Spans {
+					b := tl.Bounds(i)
+					if day >= b.RepFrom && day < b.RepTo {
+						represented++
+						if i != cur {
+							t.Fatalf("scenario %d/%d %s: span %d represents, Current=%d", si, ri, day, i, cur)
+						}
+						if got, want := b.StatusAt(day), tl.Work(day).Status; got != want {
+							t.Fatalf("scenario %d/%d %s: bounds say %s, Work says %s", si, ri, day, got, want)
+						}
+					}
+				}
+				if represented != 1 {
+					t.Fatalf("scenario %d/%d %s: %d versions represent the work", si, ri, day, represented)
+				}
+			}
+		}
+	}
+}

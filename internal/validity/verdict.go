@@ -1,0 +1,198 @@
+package validity
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/guifan/guifan/internal/model"
+)
+
+// StatusAt is the work's status on d from the bounds of the version representing it.
+// It is the definition the search index's filters and facets reproduce.
+func (b Bounds) StatusAt(d model.Date) Status {
+	switch {
+	case d >= b.RepealedFrom:
+		return Repealed
+	case d >= b.EndedFrom:
+		return Lapsed
+	case d < b.InForceFrom:
+		return NotYetEffective
+	}
+	return InForce
+}
+
+// Work is the work's status on d with its reason.
+func (t *Timeline) Work(d model.Date) Verdict {
+	if len(t.Spans) == 0 {
+		return Verdict{Status: InForce, AsOf: d, Reason: "现行有效：未见版本信息"}
+	}
+	i := t.Current(d)
+	s := t.Spans[i]
+	v := Verdict{AsOf: d, Status: t.Bounds(i).StatusAt(d)}
+	switch v.Status {
+	case Repealed:
+		v.Reason = "已废止：" + relationReason(t.Repeal, "废止")
+	case Lapsed:
+		v.Reason = "已失效：" + t.lapseReason(i)
+	case NotYetEffective:
+		v.Reason = fmt.Sprintf("尚未生效：将自%s起施行%s", s.From.Chinese(), fromEvidence(s))
+	case InForce:
+		v.Reason = "现行有效：" + inForceReason(s, len(t.Spans))
+		if s.Expiry != 0 {
+			v.Expiry = s.Expiry
+			v.ExpiresSoon = s.Expiry.Time().Sub(d.Time()).Hours() <= 24*SoonWindowDays
+			if v.ExpiresSoon {
+				v.Reason += fmt.Sprintf("；即将到期：有效期至%s", s.Expiry.Chinese())
+			}
+		}
+	}
+	return v
+}
+
+// Version is the status on d of the version with the given id.
+func (t *Timeline) Version(id string, d model.Date) Verdict {
+	vi := -1
+	for i, s := range t.Spans {
+		if s.VersionID == id {
+			vi = i
+		}
+	}
+	if vi < 0 {
+		return Verdict{AsOf: d}
+	}
+	w := t.Work(d)
+	s := t.Spans[vi]
+	v := Verdict{AsOf: d, Status: w.Status, Reason: w.Reason, Expiry: s.Expiry}
+	switch {
+	case w.Status == Repealed || w.Status == Lapsed:
+		// The whole work is no longer in force: so is each of its versions.
+	case s.From > d:
+		v.Status = NotYetEffective
+		v.Reason = fmt.Sprintf("尚未生效：将自%s起施行%s", s.From.Chinese(), fromEvidence(s))
+	case t.Current(d) != vi:
+		next := t.Spans[vi+1]
+		cur := t.Spans[t.Current(d)]
+		v.Status = Amended
+		v.Reason = fmt.Sprintf("已修改：%s自%s起施行，本版本不再适用", versionName(next), next.From.Chinese())
+		if cur.VersionID != next.VersionID {
+			v.Reason += fmt.Sprintf("；现行版本为%s", versionName(cur))
+		}
+	default:
+		v.ExpiresSoon = w.ExpiresSoon
+		v.Reason = "现行有效：" + inForceReason(s, len(t.Spans))
+		if w.ExpiresSoon {
+			v.Reason += fmt.Sprintf("；即将到期：有效期至%s", s.Expiry.Chinese())
+		}
+	}
+	v.SourceClaim = disagreement(s.SourceStatus, v.Status)
+	if v.SourceClaim != "" {
+		v.Reason += "（数据来源标注为“" + v.SourceClaim + "”，与按日期计算的结果不一致）"
+	}
+	return v
+}
+
+func inForceReason(s Span, n int) string {
+	var b strings.Builder
+	if s.From == 0 {
+		b.WriteString("施行日期不详，未见废止或失效记录")
+		return b.String()
+	}
+	if n > 1 {
+		b.WriteString("现行版本为" + versionName(s) + "，")
+	}
+	fmt.Fprintf(&b, "自%s起施行%s", s.From.Chinese(), fromEvidence(s))
+	if s.Expiry != 0 {
+		fmt.Fprintf(&b, "，有效期至%s", s.Expiry.Chinese())
+	}
+	b.WriteString("，未见废止或失效记录")
+	return b.String()
+}
+
+func (t *Timeline) lapseReason(i int) string {
+	s := t.Spans[i]
+	if s.Expiry != 0 && (t.LapseByRelation == nil || s.Expiry.AddDays(1) <= t.LapseByRelation.Date) {
+		r := fmt.Sprintf("有效期至%s届满，未见延续", s.Expiry.Chinese())
+		if s.ExpiryNote != "" {
+			r += "（依据：“" + s.ExpiryNote + "”）"
+		}
+		return r
+	}
+	return relationReason(t.LapseByRelation, "宣布失效")
+}
+
+func relationReason(r *Incoming, verb string) string {
+	if r == nil {
+		return ""
+	}
+	var b strings.Builder
+	if r.Date != 0 {
+		fmt.Fprintf(&b, "自%s起", r.Date.Chinese())
+	}
+	b.WriteString("被")
+	switch {
+	case r.FromTitle != "":
+		b.WriteString("《" + r.FromTitle + "》")
+		if r.FromDocNumber != "" {
+			b.WriteString("（" + r.FromDocNumber + "）")
+		}
+	case r.FromDocNumber != "":
+		b.WriteString(r.FromDocNumber)
+	default:
+		b.WriteString("有关文件")
+	}
+	b.WriteString(verb)
+	if r.Evidence != "" {
+		b.WriteString("（依据：“" + r.Evidence + "”）")
+	}
+	return b.String()
+}
+
+func fromEvidence(s Span) string {
+	switch s.FromEvidence.Origin {
+	case "text":
+		return "（依据：“" + s.FromEvidence.Value + "”）"
+	case "publish_date":
+		if s.FromEvidence.Value != "" {
+			return "（" + s.FromEvidence.Value + "）"
+		}
+		return "（未载明施行日期，按发布日期计）"
+	case "metadata":
+		return "（依据：来源数据所载施行日期）"
+	}
+	return ""
+}
+
+func versionName(s Span) string {
+	switch {
+	case s.Label != "":
+		return s.Label + "版本"
+	case s.PublishDate != 0:
+		return s.PublishDate.Chinese() + "公布的版本"
+	}
+	return "新版本"
+}
+
+// SourceStatusName maps a source's own status code to the status it claims.
+func SourceStatusName(code string) Status {
+	switch strings.ToLower(code) {
+	case "in_force", "valid", "effective", "现行有效", "有效":
+		return InForce
+	case "amended", "已修改", "已被修改":
+		return Amended
+	case "not_yet_in_force", "尚未生效":
+		return NotYetEffective
+	case "repealed", "已废止":
+		return Repealed
+	case "expired", "lapsed", "已失效", "失效":
+		return Lapsed
+	}
+	return ""
+}
+
+func disagreement(source string, computed Status) string {
+	claim := SourceStatusName(source)
+	if claim == "" || claim == computed {
+		return ""
+	}
+	return string(claim)
+}
