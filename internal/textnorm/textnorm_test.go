@@ -49,3 +49,19 @@ func TestJoinLines(t *testing.T) {
 		t.Errorf("JoinLines =\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestTitleKey(t *testing.T) {
+	same := [][2]string{
+		{"中华人民共和国公司法（2018年修正）", "中华人民共和国公司法"},
+		{"关于印发《抚顺县 2022 年政务公开工作要点》 的通知", "关于印发抚顺县2022年政务公开工作要点的通知"},
+		{"ＸＸ办法（试行）", "xx办法(试行)"},
+	}
+	for _, p := range same {
+		if TitleKey(p[0]) != TitleKey(p[1]) {
+			t.Errorf("TitleKey(%q)=%q != TitleKey(%q)=%q", p[0], TitleKey(p[0]), p[1], TitleKey(p[1]))
+		}
+	}
+	if TitleKey("某办法（试行）") == TitleKey("某办法") {
+		t.Error("a trial measure (试行) must not be the same document as the final one")
+	}
+}

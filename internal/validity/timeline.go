@@ -12,6 +12,9 @@ type Incoming struct {
 	model.Relation
 	FromTitle     string
 	FromDocNumber string
+	// Hidden is set when the stating document is restricted: the public sees the
+	// status it causes but not which document caused it.
+	Hidden bool
 }
 
 // Span is one version's time in effect: from its effective date until the next
@@ -26,6 +29,7 @@ type Span struct {
 	NextID       string     // the version that replaced it
 	Expiry       model.Date // last day in force (有效期至), after any extension; 0 = none
 	ExpiryNote   string     // the clause or relation that set Expiry
+	ExpiryHidden bool       // ExpiryNote quotes a restricted document
 	SourceStatus string
 }
 
@@ -106,6 +110,7 @@ func (t *Timeline) extend(r *Incoming) {
 	}
 	t.Spans[i].Expiry = r.Until
 	t.Spans[i].ExpiryNote = r.Evidence
+	t.Spans[i].ExpiryHidden = r.Hidden
 	if t.Spans[i].ExpiryNote == "" {
 		t.Spans[i].ExpiryNote = "延续有效期"
 	}
@@ -182,4 +187,33 @@ func (t *Timeline) Bounds(i int) Bounds {
 		b.InForceFrom = min(s.From, b.EndedFrom)
 	}
 	return b
+}
+
+// For returns the timeline as a viewer may see it: for the public, relations stated by
+// restricted documents still count, but their titles, numbers and sentences are not shown.
+func (t *Timeline) For(public bool) *Timeline {
+	if !public {
+		return t
+	}
+	c := *t
+	c.Repeal = redact(t.Repeal)
+	c.LapseByRelation = redact(t.LapseByRelation)
+	for i, s := range t.Spans {
+		if s.ExpiryHidden {
+			if &c.Spans[0] == &t.Spans[0] {
+				c.Spans = append([]Span(nil), t.Spans...)
+			}
+			c.Spans[i].ExpiryNote = "延续有效期"
+		}
+	}
+	return &c
+}
+
+func redact(r *Incoming) *Incoming {
+	if r == nil || !r.Hidden {
+		return r
+	}
+	c := *r
+	c.FromTitle, c.FromDocNumber, c.Evidence = "", "", ""
+	return &c
 }

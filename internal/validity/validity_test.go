@@ -167,3 +167,20 @@ func TestBoundsAgreeWithWork(t *testing.T) {
 		}
 	}
 }
+
+func TestForPublicRedactsRestrictedStater(t *testing.T) {
+	r := rel(model.Repeals, "2023-03-01", "")
+	r.Hidden = true
+	tl := Build([]*model.Version{ver("a", "2019-12-01", "2020-01-01", "")}, []Incoming{r})
+	staff := tl.Work(d("2024-01-01"))
+	public := tl.For(true).Work(d("2024-01-01"))
+	if staff.Status != Repealed || public.Status != Repealed {
+		t.Fatalf("status staff=%s public=%s", staff.Status, public.Status)
+	}
+	if !strings.Contains(staff.Reason, "某新办法") {
+		t.Errorf("staff reason should name the repealing document: %q", staff.Reason)
+	}
+	if strings.Contains(public.Reason, "某新办法") || strings.Contains(public.Reason, "某发") || strings.Contains(public.Reason, "同时废止") {
+		t.Errorf("public reason leaks the restricted document: %q", public.Reason)
+	}
+}

@@ -1,0 +1,231 @@
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/textnorm"
+	"github.com/guifan/guifan/internal/validity"
+)
+
+// Catalog is the whole library's metadata, ready for lookups.
+type Catalog struct {
+	Works      map[string]*model.Work
+	Versions   map[string]*model.Version
+	Aliases    map[string]string             // another id of a work or version → its canonical id
+	Alternates map[string][]model.SourceFile // version id → other files holding the same version
+	Relations  []*model.Relation             // every relation, resolved or not
+	Warnings   map[string][]string           // version or work id → ingest warnings about grouping and resolution
+
+	out, in   map[string][]*model.Relation // by stating work, by target work
+	byNumber  map[string][]string          // normalised doc number → work ids
+	byTitle   map[string][]string          // title key → work ids
+	timelines map[string]*validity.Timeline
+}
+
+func newCatalog() *Catalog {
+	return &Catalog{
+		Works: map[string]*model.Work{}, Versions: map[string]*model.Version{},
+		Aliases: map[string]string{}, Alternates: map[string][]model.SourceFile{}, Warnings: map[string][]string{},
+	}
+}
+
+func (c *Catalog) warnf(id, format string, args ...any) {
+	c.Warnings[id] = append(c.Warnings[id], fmt.Sprintf(format, args...))
+}
+
+// index builds the lookup maps.
+func (c *Catalog) index() {
+	c.byNumber = map[string][]string{}
+	c.byTitle = map[string][]string{}
+	for _, id := range c.WorkIDs() {
+		w := c.Works[id]
+		seenN, seenT := map[string]bool{}, map[string]bool{}
+		for _, vid := range w.VersionIDs {
+			v := c.Versions[vid]
+			if n := docnum.Normalize(v.DocNumber); n != "" && !seenN[n] {
+				seenN[n] = true
+				c.byNumber[n] = append(c.byNumber[n], id)
+			}
+			for _, k := range titleKeys(v.Title) {
+				if !seenT[k] {
+					seenT[k] = true
+					c.byTitle[k] = append(c.byTitle[k], id)
+				}
+			}
+		}
+	}
+}
+
+// titleKeys are the keys a title is found under: as written, and without 中华人民共和国.
+func titleKeys(title string) []string {
+	k := textnorm.TitleKey(title)
+	if k == "" {
+		return nil
+	}
+	keys := []string{k}
+	if s := textnorm.TitleKey(textnorm.ShortTitle(title)); s != k && s != "" {
+		keys = append(keys, s)
+	}
+	return keys
+}
+
+// WorkIDs lists every work id in a stable order.
+func (c *Catalog) WorkIDs() []string {
+	ids := make([]string, 0, len(c.Works))
+	for id := range c.Works {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Work finds a work by id or alias.
+func (c *Catalog) Work(id string) (*model.Work, bool) {
+	if w, ok := c.Works[id]; ok {
+		return w, true
+	}
+	if a, ok := c.Aliases[id]; ok {
+		w, ok := c.Works[a]
+		return w, ok
+	}
+	return nil, false
+}
+
+// Version finds a version by id or alias.
+func (c *Catalog) Version(id string) (*model.Version, bool) {
+	if v, ok := c.Versions[id]; ok {
+		return v, true
+	}
+	if a, ok := c.Aliases[id]; ok {
+		v, ok := c.Versions[a]
+		return v, ok
+	}
+	return nil, false
+}
+
+// ByNumber finds works by doc number in any written form.
+func (c *Catalog) ByNumber(s string) []string { return c.byNumber[docnum.Normalize(s)] }
+
+// ByTitle finds works by exact title (spaces, width, 《》 and 中华人民共和国 aside).
+func (c *Catalog) ByTitle(s string) []string {
+	for _, k := range titleKeys(s) {
+		if ids := c.byTitle[k]; len(ids) > 0 {
+			return ids
+		}
+	}
+	return nil
+}
+
+// Timeline is the validity timeline of a work.
+func (c *Catalog) Timeline(workID string) *validity.Timeline { return c.timelines[workID] }
+
+// Outgoing are the relations a work states about others.
+func (c *Catalog) Outgoing(workID string) []*model.Relation { return c.out[workID] }
+
+// Incoming are the relations other works state about this one.
+func (c *Catalog) Incoming(workID string) []*model.Relation { return c.in[workID] }
+
+// Interpretations are the works that interpret (解读) this one.
+func (c *Catalog) Interpretations(workID string) []string {
+	var ids []string
+	for _, r := range c.in[workID] {
+		if r.Type == model.Interprets {
+			ids = append(ids, r.FromWork)
+		}
+	}
+	return ids
+}
+
+// resolveRelations attaches every relation to its stating work and, where the target
+// is in the library, to the target work.
+func (c *Catalog) resolveRelations() {
+	c.out = map[string][]*model.Relation{}
+	c.in = map[string][]*model.Relation{}
+	c.Relations = nil
+	for _, wid := range c.WorkIDs() {
+		w := c.Works[wid]
+		seen := map[string]bool{}
+		for _, vid := range w.VersionIDs {
+			v := c.Versions[vid]
+			rels := v.Relations
+			if v.Interprets != "" {
+				rels = append(rels, model.Relation{Type: model.Interprets, Target: v.Interprets, Origin: "metadata"})
+			}
+			for _, r := range rels {
+				r := r
+				r.FromVersion, r.FromWork = v.ID, wid
+				if r.Date == 0 && r.Type != model.Cites && r.Type != model.Basis && r.Type != model.Interprets {
+					r.Date = v.EffectiveDate
+				}
+				r.TargetWork = c.resolve(r.Target, v, r.Date)
+				if r.TargetWork == wid {
+					// A new version naming its own predecessor (原《办法》同时废止) is succession, not repeal.
+					continue
+				}
+				key := string(r.Type) + "\x00" + r.Target + "\x00" + r.TargetWork + "\x00" + strings.Join(r.Articles, ",")
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				rp := &r
+				c.Relations = append(c.Relations, rp)
+				c.out[wid] = append(c.out[wid], rp)
+				if r.TargetWork != "" {
+					c.in[r.TargetWork] = append(c.in[r.TargetWork], rp)
+				}
+			}
+		}
+	}
+}
+
+// resolve finds the work a reference names: a work id, a doc number or a title. When a
+// title is ambiguous the stating document's own authority decides; failing that the
+// reference stays unresolved rather than pointing at the wrong document.
+func (c *Catalog) resolve(target string, from *model.Version, date model.Date) string {
+	target = strings.TrimSpace(target)
+	if w, ok := c.Work(target); ok {
+		return w.ID
+	}
+	cands := c.ByNumber(target)
+	if len(cands) == 0 {
+		cands = c.ByTitle(target)
+	}
+	if len(cands) <= 1 {
+		if len(cands) == 1 {
+			return cands[0]
+		}
+		return ""
+	}
+	var same []string
+	for _, id := range cands {
+		if overlap(c.Works[id].Authorities, from.Authorities) {
+			same = append(same, id)
+		}
+	}
+	if len(same) == 1 {
+		return same[0]
+	}
+	c.warnf(from.ID, "引用“%s”对应多个文件，未能确定指向", target)
+	return ""
+}
+
+func (c *Catalog) buildTimelines() {
+	c.timelines = make(map[string]*validity.Timeline, len(c.Works))
+	for id, w := range c.Works {
+		vs := make([]*model.Version, 0, len(w.VersionIDs))
+		for _, vid := range w.VersionIDs {
+			vs = append(vs, c.Versions[vid])
+		}
+		var inc []validity.Incoming
+		for _, r := range c.in[id] {
+			from := c.Versions[r.FromVersion]
+			inc = append(inc, validity.Incoming{Relation: *r, FromTitle: from.Title, FromDocNumber: from.DocNumber,
+				Hidden: c.Works[r.FromWork].Disclosure == model.Restricted})
+		}
+		c.timelines[id] = validity.Build(vs, inc)
+	}
+}

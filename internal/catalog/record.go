@@ -1,0 +1,36 @@
+// Package catalog turns the version records the ingester read into works, resolves
+// the relations between them and answers lookups (by id, doc number or title) and
+// validity questions. It holds metadata only; texts live in the search index.
+package catalog
+
+import (
+	"github.com/guifan/guifan/internal/model"
+)
+
+// Record is one version as read from the library: a document file or a JSONL line.
+type Record struct {
+	Key      string        // where it came from: the file path, or path#line for a bulk record
+	Version  model.Version // metadata, explicit values merged over those read from the text
+	TextHash string        // sha256 of the normalised text
+	Explicit Explicit      // which fields were given explicitly
+}
+
+// Explicit marks fields given by a sidecar or record rather than read from the text.
+type Explicit struct {
+	Title, DocNumber, Authority, Level, PublishDate, EffectiveDate, ExpiryDate bool
+}
+
+// score ranks duplicate records of one version: the most explicit one becomes canonical.
+func (r *Record) score() int {
+	s := 0
+	e := r.Explicit
+	for _, b := range []bool{e.EffectiveDate, e.EffectiveDate, e.Authority, e.DocNumber, e.PublishDate, e.ExpiryDate} {
+		if b {
+			s += 2
+		}
+	}
+	if r.Version.SourceStatus != "" {
+		s++
+	}
+	return s
+}

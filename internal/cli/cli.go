@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+)
+
+// Usage is printed for guifan -h.
+const Usage = `guifan — 规范性文件库: search Chinese normative documents and check their validity
+
+usage:
+  guifan serve   [-addr ADDR] [-library DIR] [-index DIR]   serve the web UI and JSON API
+  guifan ingest  [-library DIR] [-index DIR] [-force]       (re)index the library
+  guifan check   [-asof DATE] [-index DIR] NUMBER_OR_TITLE…  print the status of documents
+  guifan extract [-json] FILE…                              show what the ingester reads from files
+
+Run "guifan COMMAND -h" for a command's flags.
+`
+
+// Main runs a sub-command and returns the process exit code.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, Usage)
+		return 2
+	}
+	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
+		"serve": runServe, "ingest": runIngest, "check": runCheck, "extract": runExtract,
+	}
+	run, ok := cmds[args[0]]
+	if !ok {
+		if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+			fmt.Fprint(stdout, Usage)
+			return 0
+		}
+		fmt.Fprintf(stderr, "guifan: unknown command %q\n\n%s", args[0], Usage)
+		return 2
+	}
+	if err := run(ctx, args[1:], stdout, stderr); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		fmt.Fprintf(stderr, "guifan %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+func newLogger(format string, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/guifan/guifan/internal/extract"
+	"github.com/guifan/guifan/internal/ingest"
+)
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c Config
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c.commonFlags(fs)
+	fs.IntVar(&c.Workers, "workers", 0, "extraction workers (default: one per CPU)")
+	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file (env GUIFAN_FILE_TIMEOUT)")
+	force := fs.Bool("force", false, "read every file again, even unchanged ones")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if err := c.validate(); err != nil {
+		return err
+	}
+	rep, err := doIngest(ctx, c, *force, stderr)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	rep.Print(stdout)
+	return nil
+}
+
+func doIngest(ctx context.Context, c Config, force bool, progressOut io.Writer) (*ingest.Report, error) {
+	opt := ingest.Options{
+		Library: c.Library, Index: c.Index, Workers: c.Workers, Force: force,
+		Extract: extract.Options{Timeout: c.FileTimeout},
+		Log:     newLogger(c.LogFormat, progressOut),
+	}
+	if isTerminal(progressOut) {
+		opt.Progress = ingest.NewBar(progressOut)
+	}
+	return ingest.Run(ctx, opt)
+}

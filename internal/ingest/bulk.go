@@ -1,0 +1,74 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"strings"
+
+	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/library"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/snapshot"
+	"github.com/guifan/guifan/internal/textnorm"
+)
+
+type bulkLine struct {
+	key    string
+	line   int
+	fields *library.Fields
+}
+
+// readBulk reads a JSON Lines file. Lines already ingested (same content) keep their
+// records; only new or changed lines are read again.
+func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string]*catalog.Record, workers int, progress func()) fileResult {
+	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size, Extractor: "jsonl"}}
+	f, err := os.Open(e.Abs)
+	if err != nil {
+		fr.err = &FileError{Path: e.Path, Reason: "unreadable", Detail: err.Error()}
+		return fr
+	}
+	defer f.Close()
+	var todo []bulkLine
+	var lineErrs []string
+	err = library.EachLine(f, func(line int, raw []byte, fields *library.Fields, err error) error {
+		if err != nil {
+			lineErrs = append(lineErrs, err.Error())
+			return nil
+		}
+		sum := sha256.Sum256(raw)
+		key := e.Path + "#" + hex.EncodeToString(sum[:8])
+		fr.state.Keys = append(fr.state.Keys, key)
+		if r, ok := prev[key]; ok {
+			r.Version.Source.Line = line
+			fr.kept = append(fr.kept, r)
+			return nil
+		}
+		todo = append(todo, bulkLine{key: key, line: line, fields: fields})
+		return ctx.Err()
+	})
+	if err != nil {
+		fr.err = &FileError{Path: e.Path, Reason: "unreadable", Detail: err.Error()}
+	}
+	if len(lineErrs) > 0 {
+		detail := strings.Join(lineErrs[:min(len(lineErrs), 20)], "; ")
+		fr.err = &FileError{Path: e.Path, Reason: "bad records", Detail: detail, Count: len(lineErrs)}
+	}
+	fr.reads = parallel(ctx, todo, workers, func(_ context.Context, l bulkLine) read {
+		text := textnorm.Clean(textnorm.FoldWidth(l.fields.Text))
+		src := source{
+			key: l.key, fields: l.fields, text: text, fileStem: stem(e.Path),
+			file: model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: hash, Extractor: "jsonl", Line: l.line, Record: l.key},
+		}
+		r := buildRecord(src)
+		if l.fields.Collection != "" {
+			r.Version.Source.Extractor = "jsonl/" + l.fields.Collection
+		}
+		return read{record: r, text: text}
+	}, progress)
+	for i := range fr.reads {
+		fr.reads[i].record.Version.Articles = provisionHeadings(fr.reads[i].record, todo[i].fields)
+	}
+	return fr
+}

@@ -1,0 +1,57 @@
+package ingest
+
+import (
+	"sort"
+
+	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/search"
+)
+
+// buildDocs makes the index document of every canonical version, with the validity
+// bounds that let the index answer status questions for any date.
+func buildDocs(cat *catalog.Catalog, records []*catalog.Record) []*search.Doc {
+	hashes := make(map[string]string, len(records))
+	for _, r := range records {
+		hashes[r.Version.ID] = r.TextHash
+	}
+	var docs []*search.Doc
+	for _, wid := range cat.WorkIDs() {
+		w := cat.Works[wid]
+		tl := cat.Timeline(wid)
+		cited := citedNumbers(cat.Outgoing(wid))
+		for i, span := range tl.Spans {
+			v := cat.Versions[span.VersionID]
+			d := &search.Doc{
+				VersionID: v.ID, WorkID: wid, Title: v.Title, DocNumber: docnum.Normalize(v.DocNumber),
+				Authorities: w.Authorities, Level: string(w.Level), Topics: w.Topics, Kind: string(w.Kind),
+				Restricted: w.Disclosure == model.Restricted, Publish: v.PublishDate,
+				Bounds: tl.Bounds(i), Expiry: span.Expiry, TextHash: hashes[v.ID],
+			}
+			if d.DocNumber == "" {
+				d.DocNumber = v.DocNumber
+			}
+			d.Numbers = cited
+			if d.DocNumber != "" {
+				d.Numbers = append([]string{d.DocNumber}, cited...)
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// citedNumbers are the normalised doc numbers a work names in its relations.
+func citedNumbers(rels []*model.Relation) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rels {
+		if n := docnum.Normalize(r.Target); n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,376 @@
+// Package ingest turns a library folder into a published snapshot: it reads every
+// file (reusing what an earlier ingest read from unchanged files), builds the catalog,
+// indexes what changed and switches the served snapshot atomically.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/extract"
+	"github.com/guifan/guifan/internal/library"
+	"github.com/guifan/guifan/internal/search"
+	"github.com/guifan/guifan/internal/snapshot"
+)
+
+// Options configure one ingest.
+type Options struct {
+	Library  string
+	Index    string
+	Workers  int // extraction workers; default one per CPU
+	Extract  extract.Options
+	Progress Progress // nil for none
+	Log      *slog.Logger
+	// Force re-reads every file even when unchanged.
+	Force bool
+}
+
+// FileError is a library file that could not be read, or had records that could not.
+type FileError struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+	Detail string `json:"detail"`
+	Count  int    `json:"count,omitempty"` // bad records in a bulk file
+}
+
+// Report is what an ingest did.
+type Report struct {
+	Snapshot     string         `json:"snapshot"`
+	Unchanged    bool           `json:"unchanged"` // nothing changed: no new snapshot
+	Files        int            `json:"files"`
+	FilesRead    int            `json:"files_read"`
+	FilesReused  int            `json:"files_reused"`
+	FilesRemoved int            `json:"files_removed"`
+	Versions     int            `json:"versions"`
+	Works        int            `json:"works"`
+	Relations    int            `json:"relations"`
+	Resolved     int            `json:"relations_resolved"`
+	Indexed      int            `json:"indexed"`
+	Deleted      int            `json:"deleted"`
+	TextBytes    int64          `json:"text_bytes"`
+	Extractors   map[string]int `json:"extractors"`
+	Errors       []FileError    `json:"errors"`
+	Duration     time.Duration  `json:"duration_ns"`
+}
+
+// Progress is told how far the ingest has got.
+type Progress interface {
+	Stage(name string, total int)
+	Add(n int)
+	Done()
+}
+
+// Run ingests the library into the index folder.
+func Run(ctx context.Context, opt Options) (*Report, error) {
+	start := time.Now()
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.NumCPU()
+	}
+	root := snapshot.Root(opt.Index)
+	unlock, err := root.Lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+
+	prev, prevName, err := loadPrevious(root, opt.Log)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := library.Scan(opt.Library, extract.Supported)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Files: len(entries), Extractors: map[string]int{}}
+	results, err := readAll(ctx, opt, entries, prev)
+	if err != nil {
+		return nil, err
+	}
+
+	files := map[string]snapshot.FileState{}
+	var records []*catalog.Record
+	texts := map[string]string{} // version id → text read in this run
+	for _, fr := range results {
+		files[fr.entry.Path] = fr.state
+		if fr.err != nil {
+			rep.Errors = append(rep.Errors, *fr.err)
+		}
+		if fr.state.Extractor != "" && fr.err == nil || len(fr.reads)+len(fr.kept) > 0 {
+			rep.Extractors[fr.state.Extractor]++
+		}
+		if len(fr.reads) > 0 {
+			rep.FilesRead++
+		} else if len(fr.kept) > 0 {
+			rep.FilesReused++
+		}
+		records = append(records, fr.kept...)
+		for _, r := range fr.reads {
+			records = append(records, r.record)
+			texts[r.record.Version.ID] = r.text
+			rep.TextBytes += int64(len(r.text))
+		}
+	}
+	if prev != nil {
+		for p := range prev.Files {
+			if _, ok := files[p]; !ok {
+				rep.FilesRemoved++
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	stage(opt.Progress, "关联与效力", 0)
+	cat := catalog.Build(records)
+	rep.Versions, rep.Works = len(cat.Versions), len(cat.Works)
+	rep.Relations = len(cat.Relations)
+	for _, r := range cat.Relations {
+		if r.TargetWork != "" {
+			rep.Resolved++
+		}
+	}
+	docs := buildDocs(cat, records)
+	fingerprints := map[string]string{}
+	var changed []*search.Doc
+	for _, d := range docs {
+		fp := d.Fingerprint()
+		fingerprints[d.VersionID] = fp
+		if prev == nil || prev.Fingerprints[d.VersionID] != fp {
+			changed = append(changed, d)
+		}
+	}
+	var deletes []string
+	if prev != nil {
+		for id := range prev.Fingerprints {
+			if _, ok := fingerprints[id]; !ok {
+				deletes = append(deletes, id)
+			}
+		}
+		sort.Strings(deletes)
+	}
+	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].Path < rep.Errors[j].Path })
+	manifest := &snapshot.Manifest{
+		BuiltAt: time.Now().UTC(), Library: opt.Library, Files: files, Records: records, Fingerprints: fingerprints,
+		Summary: snapshot.Summary{Files: rep.Files, Versions: rep.Versions, Works: rep.Works, Relations: rep.Relations, Errors: len(rep.Errors)},
+	}
+	if prev != nil && len(changed) == 0 && len(deletes) == 0 && sameFiles(prev.Files, files) {
+		rep.Unchanged, rep.Snapshot = true, prevName
+		rep.Duration = time.Since(start)
+		done(opt.Progress)
+		return rep, nil
+	}
+	name, err := publish(ctx, opt, root, prevName, manifest, changed, deletes, texts)
+	if err != nil {
+		return nil, err
+	}
+	rep.Snapshot, rep.Indexed, rep.Deleted = name, len(changed), len(deletes)
+	rep.Duration = time.Since(start)
+	done(opt.Progress)
+	return rep, nil
+}
+
+// loadPrevious opens the current snapshot's manifest. A snapshot that cannot be read is
+// logged and ingested from scratch; the broken one is left for inspection until pruned.
+func loadPrevious(root snapshot.Root, log *slog.Logger) (*snapshot.Manifest, string, error) {
+	name, err := root.Current()
+	if errors.Is(err, snapshot.ErrNone) {
+		return nil, "", nil
+	}
+	if err != nil {
+		log.Warn("current snapshot unusable, rebuilding", "err", err)
+		return nil, "", nil
+	}
+	m, err := snapshot.LoadManifest(root.Path(name))
+	if err != nil {
+		log.Warn("current snapshot unusable, rebuilding", "snapshot", name, "err", err)
+		return nil, "", nil
+	}
+	return m, name, nil
+}
+
+func sameFiles(a, b map[string]snapshot.FileState) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w.Hash != v.Hash {
+			return false
+		}
+	}
+	return true
+}
+
+// readAll reads every library file that changed since the previous snapshot.
+func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *snapshot.Manifest) ([]fileResult, error) {
+	prevRecords := map[string]*catalog.Record{}
+	if prev != nil && !opt.Force {
+		for _, r := range prev.Records {
+			prevRecords[r.Key] = r
+		}
+	}
+	stage(opt.Progress, "校验文件", len(entries))
+	hashes := parallel(ctx, entries, opt.Workers, func(_ context.Context, e library.Entry) string {
+		h, err := hashFile(e)
+		if err != nil {
+			return "error:" + err.Error()
+		}
+		return h
+	}, func() { add(opt.Progress, 1) })
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	results := make([]fileResult, len(entries))
+	var docIdx []int
+	for i, e := range entries {
+		h := hashes[i]
+		if strings.HasPrefix(h, "error:") {
+			results[i] = fileResult{entry: e, err: &FileError{Path: e.Path, Reason: "unreadable", Detail: strings.TrimPrefix(h, "error:")}}
+			continue
+		}
+		if prev != nil && !opt.Force {
+			if st, ok := prev.Files[e.Path]; ok && st.Hash == h {
+				results[i] = reuse(e, st, prevRecords)
+				continue
+			}
+		}
+		if e.Kind == library.Bulk {
+			stage(opt.Progress, "读取 "+filepath.Base(e.Path), 0)
+			results[i] = readBulk(ctx, e, h, prevRecords, opt.Workers, func() { add(opt.Progress, 1) })
+			continue
+		}
+		docIdx = append(docIdx, i)
+	}
+	stage(opt.Progress, "提取正文", len(docIdx))
+	read := parallel(ctx, docIdx, opt.Workers, func(ctx context.Context, i int) fileResult {
+		return readDocument(ctx, entries[i], hashes[i], opt.Extract)
+	}, func() { add(opt.Progress, 1) })
+	for k, i := range docIdx {
+		results[i] = read[k]
+	}
+	return results, ctx.Err()
+}
+
+// reuse keeps an unchanged file's records, and its error if it had one.
+func reuse(e library.Entry, st snapshot.FileState, prev map[string]*catalog.Record) fileResult {
+	fr := fileResult{entry: e, state: st}
+	for _, k := range st.Keys {
+		if r, ok := prev[k]; ok {
+			fr.kept = append(fr.kept, r)
+		}
+	}
+	if st.Error != "" {
+		fr.err = &FileError{Path: e.Path, Reason: st.Reason, Detail: st.Error}
+	}
+	return fr
+}
+
+// publish writes a new snapshot: the previous index copied (segments hard-linked), the
+// changes applied, the manifest saved, and only then CURRENT switched.
+func publish(ctx context.Context, opt Options, root snapshot.Root, prevName string, m *snapshot.Manifest,
+	changed []*search.Doc, deletes []string, texts map[string]string) (name string, err error) {
+	name, err = root.Create()
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			_ = root.Discard(name)
+		}
+	}()
+	dir := filepath.Join(root.Path(name), snapshot.IndexDir)
+	var prevIdx *search.Index
+	if prevName != "" {
+		if prevIdx, err = search.OpenReadOnly(filepath.Join(root.Path(prevName), snapshot.IndexDir)); err != nil {
+			opt.Log.Warn("previous index unreadable, building afresh", "err", err)
+			prevIdx = nil
+		}
+	}
+	// Texts not read in this run come from the previous index.
+	for _, d := range changed {
+		if t, ok := texts[d.VersionID]; ok {
+			d.Text = t
+			continue
+		}
+		if prevIdx == nil {
+			return "", fmt.Errorf("text of %s is neither read nor indexed; run with -force", d.VersionID)
+		}
+		if d.Text, err = prevIdx.Text(d.VersionID); err != nil {
+			return "", fmt.Errorf("text of %s: %w (run with -force)", d.VersionID, err)
+		}
+	}
+	var idx *search.Index
+	if prevIdx != nil {
+		if err = prevIdx.Close(); err != nil {
+			return "", err
+		}
+		if err = snapshot.CopyTree(filepath.Join(root.Path(prevName), snapshot.IndexDir), dir); err != nil {
+			return "", err
+		}
+		idx, err = search.Open(dir)
+	} else {
+		deletes = nil
+		idx, err = search.Create(dir)
+	}
+	if err != nil {
+		return "", err
+	}
+	stage(opt.Progress, "建立索引", len(changed))
+	if err = idx.Apply(ctx, changed, deletes, func(n int) { add(opt.Progress, n) }); err != nil {
+		idx.Close()
+		return "", err
+	}
+	if err = idx.Close(); err != nil {
+		return "", err
+	}
+	if err = snapshot.SaveManifest(root.Path(name), m); err != nil {
+		return "", err
+	}
+	if err = ctx.Err(); err != nil {
+		return "", err
+	}
+	if err = root.Publish(name); err != nil {
+		return "", err
+	}
+	if err := root.Prune(2); err != nil {
+		opt.Log.Warn("prune old snapshots", "err", err)
+	}
+	return name, nil
+}
+
+func stage(p Progress, name string, total int) {
+	if p != nil {
+		p.Stage(name, total)
+	}
+}
+
+func add(p Progress, n int) {
+	if p != nil {
+		p.Add(n)
+	}
+}
+
+func done(p Progress) {
+	if p != nil {
+		p.Done()
+	}
+}
+
+// formatOf names a file's format by its extension.
+func formatOf(p string) string {
+	return strings.TrimPrefix(strings.ToLower(filepath.Ext(p)), ".")
+}
+
+var _ = os.Stat

@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/extract"
+	"github.com/guifan/guifan/internal/library"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/snapshot"
+)
+
+// read is one record read in this run, with its text.
+type read struct {
+	record *catalog.Record
+	text   string
+}
+
+// fileResult is what one library file gave.
+type fileResult struct {
+	entry library.Entry
+	state snapshot.FileState
+	reads []read            // new records with their texts
+	kept  []*catalog.Record // records reused from the previous snapshot
+	err   *FileError
+}
+
+// hashFile hashes a file and its sidecar together, so a metadata change counts as a change.
+func hashFile(e library.Entry) (string, error) {
+	h := sha256.New()
+	for _, p := range []string{e.Abs, e.Sidecar} {
+		if p == "" {
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return "", err
+		}
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// readDocument extracts one document file and builds its record.
+func readDocument(ctx context.Context, e library.Entry, hash string, opt extract.Options) fileResult {
+	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size}}
+	var fields *library.Fields
+	if e.Sidecar != "" {
+		f, _, err := library.ReadSidecar(e.Sidecar)
+		if err != nil {
+			fr.err = &FileError{Path: e.Path, Reason: "bad sidecar", Detail: err.Error()}
+			fr.state.Error, fr.state.Reason = fr.err.Detail, fr.err.Reason
+			return fr
+		}
+		fields = f
+	}
+	res, err := extract.File(ctx, e.Abs, opt)
+	if err != nil {
+		fr.err = &FileError{Path: e.Path, Reason: string(extract.ReasonOf(err)), Detail: err.Error()}
+		fr.state.Error, fr.state.Reason = fr.err.Detail, fr.err.Reason
+		return fr
+	}
+	fr.state.Extractor = res.Extractor
+	src := source{
+		key: e.Path, fields: fields, text: res.Text, formTitle: res.Title, fileStem: stem(e.Path), warnings: res.Warnings,
+		file: model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
+	}
+	r := buildRecord(src)
+	fr.state.Keys = []string{r.Key}
+	fr.reads = []read{{record: r, text: res.Text}}
+	return fr
+}
+
+// parallel runs fn over items with one worker per CPU, preserving order in the results.
+func parallel[T, R any](ctx context.Context, items []T, workers int, fn func(context.Context, T) R, done func()) []R {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	out := make([]R, len(items))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = fn(ctx, items[i])
+				if done != nil {
+					done()
+				}
+			}
+		}()
+	}
+	for i := range items {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}

@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"strings"
+
+	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/library"
+	"github.com/guifan/guifan/internal/meta"
+	"github.com/guifan/guifan/internal/model"
+)
+
+func shortHash(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func textHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// source is one version's input: explicit metadata (may be empty), the text, and
+// what the format itself said.
+type source struct {
+	key       string
+	fields    *library.Fields
+	text      string
+	formTitle string // a title the file format carries (HTML <title>, DOCX core properties)
+	file      model.SourceFile
+	warnings  []string
+	fileStem  string
+}
+
+// buildRecord reads the text's metadata and merges the explicit metadata over it:
+// explicit values win, the text fills what they leave empty.
+func buildRecord(s source) *catalog.Record {
+	f := s.fields
+	if f == nil {
+		f = &library.Fields{}
+	}
+	info := meta.Extract(s.text, meta.Hint{
+		FileName: s.fileStem, Title: f.Title, PublishDate: f.PublishDate,
+		EffectiveDate: f.EffectiveDate, Level: model.Level(f.Level),
+	})
+	th := textHash(s.text)
+	r := &catalog.Record{Key: s.key, TextHash: th}
+	v := &r.Version
+	v.ID = first(f.VersionID, f.ID)
+	if v.ID == "" {
+		v.ID = "v-" + shortHash(s.key, th)
+	}
+	v.WorkKey = first(f.VersionOf, f.Work, f.WorkID)
+	v.Source = s.file
+	v.TextLen = len([]rune(s.text))
+
+	v.Title, r.Explicit.Title = pick(f.Title, info.Title)
+	if v.Title == "" {
+		v.Title = first(s.formTitle, s.fileStem)
+	}
+	v.DocNumber, r.Explicit.DocNumber = pick(docnum.Normalize(f.DocNumber), info.DocNumber)
+	if f.DocNumber != "" && v.DocNumber == "" {
+		v.DocNumber = strings.TrimSpace(f.DocNumber) // keep an unusual number as given
+	}
+	if len(f.Authority) > 0 {
+		v.Authorities, r.Explicit.Authority = f.Authority, true
+	} else {
+		v.Authorities = info.Authorities
+	}
+	lvl, explicitLevel := pick(f.Level, "")
+	v.Level, r.Explicit.Level = model.Level(lvl), explicitLevel
+	switch first(f.Kind, string(info.Kind)) {
+	case "解读", "文字解读", "图解", "问答", "政策解读", "interpretation":
+		v.Kind = model.KindInterpretation
+	}
+	v.Topics = f.Topics
+	if len(v.Topics) == 0 {
+		v.Topics = info.Topics
+	}
+	v.Registration = first(f.RegistrationNumber, info.Registration)
+	v.IndexNumber = first(f.IndexNumber, info.IndexNumber)
+	v.Disclosure = model.Disclosure(first(f.Disclosure, string(info.Disclosure), string(model.Public)))
+	v.Label = first(f.Label, info.Label)
+	v.Interprets = first(f.Interprets, info.Interprets)
+	v.SourceStatus = f.Status
+	if v.SourceStatus == "" && f.LawRefBookExpired != nil && *f.LawRefBookExpired {
+		v.SourceStatus = "expired"
+	}
+
+	v.PublishDate, r.Explicit.PublishDate = f.PublishDate, f.PublishDate != 0
+	if v.PublishDate == 0 {
+		v.PublishDate = info.PublishDate
+	}
+	switch {
+	case f.EffectiveDate != 0:
+		v.EffectiveDate, r.Explicit.EffectiveDate = f.EffectiveDate, true
+		v.EffectiveEvidence = model.Evidence{Origin: "metadata"}
+	case info.EffectiveDate != 0 && (v.PublishDate == 0 || info.EffectiveDate >= v.PublishDate):
+		v.EffectiveDate, v.EffectiveEvidence = info.EffectiveDate, info.EffectiveEvidence
+	case v.PublishDate != 0:
+		// 施行日期 not stated: in force from publication (SPEC, "Validity status").
+		v.EffectiveDate = v.PublishDate
+		v.EffectiveEvidence = model.Evidence{Origin: "publish_date", Value: "未载明施行日期，按发布日期" + v.PublishDate.Chinese() + "计"}
+	}
+	switch {
+	case f.ExpiryDate != 0:
+		v.ExpiryDate, r.Explicit.ExpiryDate = f.ExpiryDate, true
+		v.ExpiryEvidence = model.Evidence{Origin: "metadata", Value: "来源数据所载有效期至" + f.ExpiryDate.Chinese()}
+	case info.ExpiryDate != 0:
+		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryDate, info.ExpiryEvidence
+	}
+	v.Relations = append(f.ModelRelations(), info.Relations...)
+	v.Warnings = append(append([]string(nil), s.warnings...), info.Warnings...)
+	return r
+}
+
+// pick returns the explicit value when given, else the one read from the text.
+func pick(explicit, fromText string) (string, bool) {
+	if e := strings.TrimSpace(explicit); e != "" {
+		return e, true
+	}
+	return fromText, false
+}
+
+func first(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// stem is a file's name without folder and extension.
+func stem(p string) string {
+	b := path.Base(p)
+	return strings.TrimSuffix(b, path.Ext(b))
+}

@@ -1,0 +1,172 @@
+package library
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Kind is what a library file is.
+type Kind int
+
+const (
+	Document Kind = iota // a file whose text the ingester reads (PDF, DOCX, …)
+	Bulk                 // a JSON Lines file: one version per line
+)
+
+// Entry is one input file of the library.
+type Entry struct {
+	Path    string // relative to the root, with forward slashes
+	Abs     string
+	Kind    Kind
+	Size    int64
+	Sidecar string // absolute path of <file>.meta.yaml / .meta.json, if any
+}
+
+var sidecarSuffixes = []string{".meta.yaml", ".meta.yml", ".meta.json"}
+
+// IsSidecar reports whether name is a metadata sidecar rather than a document.
+func IsSidecar(name string) bool {
+	lower := strings.ToLower(name)
+	for _, s := range sidecarSuffixes {
+		if strings.HasSuffix(lower, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Scan lists the library's documents and bulk files in a stable order. supported says
+// which document names have a reader. Hidden files and folders, sidecars and README
+// files are not documents.
+func Scan(root string, supported func(name string) bool) ([]Entry, error) {
+	st, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("library %s: %w", root, err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("library %s is not a folder", root)
+	}
+	var out []Entry
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != root {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || IsSidecar(name) || strings.HasPrefix(strings.ToUpper(name), "README") {
+			return nil
+		}
+		info, err := os.Stat(p) // follows a symlinked file; WalkDir does not enter symlinked folders
+		if err != nil || !info.Mode().IsRegular() {
+			return nil
+		}
+		kind := Document
+		switch {
+		case strings.EqualFold(filepath.Ext(name), ".jsonl"):
+			kind = Bulk
+		case !supported(name):
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		e := Entry{Path: filepath.ToSlash(rel), Abs: p, Kind: kind, Size: info.Size()}
+		if kind == Document {
+			e.Sidecar = findSidecar(p)
+		}
+		out = append(out, e)
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, err
+}
+
+func findSidecar(p string) string {
+	for _, s := range sidecarSuffixes {
+		if _, err := os.Stat(p + s); err == nil {
+			return p + s
+		}
+	}
+	return ""
+}
+
+// ReadSidecar parses a .meta.yaml or .meta.json file.
+func ReadSidecar(path string) (*Fields, []byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := ParseSidecar(path, data)
+	return f, data, err
+}
+
+// ParseSidecar parses sidecar content; the name's suffix says YAML or JSON.
+func ParseSidecar(name string, data []byte) (*Fields, error) {
+	js := data
+	if !strings.HasSuffix(strings.ToLower(name), ".json") {
+		var err error
+		if js, err = yaml.YAMLToJSON(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Base(name), err)
+		}
+	}
+	var f Fields
+	if len(bytes.TrimSpace(js)) == 0 || string(bytes.TrimSpace(js)) == "null" {
+		return &f, nil
+	}
+	if err := json.Unmarshal(js, &f); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(name), err)
+	}
+	if err := f.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(name), err)
+	}
+	return &f, nil
+}
+
+// MaxLine bounds one JSONL record (the longest law in the national corpus is under 1 MiB).
+const MaxLine = 64 << 20
+
+// EachLine calls fn for every non-empty line of a JSON Lines stream, with its 1-based
+// number. A line that does not parse is passed with its error; the stream goes on.
+func EachLine(r io.Reader, fn func(line int, raw []byte, f *Fields, err error) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), MaxLine)
+	n := 0
+	for sc.Scan() {
+		n++
+		raw := bytes.TrimSpace(sc.Bytes())
+		if len(raw) == 0 {
+			continue
+		}
+		var f Fields
+		err := json.Unmarshal(raw, &f)
+		if err == nil {
+			err = f.Validate()
+		}
+		if err == nil && strings.TrimSpace(f.Text) == "" && strings.TrimSpace(f.Title) == "" {
+			err = fmt.Errorf("record has neither title nor text")
+		}
+		if err != nil {
+			err = fmt.Errorf("line %d: %w", n, err)
+		}
+		if cbErr := fn(n, raw, &f, err); cbErr != nil {
+			return cbErr
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("after line %d: %w", n, err)
+	}
+	return nil
+}

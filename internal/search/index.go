@@ -1,0 +1,171 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Index is an on-disk full-text index of versions.
+type Index struct {
+	b bleve.Index
+}
+
+// Create makes a new, empty index in dir (which must not exist yet).
+func Create(dir string) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, writeConfig)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return &Index{b: b}, nil
+}
+
+// writeConfig lets a batch return once it is searchable instead of once it is on disk;
+// Apply waits for the last batch to be persisted, which covers the earlier ones.
+var writeConfig = map[string]any{"unsafe_batch": true}
+
+// Open opens an existing index for writing; only one process may do so at a time.
+func Open(dir string) (*Index, error) { return open(dir, false) }
+
+// OpenReadOnly opens an existing index for searching. Any number of processes may
+// hold it open read-only (a server and an ingest reading texts from it).
+func OpenReadOnly(dir string) (*Index, error) { return open(dir, true) }
+
+func open(dir string, readOnly bool) (*Index, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	cfg := map[string]any{"read_only": readOnly, "bolt_timeout": "30s"}
+	if !readOnly {
+		cfg["unsafe_batch"] = true
+	}
+	b, err := bleve.OpenUsing(dir, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{b: b}, nil
+}
+
+// Close flushes and closes the index.
+func (x *Index) Close() error { return x.b.Close() }
+
+// Count is the number of versions indexed.
+func (x *Index) Count() (uint64, error) { return x.b.DocCount() }
+
+// Batches are cut at whichever limit comes first: larger batches make fewer segments
+// to merge, but hold more text in memory.
+const (
+	BatchDocs  = 1000
+	BatchBytes = 8 << 20
+)
+
+// Apply indexes docs and deletes the versions named in deletes, and returns once
+// everything is persisted on disk. Batches are built on every CPU at once: bleve
+// turns each batch into a segment on the calling goroutine.
+func (x *Index) Apply(ctx context.Context, docs []*Doc, deletes []string, progress func(n int)) error {
+	if len(docs)+len(deletes) == 0 {
+		return nil
+	}
+	var batches []*bleve.Batch
+	b, size := x.b.NewBatch(), 0
+	for _, id := range deletes {
+		b.Delete(id)
+	}
+	for _, d := range docs {
+		if err := b.Index(d.VersionID, d.fields()); err != nil {
+			return fmt.Errorf("index %s: %w", d.VersionID, err)
+		}
+		size += len(d.Text)
+		if b.Size() >= BatchDocs || size >= BatchBytes {
+			batches = append(batches, b)
+			b, size = x.b.NewBatch(), 0
+		}
+	}
+	if b.Size() > 0 {
+		batches = append(batches, b)
+	}
+	work := make(chan *bleve.Batch)
+	errs := make(chan error, len(batches))
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				n := b.Size()
+				if err := x.b.Batch(b); err != nil {
+					errs <- err
+					continue
+				}
+				if progress != nil {
+					progress(n)
+				}
+			}
+		}()
+	}
+	for _, b := range batches {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- b
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Segments persist in the order they were introduced: once this marker batch is
+	// on disk, so is everything before it.
+	persisted := make(chan error, 1)
+	marker := x.b.NewBatch()
+	marker.SetInternal([]byte("guifan:applied"), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
+	marker.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := x.b.Batch(marker); err != nil {
+		return err
+	}
+	select {
+	case err := <-persisted:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// ErrNoText is returned for a version the index does not hold.
+var ErrNoText = errors.New("no text stored for this version")
+
+// Text is the stored text of a version.
+func (x *Index) Text(versionID string) (string, error) {
+	d, err := x.b.Document(versionID)
+	if err != nil {
+		return "", err
+	}
+	if d == nil {
+		return "", ErrNoText
+	}
+	text, found := "", false
+	d.VisitFields(func(f index.Field) {
+		if f.Name() == fText {
+			text, found = string(f.Value()), true
+		}
+	})
+	if !found {
+		return "", ErrNoText
+	}
+	return text, nil
+}

@@ -1,0 +1,98 @@
+// Package search is guifan's full-text index: Chinese analysis, the as-of validity
+// filters and facets, and highlighting. bleve stays inside this package; the rest of
+// the program speaks in the types defined here.
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // registers the "custom" analyzer type
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Analyzer names. Text is indexed as overlapping character bigrams (公司法 → 公司 司法), so
+// any word of two or more characters matches as a phrase of bigrams whatever a segmenter
+// would have made of it; titles are also indexed as single characters so a one-character
+// query (税, 房) still finds them.
+const (
+	analyzerBigram  = "zh_bigram"
+	analyzerUnigram = "zh_unigram"
+)
+
+// Field names in the index.
+const (
+	fTitle       = "title"
+	fTitleUni    = "title1"
+	fText        = "text"
+	fTitleKey    = "tkey"    // exact title keys (with and without 中华人民共和国)
+	fNumbers     = "numbers" // own and cited doc numbers, normalised
+	fDocNumber   = "docnum"  // own doc number, normalised
+	fWork        = "work"    // work id
+	fAuthority   = "authority"
+	fLevel       = "level"
+	fTopic       = "topic"
+	fYear        = "year"
+	fKind        = "kind"
+	fRestricted  = "restricted"
+	fPublish     = "publish"
+	fInForceFrom = "b_inforce"
+	fEndedFrom   = "b_ended"
+	fRepealed    = "b_repealed"
+	fRepFrom     = "rep_from"
+	fRepTo       = "rep_to"
+	fExpiry      = "expiry"
+)
+
+func newMapping() (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	for name, tokenizer := range map[string]string{analyzerBigram: tokenizerBigram, analyzerUnigram: tokenizerUnigram} {
+		if err := im.AddCustomAnalyzer(name, map[string]any{"type": "custom", "tokenizer": tokenizer}); err != nil {
+			return nil, err
+		}
+	}
+	im.ScoringModel = "bm25"
+	im.DefaultAnalyzer = analyzerBigram
+
+	text := func(analyzer string, store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = true // phrase queries need term positions
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func(docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = docValues
+		return f
+	}
+	num := func() *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fTitle, text(analyzerBigram, false))
+	doc.AddFieldMappingsAt(fTitleUni, text(analyzerUnigram, false))
+	doc.AddFieldMappingsAt(fText, text(analyzerBigram, true))
+	doc.AddFieldMappingsAt(fTitleKey, kw(false))
+	doc.AddFieldMappingsAt(fNumbers, kw(false))
+	doc.AddFieldMappingsAt(fDocNumber, kw(false))
+	doc.AddFieldMappingsAt(fWork, kw(false))
+	for _, f := range []string{fAuthority, fLevel, fTopic, fYear, fKind, fRestricted} {
+		doc.AddFieldMappingsAt(f, kw(true))
+	}
+	for _, f := range []string{fPublish, fInForceFrom, fEndedFrom, fRepealed, fRepFrom, fRepTo, fExpiry} {
+		doc.AddFieldMappingsAt(f, num())
+	}
+	im.DefaultMapping = doc
+	im.DefaultField = fText
+	return im, nil
+}

@@ -1,0 +1,183 @@
+package search
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/textnorm"
+)
+
+// Plan is a query as understood: the doc numbers it names, the quoted phrases it
+// requires, and its words, each with the formal terms a colloquial word stands for.
+type Plan struct {
+	Raw     string
+	Numbers []string // normalised doc numbers
+	Phrases []string // quoted, required as written
+	Units   []Unit   // words and phrases of the free text
+}
+
+// Unit is one thing the user asked for and the equivalent ways documents write it.
+type Unit struct {
+	Text string
+	Alts []string // Text first, then synonyms
+	Weak bool     // adds to the score but is not required (政策, 办理, a lone character)
+}
+
+// Empty reports whether the query asks for nothing (browse everything).
+func (p *Plan) Empty() bool { return len(p.Numbers) == 0 && len(p.Phrases) == 0 && len(p.Units) == 0 }
+
+// Literals are the strings to highlight, longest first so a longer match wins.
+func (p *Plan) Literals() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, s := range p.Phrases {
+		add(s)
+	}
+	for _, u := range p.Units {
+		for _, a := range u.Alts {
+			add(a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return utf8.RuneCountInString(out[i]) > utf8.RuneCountInString(out[j]) })
+	return out
+}
+
+// MaxQueryRunes bounds a query; longer input is refused by the request parser.
+const MaxQueryRunes = 200
+
+var (
+	quoted    = regexp.MustCompile(`"([^"]+)"|“([^”]+)”|「([^」]+)」|《([^》]+)》`)
+	numberish = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝{｛]\s*\d{4}\s*[〕\]］）)】﹞}｝]\s*第?\s*\d{1,5}\s*号`)
+)
+
+// ParsePlan analyses a query: doc numbers in any written form, quoted phrases (and
+// 《titles》), then free text split at spaces and punctuation, with colloquial words
+// rewritten to the terms documents use and question words dropped.
+func ParsePlan(raw string) *Plan {
+	p := &Plan{Raw: raw}
+	q := textnorm.FoldWidth(strings.ToLower(raw))
+	q = numberish.ReplaceAllStringFunc(q, func(m string) string {
+		if n := docnum.Normalize(m); n != "" {
+			p.Numbers = append(p.Numbers, n)
+			return " "
+		}
+		return m
+	})
+	q = quoted.ReplaceAllStringFunc(q, func(m string) string {
+		inner := strings.TrimSpace(quoted.FindStringSubmatch(m)[0])
+		inner = strings.Trim(inner, "\"“”「」《》")
+		if inner = textnorm.Compact(inner); inner != "" {
+			p.Phrases = append(p.Phrases, inner)
+		}
+		return " "
+	})
+	for _, chunk := range strings.FieldsFunc(q, isSeparator) {
+		for _, w := range segment(chunk) {
+			p.Units = append(p.Units, Unit{Text: w, Alts: expand(w)})
+		}
+	}
+	strong := 0
+	for i := range p.Units {
+		u := &p.Units[i]
+		u.Weak = weakWords[u.Text] || utf8.RuneCountInString(u.Text) == 1 && len(p.Units) > 1
+		if !u.Weak {
+			strong++
+		}
+	}
+	if strong == 0 && len(p.Numbers) == 0 && len(p.Phrases) == 0 {
+		for i := range p.Units {
+			p.Units[i].Weak = false
+		}
+	}
+	return p
+}
+
+func isSeparator(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// segment splits a run of text into units: known colloquial words and question words
+// are recognised by longest match (question words are dropped); what remains between
+// them stays whole, because the bigram index matches any run as a phrase.
+func segment(chunk string) []string {
+	runes := []rune(chunk)
+	var out []string
+	var pending []rune
+	flush := func() {
+		if len(pending) > 0 {
+			s := strings.TrimSpace(string(pending))
+			if s != "" && !isStopword(s) {
+				out = append(out, s)
+			}
+			pending = pending[:0]
+		}
+	}
+	for i := 0; i < len(runes); {
+		if n := longestKnown(runes[i:]); n > 0 {
+			w := string(runes[i : i+n])
+			flush()
+			if !isStopword(w) {
+				out = append(out, w)
+			}
+			i += n
+			continue
+		}
+		pending = append(pending, runes[i])
+		i++
+	}
+	flush()
+	return out
+}
+
+func longestKnown(rs []rune) int {
+	for n := min(len(rs), maxWordRunes); n >= 2; n-- {
+		w := string(rs[:n])
+		if _, ok := synonyms[w]; ok || stopwords[w] {
+			return n
+		}
+	}
+	// One-character question particles count only at the end of a query or before
+	// another known word, never inside a word (的 in 目的, 有 in 有效期).
+	if len(rs) >= 1 && stopChars[rs[0]] && (len(rs) == 1 || longestKnownAt(rs[1:]) > 0) {
+		return 1
+	}
+	return 0
+}
+
+func longestKnownAt(rs []rune) int {
+	for n := min(len(rs), maxWordRunes); n >= 2; n-- {
+		w := string(rs[:n])
+		if _, ok := synonyms[w]; ok || stopwords[w] {
+			return n
+		}
+	}
+	return 0
+}
+
+func isStopword(s string) bool {
+	if stopwords[s] {
+		return true
+	}
+	rs := []rune(s)
+	return len(rs) == 1 && stopChars[rs[0]]
+}
+
+func expand(w string) []string {
+	alts := []string{w}
+	for _, s := range synonyms[w] {
+		if s != w {
+			alts = append(alts, s)
+		}
+	}
+	return alts
+}

@@ -1,0 +1,102 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Tokenizer names registered with bleve.
+const (
+	tokenizerBigram  = "guifan_bigram"
+	tokenizerUnigram = "guifan_unigram"
+)
+
+func init() {
+	for name, bigrams := range map[string]bool{tokenizerBigram: true, tokenizerUnigram: false} {
+		t := &hanTokenizer{bigrams: bigrams}
+		if err := registry.RegisterTokenizer(name, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) { return t, nil }); err != nil {
+			panic(err)
+		}
+	}
+}
+
+// hanTokenizer does in one pass what bleve's unicode tokenizer followed by the
+// cjk_width, lowercase and cjk_bigram filters does: runs of Chinese characters become
+// overlapping bigrams (a lone character stays a unigram), runs of letters and digits
+// become lower-case words, and everything else separates tokens. Text is width-folded
+// before it is indexed or searched, so full-width digits are never dropped.
+// With bigrams off every Chinese character is its own token.
+type hanTokenizer struct{ bigrams bool }
+
+func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(input)/3)
+	pos := 0
+	emit := func(start, end int, term []byte, typ analysis.TokenType) {
+		pos++
+		out = append(out, &analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: typ})
+	}
+	i := 0
+	for i < len(input) {
+		r, size := utf8.DecodeRune(input[i:])
+		switch {
+		case isHan(r):
+			// Collect the run of Chinese characters.
+			var offs []int
+			for i < len(input) {
+				r, size = utf8.DecodeRune(input[i:])
+				if !isHan(r) {
+					break
+				}
+				offs = append(offs, i)
+				i += size
+			}
+			offs = append(offs, i)
+			n := len(offs) - 1
+			if !t.bigrams || n == 1 {
+				for k := 0; k < n; k++ {
+					emit(offs[k], offs[k+1], input[offs[k]:offs[k+1]], analysis.Ideographic)
+				}
+				continue
+			}
+			for k := 0; k+1 < n; k++ {
+				emit(offs[k], offs[k+2], input[offs[k]:offs[k+2]], analysis.Double)
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			start := i
+			lower := false
+			for i < len(input) {
+				r, size = utf8.DecodeRune(input[i:])
+				if isHan(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+					break
+				}
+				if unicode.IsUpper(r) {
+					lower = true
+				}
+				i += size
+			}
+			term := input[start:i]
+			if lower {
+				term = []byte(string(toLower(term)))
+			}
+			emit(start, i, term, analysis.AlphaNumeric)
+		default:
+			i += size
+		}
+	}
+	return out
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FA1F || r == '〇' || r >= 0xF900 && r <= 0xFAFF
+}
+
+func toLower(b []byte) []rune {
+	rs := []rune(string(b))
+	for i, r := range rs {
+		rs[i] = unicode.ToLower(r)
+	}
+	return rs
+}

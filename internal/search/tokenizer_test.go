@@ -1,0 +1,59 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+func terms(ts []string) string { return strings.Join(ts, " ") }
+
+func tokenize(t *hanTokenizer, s string) []string {
+	var out []string
+	for _, tok := range t.Tokenize([]byte(s)) {
+		out = append(out, fmt.Sprintf("%s@%d", tok.Term, tok.Position))
+	}
+	return out
+}
+
+func TestHanTokenizer(t *testing.T) {
+	bi, uni := &hanTokenizer{bigrams: true}, &hanTokenizer{}
+	tests := []struct {
+		tok  *hanTokenizer
+		in   string
+		want string
+	}{
+		{bi, "公司法", "公司@1 司法@2"},
+		{bi, "税", "税@1"},
+		{bi, "法释〔2023〕13号", "法释@1 2023@2 13@3 号@4"},
+		{bi, "GB/T 33190", "gb@1 t@2 33190@3"},
+		{bi, "第一条　为了", "第一@1 一条@2 为了@3"},
+		{uni, "个人所得税", "个@1 人@2 所@3 得@4 税@5"},
+	}
+	for _, tt := range tests {
+		if got := terms(tokenize(tt.tok, tt.in)); got != tt.want {
+			t.Errorf("Tokenize(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// On Chinese text the tokenizer must produce exactly what bleve's own cjk analyzer
+// does, so phrase queries behave as documented for it.
+func TestHanTokenizerMatchesBleveCJK(t *testing.T) {
+	a, err := registry.NewCache().AnalyzerNamed(cjk.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "为贯彻落实国务院办公厅关于印发政务公开工作要点的通知文件精神，根据党中央、国务院有关工作部署，坚持稳中求进工作总基调。第一条 本法所称公司，是指依照本法在中华人民共和国境内设立的有限责任公司和股份有限公司。"
+	var want []string
+	for _, tok := range a.Analyze([]byte(text)) {
+		want = append(want, fmt.Sprintf("%s@%d", tok.Term, tok.Position))
+	}
+	got := tokenize(&hanTokenizer{bigrams: true}, text)
+	if terms(got) != terms(want) {
+		t.Errorf("tokens differ from bleve's cjk analyzer:\n got %s\nwant %s", terms(got), terms(want))
+	}
+}

@@ -1,0 +1,284 @@
+package service
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/problem"
+	"github.com/guifan/guifan/internal/search"
+	"github.com/guifan/guifan/internal/validity"
+)
+
+// visibleWork finds a work (by id or alias) the viewer may see.
+func (st *State) visibleWork(id string, who Viewer) (*model.Work, bool) {
+	w, ok := st.Catalog.Work(id)
+	if !ok || (!who.Staff && w.Disclosure == model.Restricted) {
+		return nil, false
+	}
+	return w, true
+}
+
+// verdict is the work's status on d as the viewer may see it.
+func (st *State) verdict(workID string, d model.Date, who Viewer) validity.Verdict {
+	return st.Catalog.Timeline(workID).For(!who.Staff).Work(d)
+}
+
+// Search runs a query built by search.FromValues.
+func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*SearchResult, error) {
+	q.Staff = who.Staff
+	res, err := st.Index.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, AsOf: q.AsOf, Match: res.Match,
+		Page: q.Page(), Size: q.Size, Hits: []Hit{}}
+	literals := res.Plan.Literals()
+	for _, h := range res.Hits {
+		v, ok := st.Catalog.Versions[h.VersionID]
+		if !ok {
+			continue
+		}
+		w, ok := st.visibleWork(v.WorkID, who)
+		if !ok {
+			continue // the index filter already excludes these; never trust one layer alone
+		}
+		ver := st.verdict(w.ID, q.AsOf, who)
+		hit := Hit{
+			WorkID: w.ID, VersionID: v.ID, Title: v.Title, DocNumber: v.DocNumber, Authority: nonNil(w.Authorities),
+			Level: string(w.Level), Kind: string(w.Kind), Status: string(ver.Status), StatusReason: ver.Reason,
+			ExpiresSoon: ver.ExpiresSoon, PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate, ExpiryDate: ver.Expiry,
+			Highlights:          Highlights{Title: search.Mark(v.Title, literals), Text: nonNil(h.Snippets)},
+			InterpretationCount: len(st.interpretations(w.ID, q.AsOf, who)),
+		}
+		if hit.ExpiryDate == 0 {
+			hit.ExpiryDate = v.ExpiryDate
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	out.Facets = facets(res.Facets)
+	return out, nil
+}
+
+func facets(f search.Facets) Facets {
+	out := Facets{Status: map[string]int{}, Level: map[string]int{}, Authority: map[string]int{}, Year: map[string]int{}, Topic: map[string]int{}}
+	for _, s := range validity.WorkStatuses {
+		if n := f.Status[s]; n > 0 {
+			out.Status[string(s)] = n
+			out.Order.Status = append(out.Order.Status, string(s))
+		}
+	}
+	fill := func(dst map[string]int, order *[]string, src []search.Count) {
+		for _, c := range src {
+			dst[c.Value] = c.Count
+			*order = append(*order, c.Value)
+		}
+	}
+	fill(out.Level, &out.Order.Level, f.Level)
+	fill(out.Authority, &out.Order.Authority, f.Authority)
+	fill(out.Year, &out.Order.Year, f.Year)
+	fill(out.Topic, &out.Order.Topic, f.Topic)
+	return out
+}
+
+// Work is a work's page: metadata, status, versions, relations and interpretations.
+func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
+	w, ok := st.visibleWork(id, who)
+	if !ok {
+		return nil, problem.NotFoundf("未找到文件 %s", id)
+	}
+	tl := st.Catalog.Timeline(w.ID).For(!who.Staff)
+	ver := tl.Work(d)
+	wv := &WorkView{
+		WorkID: w.ID, Title: w.Title, DocNumber: w.DocNumber, Authority: nonNil(w.Authorities), Level: string(w.Level),
+		Kind: string(w.Kind), Topics: nonNil(w.Topics), RegistrationNumber: w.RegistrationNumber, IndexNumber: w.IndexNumber,
+		Disclosure: string(w.Disclosure), AsOf: d, Status: string(ver.Status), StatusReason: ver.Reason,
+		ExpiresSoon: ver.ExpiresSoon, ExpiryDate: ver.Expiry, Relations: []RelationView{}, Interpretations: []WorkRef{},
+	}
+	if i := tl.Current(d); i >= 0 {
+		wv.CurrentVersionID = tl.Spans[i].VersionID
+	}
+	for i := len(tl.Spans) - 1; i >= 0; i-- {
+		wv.Versions = append(wv.Versions, st.versionInfo(tl, tl.Spans[i].VersionID, d))
+	}
+	wv.Relations = st.relations(w.ID, d, who)
+	wv.Interpretations = st.interpretations(w.ID, d, who)
+	for _, r := range st.Catalog.Outgoing(w.ID) {
+		if r.Type == model.Interprets && r.TargetWork != "" {
+			if ref, ok := st.ref(r.TargetWork, d, who); ok {
+				wv.Interprets = append(wv.Interprets, ref)
+			}
+		}
+	}
+	if who.Staff {
+		wv.Warnings = append(wv.Warnings, st.Catalog.Warnings[w.ID]...)
+		for _, vid := range w.VersionIDs {
+			wv.Warnings = append(wv.Warnings, st.Catalog.Versions[vid].Warnings...)
+			wv.Warnings = append(wv.Warnings, st.Catalog.Warnings[vid]...)
+		}
+	}
+	return wv, nil
+}
+
+func (st *State) versionInfo(tl *validity.Timeline, vid string, d model.Date) VersionInfo {
+	v := st.Catalog.Versions[vid]
+	vv := tl.Version(vid, d)
+	return VersionInfo{
+		VersionID: v.ID, Label: v.Label, Title: v.Title, DocNumber: v.DocNumber, PublishDate: v.PublishDate,
+		EffectiveDate: v.EffectiveDate, ExpiryDate: v.ExpiryDate, Status: string(vv.Status), StatusReason: vv.Reason,
+		SourceStatus: v.SourceStatus, Source: v.Source, Alternates: st.Catalog.Alternates[v.ID],
+	}
+}
+
+// Version is one version with its text; versionID may be an alias of the canonical id.
+func (st *State) Version(workID, versionID string, d model.Date, who Viewer) (*VersionView, error) {
+	w, ok := st.visibleWork(workID, who)
+	if !ok {
+		return nil, problem.NotFoundf("未找到文件 %s", workID)
+	}
+	v, ok := st.Catalog.Version(versionID)
+	if !ok || v.WorkID != w.ID {
+		return nil, problem.NotFoundf("文件 %s 没有版本 %s", workID, versionID)
+	}
+	text, err := st.Index.Text(v.ID)
+	if err != nil {
+		return nil, err
+	}
+	tl := st.Catalog.Timeline(w.ID).For(!who.Staff)
+	return &VersionView{VersionInfo: st.versionInfo(tl, v.ID, d), WorkID: w.ID, Text: text, Articles: v.Articles}, nil
+}
+
+// relations lists a work's relations both ways, leaving out any whose other end the
+// viewer may not see.
+func (st *State) relations(workID string, d model.Date, who Viewer) []RelationView {
+	out := []RelationView{}
+	add := func(dir string, r *model.Relation, other string) {
+		if r.Type == model.Interprets {
+			return // shown as interpretations
+		}
+		rv := RelationView{Direction: dir, Type: string(r.Type), TypeName: r.Type.Chinese(), Target: r.Target,
+			Date: r.Date, Evidence: r.Evidence, Articles: r.Articles}
+		if other != "" {
+			ref, ok := st.ref(other, d, who)
+			if !ok {
+				return
+			}
+			rv.WorkID, rv.Title, rv.DocNumber, rv.Status = ref.WorkID, ref.Title, ref.DocNumber, ref.Status
+		}
+		out = append(out, rv)
+	}
+	for _, r := range st.Catalog.Outgoing(workID) {
+		add("outgoing", r, r.TargetWork)
+	}
+	for _, r := range st.Catalog.Incoming(workID) {
+		add("incoming", r, r.FromWork)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Direction != out[j].Direction {
+			return out[i].Direction == "incoming" // what happened to this document first
+		}
+		return out[i].Date > out[j].Date
+	})
+	return out
+}
+
+func (st *State) ref(workID string, d model.Date, who Viewer) (WorkRef, bool) {
+	w, ok := st.visibleWork(workID, who)
+	if !ok {
+		return WorkRef{}, false
+	}
+	v := st.verdict(w.ID, d, who)
+	return WorkRef{WorkID: w.ID, Title: w.Title, DocNumber: w.DocNumber, Status: string(v.Status), StatusReason: v.Reason}, true
+}
+
+func (st *State) interpretations(workID string, d model.Date, who Viewer) []WorkRef {
+	out := []WorkRef{}
+	for _, id := range st.Catalog.Interpretations(workID) {
+		if ref, ok := st.ref(id, d, who); ok {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// MaxValidityItems bounds one batch check.
+const MaxValidityItems = 500
+
+// Validity checks each pasted doc number or title.
+func (st *State) Validity(items []string, d model.Date, who Viewer) ([]ValidityResult, error) {
+	if len(items) > MaxValidityItems {
+		return nil, problem.New(problem.TooLarge, "一次最多核对 %d 条，收到 %d 条", MaxValidityItems, len(items))
+	}
+	out := make([]ValidityResult, 0, len(items))
+	for _, in := range items {
+		out = append(out, st.checkOne(in, d, who))
+	}
+	return out, nil
+}
+
+func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult {
+	res := ValidityResult{Input: input, StatusReason: "未找到匹配的文件"}
+	item := strings.TrimSpace(input)
+	if item == "" {
+		res.StatusReason = "空行"
+		return res
+	}
+	var ids []string
+	by := ""
+	for _, n := range numbersIn(item) {
+		if ids = st.visible(st.Catalog.ByNumber(n), who); len(ids) > 0 {
+			by = "doc_number"
+			break
+		}
+	}
+	if len(ids) == 0 {
+		title := strings.Trim(stripNumbers(item), " 　《》\"“”()（）")
+		if ids = st.visible(st.Catalog.ByTitle(title), who); len(ids) > 0 {
+			by = "title"
+		}
+	}
+	if len(ids) == 0 {
+		return res
+	}
+	w := st.Catalog.Works[ids[0]]
+	v := st.verdict(w.ID, d, who)
+	status := string(v.Status)
+	res.Status, res.StatusReason, res.ExpiresSoon, res.ExpiryDate = &status, v.Reason, v.ExpiresSoon, v.Expiry
+	res.WorkID, res.Title, res.MatchedBy = &w.ID, &w.Title, &by
+	dn := w.DocNumber
+	res.DocNumber = &dn
+	res.Candidates = len(ids) - 1
+	if res.Candidates > 0 {
+		res.StatusReason += "（另有 " + strconv.Itoa(res.Candidates) + " 个同名或同号文件，请核对发文机关）"
+	}
+	return res
+}
+
+func (st *State) visible(ids []string, who Viewer) []string {
+	var out []string
+	for _, id := range ids {
+		if _, ok := st.visibleWork(id, who); ok {
+			out = append(out, id)
+		}
+	}
+	// The most recently published work first: a reissued title names the live document.
+	sort.SliceStable(out, func(i, j int) bool { return st.latestPublish(out[i]) > st.latestPublish(out[j]) })
+	return out
+}
+
+func (st *State) latestPublish(workID string) model.Date {
+	var d model.Date
+	for _, vid := range st.Catalog.Works[workID].VersionIDs {
+		d = max(d, st.Catalog.Versions[vid].PublishDate)
+	}
+	return d
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

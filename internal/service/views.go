@@ -1,0 +1,150 @@
+package service
+
+import (
+	"github.com/guifan/guifan/internal/model"
+)
+
+// Viewer is who is asking: the public sees public documents only.
+type Viewer struct {
+	Staff bool
+}
+
+// SearchResult is one page of search results (SPEC "GET /api/search").
+type SearchResult struct {
+	Total  uint64     `json:"total"`
+	TookMS float64    `json:"took_ms"`
+	AsOf   model.Date `json:"asof"`
+	Page   int        `json:"page"`
+	Size   int        `json:"size"`
+	Match  string     `json:"match"` // exact, partial, loose or all: how the words matched
+	Hits   []Hit      `json:"hits"`
+	Facets Facets     `json:"facets"`
+}
+
+// Facets are value → count maps; Order keeps the display order of each.
+type Facets struct {
+	Status    map[string]int `json:"status"`
+	Level     map[string]int `json:"level"`
+	Authority map[string]int `json:"authority"`
+	Year      map[string]int `json:"year"`
+	Topic     map[string]int `json:"topic,omitempty"`
+	Order     FacetOrder     `json:"-"`
+}
+
+// FacetOrder lists facet values in display order (most frequent first, years newest first).
+type FacetOrder struct {
+	Status, Level, Authority, Year, Topic []string
+}
+
+// Hit is one work in the results, shown by its version in effect on the as-of date.
+type Hit struct {
+	WorkID              string     `json:"work_id"`
+	VersionID           string     `json:"version_id"`
+	Title               string     `json:"title"`
+	DocNumber           string     `json:"doc_number"`
+	Authority           []string   `json:"authority"`
+	Level               string     `json:"level"`
+	Kind                string     `json:"kind,omitempty"`
+	Status              string     `json:"status"`
+	StatusReason        string     `json:"status_reason"`
+	ExpiresSoon         bool       `json:"expires_soon"`
+	PublishDate         model.Date `json:"publish_date"`
+	EffectiveDate       model.Date `json:"effective_date"`
+	ExpiryDate          model.Date `json:"expiry_date"`
+	Highlights          Highlights `json:"highlights"`
+	InterpretationCount int        `json:"interpretation_count"`
+}
+
+// Highlights are HTML-escaped with <mark> around matches.
+type Highlights struct {
+	Title string   `json:"title"`
+	Text  []string `json:"text"`
+}
+
+// WorkView is a work with everything a document page shows (SPEC "GET /api/works/{id}").
+type WorkView struct {
+	WorkID             string         `json:"work_id"`
+	Title              string         `json:"title"`
+	DocNumber          string         `json:"doc_number"`
+	Authority          []string       `json:"authority"`
+	Level              string         `json:"level"`
+	Kind               string         `json:"kind,omitempty"`
+	Topics             []string       `json:"topics"`
+	RegistrationNumber string         `json:"registration_number,omitempty"`
+	IndexNumber        string         `json:"index_number,omitempty"`
+	Disclosure         string         `json:"disclosure"`
+	AsOf               model.Date     `json:"asof"`
+	Status             string         `json:"status"`
+	StatusReason       string         `json:"status_reason"`
+	ExpiresSoon        bool           `json:"expires_soon"`
+	ExpiryDate         model.Date     `json:"expiry_date"`
+	CurrentVersionID   string         `json:"current_version_id"`
+	Versions           []VersionInfo  `json:"versions"`
+	Relations          []RelationView `json:"relations"`
+	Interpretations    []WorkRef      `json:"interpretations"`
+	Interprets         []WorkRef      `json:"interprets,omitempty"`
+	Warnings           []string       `json:"warnings,omitempty"` // staff only: how the ingester read it
+}
+
+// VersionInfo is one version in a work's timeline.
+type VersionInfo struct {
+	VersionID     string             `json:"version_id"`
+	Label         string             `json:"label"`
+	Title         string             `json:"title"`
+	DocNumber     string             `json:"doc_number"`
+	PublishDate   model.Date         `json:"publish_date"`
+	EffectiveDate model.Date         `json:"effective_date"`
+	ExpiryDate    model.Date         `json:"expiry_date"`
+	Status        string             `json:"status"`
+	StatusReason  string             `json:"status_reason"`
+	SourceStatus  string             `json:"source_status,omitempty"` // the data source's own claim
+	Source        model.SourceFile   `json:"source"`
+	Alternates    []model.SourceFile `json:"alternates,omitempty"` // the same version in other files
+}
+
+// VersionView is one version with its full text.
+type VersionView struct {
+	VersionInfo
+	WorkID   string   `json:"work_id"`
+	Text     string   `json:"text"`
+	Articles []string `json:"articles,omitempty"`
+}
+
+// RelationView is a relation seen from one work: outgoing (this work states it) or
+// incoming (another work states it about this one).
+type RelationView struct {
+	Direction string     `json:"direction"` // outgoing | incoming
+	Type      string     `json:"type"`
+	TypeName  string     `json:"type_name"`
+	Target    string     `json:"target"` // the reference as written
+	WorkID    string     `json:"work_id,omitempty"`
+	Title     string     `json:"title,omitempty"`
+	DocNumber string     `json:"doc_number,omitempty"`
+	Status    string     `json:"status,omitempty"`
+	Date      model.Date `json:"date"`
+	Evidence  string     `json:"evidence,omitempty"`
+	Articles  []string   `json:"articles,omitempty"`
+}
+
+// WorkRef names another work with its status.
+type WorkRef struct {
+	WorkID       string `json:"work_id"`
+	Title        string `json:"title"`
+	DocNumber    string `json:"doc_number,omitempty"`
+	Status       string `json:"status"`
+	StatusReason string `json:"status_reason,omitempty"`
+}
+
+// ValidityResult answers "is this still valid?" for one pasted line.
+type ValidityResult struct {
+	Input        string     `json:"input"`
+	Status       *string    `json:"status"`
+	StatusReason string     `json:"status_reason"`
+	ExpiresSoon  bool       `json:"expires_soon"`
+	ExpiryDate   model.Date `json:"expiry_date"`
+	WorkID       *string    `json:"work_id"`
+	Title        *string    `json:"title"`
+	DocNumber    *string    `json:"doc_number"`
+	MatchedBy    *string    `json:"matched_by"`
+	Candidates   int        `json:"candidates,omitempty"` // other works matching as well
+}

@@ -1,0 +1,99 @@
+package snapshot
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/gob"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/guifan/guifan/internal/catalog"
+)
+
+// manifestVersion changes whenever Manifest's meaning changes; an older snapshot is
+// then rebuilt from the library rather than misread.
+const manifestVersion = 1
+
+const manifestFile = "manifest.gob.gz"
+
+// IndexDir is the full-text index folder inside a snapshot.
+const IndexDir = "fulltext"
+
+// Manifest is what a snapshot knows besides its full-text index: every record read
+// from the library, what each library file produced, and what was indexed for each
+// version.
+type Manifest struct {
+	Version      int
+	BuiltAt      time.Time
+	Library      string
+	Files        map[string]FileState // by library path
+	Records      []*catalog.Record
+	Fingerprints map[string]string // version id → fingerprint of its indexed document
+	Summary      Summary
+}
+
+// FileState is one library file as last ingested.
+type FileState struct {
+	Hash      string // sha256 of the file and its sidecar
+	Size      int64
+	Keys      []string // the records it produced
+	Extractor string
+	Error     string // why it could not be read, if it could not
+	Reason    string
+}
+
+// Summary is the headline of the ingest that built the snapshot.
+type Summary struct {
+	Files, Versions, Works, Relations, Errors int
+}
+
+// SaveManifest writes the manifest into a snapshot folder.
+func SaveManifest(dir string, m *Manifest) error {
+	m.Version = manifestVersion
+	f, err := os.Create(filepath.Join(dir, manifestFile))
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestSpeed)
+	bw := bufio.NewWriterSize(zw, 1<<20)
+	if err := gob.NewEncoder(bw).Encode(m); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// LoadManifest reads a snapshot's manifest.
+func LoadManifest(dir string) (*Manifest, error) {
+	f, err := os.Open(filepath.Join(dir, manifestFile))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<20))
+	if err != nil {
+		return nil, fmt.Errorf("manifest %s: %w", dir, err)
+	}
+	var m Manifest
+	if err := gob.NewDecoder(zr).Decode(&m); err != nil {
+		return nil, fmt.Errorf("manifest %s: %w", dir, err)
+	}
+	if m.Version != manifestVersion {
+		return nil, fmt.Errorf("manifest %s: format %d, want %d (re-ingest to rebuild)", dir, m.Version, manifestVersion)
+	}
+	return &m, nil
+}
