@@ -114,6 +114,9 @@ func TestSplitCorpus(t *testing.T) {
 
 // The provisions of the national law database's records line up with their texts.
 func TestHeadingsFromProvisionsCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus-wide test")
+	}
 	recs := loadLaws(t)
 	total, aligned := 0, 0
 	byID := map[string]bool{}

@@ -1,8 +1,11 @@
 package article
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/guifan/guifan/internal/testcorpus"
 )
 
 // brief renders items compactly: kind|number|anchor|chapter|content.
@@ -191,5 +194,32 @@ func TestHeadingsFromProvisions(t *testing.T) {
 				t.Errorf("HeadingsFromProvisions = %q, %v, want %q, %v", got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+// The founding county notice has no articles: it splits at its five parts.
+func TestSplitSeedNotice(t *testing.T) {
+	data, err := os.ReadFile(testcorpus.Seed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := Split(string(data), nil)
+	var headings []string
+	for _, a := range arts {
+		headings = append(headings, string(a.Kind)+":"+a.Heading)
+	}
+	want := []string{
+		"preamble:抚顺县政务公开领导小组文",
+		"section:一、做好推进高质量发展信息公开",
+		"section:二、提升政务公开标准化、规范化水平",
+		"section:三、加强政务公开平台建设管理",
+		"section:四、夯实政务公开基础",
+		"section:五、强化工作指导监督",
+	}
+	if strings.Join(headings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s", strings.Join(headings, "\n"))
+	}
+	if toc := TOC(arts); len(toc) != 5 || toc[2].Anchor != "三" {
+		t.Errorf("TOC = %+v", toc)
 	}
 }

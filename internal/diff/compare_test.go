@@ -2,8 +2,11 @@ package diff
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/guifan/guifan/internal/testcorpus"
 )
 
 // render writes a comparison as text: one block per row, changed characters in
@@ -102,6 +105,12 @@ func TestCompare(t *testing.T) {
 			old:  "标题\n\n第一段文字。\n\n第二段文字内容较长一些。",
 			new:  "标题\n\n新插入的一段。\n\n第一段文字。\n\n第二段文字内容较长一点。",
 			want: "第1段:same 第2段:added 第3段:same 第4段:changed",
+		},
+		{
+			name: "numbers out of order still pair by number",
+			old:  "第一条 甲。\n\n第二条 乙。\n\n第三条 丙。",
+			new:  "第一条 甲。\n\n第三条 丙。\n\n第二条 乙。",
+			want: "第一条:same 第三条:same 第二条:same",
 		},
 		{
 			name: "articles against unnumbered text align by content",
@@ -217,5 +226,36 @@ func TestCompareBoundedFallback(t *testing.T) {
 	}
 	if !strings.HasPrefix(marked(r.NewSpans, "{+", "+}"), "第0项内容甲乙丙丁。{+第1项改写戊己庚辛。+}第2项") {
 		t.Errorf("sentence marks: %.80s", marked(r.NewSpans, "{+", "+}"))
+	}
+}
+
+// The founding county notice against a copy with its figures written without the
+// PDF's stray spaces (2022 年 → 2022年) and one sentence added to its third part:
+// only that part changes, and only the sentence is marked.
+func TestCompareSeedNotice(t *testing.T) {
+	data, err := os.ReadFile(testcorpus.Seed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := string(data)
+	added := "每季度开展一次网站内容自查。"
+	anchor := "保障公报权威性。"
+	if !strings.Contains(old, anchor) {
+		t.Fatalf("seed text lacks %q", anchor)
+	}
+	new := strings.ReplaceAll(old, " 年", "年")
+	new = strings.Replace(new, anchor, anchor+added, 1)
+	res := Compare(old, new, nil, nil)
+	if got := ops(res); got != "题注:same 一、:same 二、:same 三、:changed 四、:same 五、:same" {
+		t.Fatalf("rows %s", got)
+	}
+	var marks []string
+	for _, s := range res.Rows[3].NewSpans {
+		if s.Changed {
+			marks = append(marks, s.Text)
+		}
+	}
+	if strings.Join(marks, "|") != added {
+		t.Errorf("marked %q, want %q", marks, added)
 	}
 }
