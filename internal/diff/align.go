@@ -1,0 +1,236 @@
+package diff
+
+import "strings"
+
+// alignByNumber pairs items of equal number (第X条 with 第X条, the preamble with the
+// preamble) and places the unpaired ones where they stand, in the new text's order.
+// Each pair is {old index, new index}, -1 for none.
+func alignByNumber(a, b []item) [][2]int {
+	inA := make(map[string]int, len(a))
+	for i, it := range a {
+		inA[it.key] = i
+	}
+	inB := make(map[string]bool, len(b))
+	for _, it := range b {
+		inB[it.key] = true
+	}
+	used := make([]bool, len(a))
+	pairs := make([][2]int, 0, max(len(a), len(b)))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && used[i]:
+			i++
+		case j >= len(b):
+			pairs = append(pairs, [2]int{i, -1})
+			i++
+		case i < len(a) && a[i].key == b[j].key:
+			pairs = append(pairs, [2]int{i, j})
+			used[i] = true
+			i++
+			j++
+		case i < len(a) && !inB[a[i].key]:
+			pairs = append(pairs, [2]int{i, -1})
+			used[i] = true
+			i++
+		default:
+			// b[j] comes first in the new text; its old partner, if any, may stand
+			// further on (numbers out of order).
+			if oi, ok := inA[b[j].key]; ok && !used[oi] {
+				pairs = append(pairs, [2]int{oi, j})
+				used[oi] = true
+			} else {
+				pairs = append(pairs, [2]int{-1, j})
+			}
+			j++
+		}
+	}
+	return pairs
+}
+
+// alignByContent pairs items by their text: identical ones first (a shortest edit
+// script over whole items), then, between those, similar ones in order.
+func alignByContent(a, b []item) [][2]int {
+	ids := map[string]int32{}
+	id := func(items []item) []int32 {
+		out := make([]int32, len(items))
+		for i, it := range items {
+			k := it.text.key
+			v, ok := ids[k]
+			if !ok {
+				v = int32(len(ids))
+				ids[k] = v
+			}
+			out[i] = v
+		}
+		return out
+	}
+	segs, ok := myers(id(a), id(b), unitBudget/max(1, len(a)+len(b)))
+	if !ok {
+		segs = []seg{{opDelete, 0, 0, len(a)}, {opInsert, 0, 0, len(b)}}
+	}
+	var pairs [][2]int
+	var ga, gb []int // the current gap's unmatched items
+	flush := func() {
+		pairs = append(pairs, pairSimilar(a, b, ga, gb)...)
+		ga, gb = ga[:0], gb[:0]
+	}
+	for _, s := range segs {
+		switch s.kind {
+		case opEqual:
+			flush()
+			for k := 0; k < s.n; k++ {
+				pairs = append(pairs, [2]int{s.a0 + k, s.b0 + k})
+			}
+		case opDelete:
+			for k := 0; k < s.n; k++ {
+				ga = append(ga, s.a0+k)
+			}
+		case opInsert:
+			for k := 0; k < s.n; k++ {
+				gb = append(gb, s.b0+k)
+			}
+		}
+	}
+	flush()
+	return pairs
+}
+
+// Similar items are paired when their character pairs agree this much (Dice).
+const pairSimilarity = 0.5
+
+// pairWindow bounds how far from its proportional place a partner is looked for,
+// so a long gap costs O(n), not O(n²).
+const pairWindow = 40
+
+// pairSimilar pairs the old items ga with the new items gb, keeping their order, each
+// new item with the most similar old one after the last paired.
+func pairSimilar(a, b []item, ga, gb []int) [][2]int {
+	var pairs [][2]int
+	next := 0 // first unpaired position in ga
+	for jj, j := range gb {
+		best, bestSim := -1, pairSimilarity
+		centre := jj * len(ga) / max(1, len(gb))
+		for ii := max(next, centre-pairWindow); ii < len(ga) && ii <= centre+pairWindow; ii++ {
+			if s := similarity(&a[ga[ii]].text, &b[j].text); s >= bestSim {
+				best, bestSim = ii, s
+			}
+		}
+		if best < 0 {
+			pairs = append(pairs, [2]int{-1, j})
+			continue
+		}
+		for ; next < best; next++ {
+			pairs = append(pairs, [2]int{ga[next], -1})
+		}
+		pairs = append(pairs, [2]int{ga[best], j})
+		next = best + 1
+	}
+	for ; next < len(ga); next++ {
+		pairs = append(pairs, [2]int{ga[next], -1})
+	}
+	return pairs
+}
+
+// Thresholds for telling that an article moved to another number with edits (its
+// cross-references renumbered, a word changed): its text must be this similar to the
+// old article and clearly more similar than to the old article of its own number.
+const (
+	moveSimilarity = 0.7
+	moveMargin     = 0.15
+	moveWindow     = 3
+)
+
+// noteMoves finds, for the rows aligned by number, new articles whose text is an old
+// article of another number, and notes it on both rows without changing the
+// alignment.
+func noteMoves(a, b []item, pairs [][2]int, rows []Row) {
+	oldByText := map[string][]int{}
+	for i, it := range a {
+		oldByText[it.text.key] = append(oldByText[it.text.key], i)
+	}
+	from := make([]int, len(b)) // from[j]: the old item new item j carries, or -1
+	taken := make([]bool, len(a))
+	for j := range from {
+		from[j] = -1
+	}
+	for _, p := range pairs {
+		if p[0] >= 0 && p[1] >= 0 && a[p[0]].text.key == b[p[1]].text.key {
+			taken[p[0]] = true // unchanged where it stands: it went nowhere else
+		}
+	}
+	// Identical texts first, where unambiguous.
+	for _, p := range pairs {
+		i, j := p[0], p[1]
+		if j < 0 || i >= 0 && a[i].text.key == b[j].text.key {
+			continue
+		}
+		if olds := oldByText[b[j].text.key]; len(olds) == 1 && !taken[olds[0]] && len(b[j].text.norm) > 0 {
+			from[j] = olds[0]
+			taken[olds[0]] = true
+		}
+	}
+	// Then edited ones, near the old position the neighbours point to.
+	shift := 0 // old index minus new index at the last known correspondence
+	for _, p := range pairs {
+		i, j := p[0], p[1]
+		if j < 0 {
+			continue
+		}
+		switch {
+		case from[j] >= 0:
+			shift = from[j] - j
+			continue
+		case i >= 0 && a[i].text.key == b[j].text.key:
+			shift = i - j
+			continue
+		case len(b[j].text.norm) < 10:
+			continue // too short to tell a move from a coincidence
+		}
+		own := 0.0
+		if i >= 0 {
+			own = similarity(&a[i].text, &b[j].text)
+		}
+		best, bestSim := -1, max(moveSimilarity, own+moveMargin)
+		for c := j + shift - moveWindow; c <= j+shift+moveWindow; c++ {
+			if c < 0 || c >= len(a) || c == i || taken[c] || a[c].art.Kind != b[j].art.Kind {
+				continue
+			}
+			if s := similarity(&a[c].text, &b[j].text); s >= bestSim {
+				best, bestSim = c, s
+			}
+		}
+		if best >= 0 {
+			from[j] = best
+			taken[best] = true
+			shift = best - j
+		}
+	}
+	rowOfOld := map[int]int{}
+	rowOfNew := map[int]int{}
+	for r, p := range pairs {
+		if p[0] >= 0 {
+			rowOfOld[p[0]] = r
+		}
+		if p[1] >= 0 {
+			rowOfNew[p[1]] = r
+		}
+	}
+	for j, i := range from {
+		if i < 0 || a[i].key == b[j].key {
+			continue
+		}
+		rows[rowOfNew[j]].MovedFrom = a[i].label()
+		rows[rowOfOld[i]].MovedTo = b[j].label()
+	}
+	for k := range rows {
+		var parts []string
+		if rows[k].MovedFrom != "" {
+			parts = append(parts, "原"+rows[k].MovedFrom)
+		}
+		if rows[k].MovedTo != "" {
+			parts = append(parts, "原文移至"+rows[k].MovedTo)
+		}
+		rows[k].Note = strings.Join(parts, "；")
+	}
+}

@@ -1,0 +1,261 @@
+package diff
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/guifan/guifan/internal/testcorpus"
+)
+
+// render writes a comparison as text: one block per row, changed characters in
+// [-old-] and {+new+}.
+func render(res Result) string {
+	var b strings.Builder
+	s := res.Summary
+	fmt.Fprintf(&b, "aligned by %s: same %d, changed %d, added %d, removed %d, moved %d, coarse %d\n",
+		res.AlignedBy, s.Same, s.Changed, s.Added, s.Removed, s.Moved, s.Coarse)
+	for _, r := range res.Rows {
+		fmt.Fprintf(&b, "\n== %s #%s %s", r.Key, r.Anchor, r.Op)
+		if r.Note != "" {
+			fmt.Fprintf(&b, " (%s)", r.Note)
+		}
+		if r.Coarse {
+			b.WriteString(" coarse")
+		}
+		b.WriteString("\n")
+		switch r.Op {
+		case OpChanged:
+			fmt.Fprintf(&b, "- %s\n+ %s\n", marked(r.OldSpans, "[-", "-]"), marked(r.NewSpans, "{+", "+}"))
+		case OpRemoved:
+			fmt.Fprintf(&b, "- %s\n", r.Old)
+		case OpAdded:
+			fmt.Fprintf(&b, "+ %s\n", r.New)
+		}
+	}
+	return b.String()
+}
+
+func marked(spans []Span, open, close string) string {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Changed {
+			b.WriteString(open + s.Text + close)
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+// ops lists each row as key:op.
+func ops(res Result) string {
+	var parts []string
+	for _, r := range res.Rows {
+		parts = append(parts, r.Key+":"+string(r.Op))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     string // key:op of each row
+	}{
+		{
+			name: "identical",
+			old:  "# 某法\n\n第一条 甲。\n\n第二条 乙。",
+			new:  "# 某法\n\n第一条 甲。\n\n第二条 乙。",
+			want: "题注:same 第一条:same 第二条:same",
+		},
+		{
+			name: "one article amended",
+			old:  "第一条 为了规范管理，制定本办法。\n\n第二条 本办法适用于全市。",
+			new:  "第一条 为了加强管理，制定本办法。\n\n第二条 本办法适用于全市。",
+			want: "第一条:changed 第二条:same",
+		},
+		{
+			name: "last article removed",
+			old:  "第一条 甲。\n\n第二条 乙。\n\n第三条 丙。",
+			new:  "第一条 甲。\n\n第二条 乙。",
+			want: "第一条:same 第二条:same 第三条:removed",
+		},
+		{
+			name: "arabic and chinese numbers match",
+			old:  "第1条 甲。\n\n第2条 乙。",
+			new:  "第一条 甲。\n\n第二条 乙。",
+			want: "第一条:same 第二条:same",
+		},
+		{
+			name: "inserted article 之一 aligns by its own number",
+			old:  "第一条 甲。\n\n第二条 乙。",
+			new:  "第一条 甲。\n\n第一条之一 新。\n\n第二条 乙。",
+			want: "第一条:same 第一条之一:added 第二条:same",
+		},
+		{
+			name: "notice parts by number",
+			old:  "通知\n\n一、总体要求。甲。\n\n二、重点任务。乙。",
+			new:  "通知\n\n一、总体要求。甲。\n\n二、重点任务。丙。\n\n三、保障措施。丁。",
+			want: "题注:same 一、:same 二、:changed 三、:added",
+		},
+		{
+			name: "paragraphs by content",
+			old:  "标题\n\n第一段文字。\n\n第二段文字内容较长一些。",
+			new:  "标题\n\n新插入的一段。\n\n第一段文字。\n\n第二段文字内容较长一点。",
+			want: "第1段:same 第2段:added 第3段:same 第4段:changed",
+		},
+		{
+			name: "numbers out of order still pair by number",
+			old:  "第一条 甲。\n\n第二条 乙。\n\n第三条 丙。",
+			new:  "第一条 甲。\n\n第三条 丙。\n\n第二条 乙。",
+			want: "第一条:same 第三条:same 第二条:same",
+		},
+		{
+			name: "articles against unnumbered text align by content",
+			old:  "第一条 为了规范管理，制定本办法。\n\n第二条 本办法适用于全市。",
+			new:  "为了规范管理，制定本办法。\n\n本办法适用于全市各区。",
+			want: "第1段:same 第2段:changed",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Compare(tt.old, tt.new, nil, nil)
+			if got := ops(res); got != tt.want {
+				t.Errorf("rows %s\nwant %s\n%s", got, tt.want, render(res))
+			}
+		})
+	}
+}
+
+// Re-punctuating, re-wrapping and full-width forms are not changes.
+func TestCompareFormattingOnly(t *testing.T) {
+	old := "第一条 为了规范管理（试行），根据《某法》第十条；制定本办法：\n（一）甲；\n（二）乙。\n\n第二条 本办法自2024年1月1日起施行，有效期5年。"
+	new := "第一条　为了规范管理(试行),根据“某法”前的《某法》第十条;制定本办法:（一）甲;（二）乙。\n\n第二条 本办法自２０２４年１月１日起施行, 有效期５年。"
+	// The first article does change (words were added); the second only in form.
+	res := Compare(old, new, nil, nil)
+	if got := ops(res); got != "第一条:changed 第二条:same" {
+		t.Fatalf("rows %s\n%s", got, render(res))
+	}
+	// Only the inserted words are marked, not the punctuation around them.
+	var changed []string
+	for _, s := range res.Rows[0].NewSpans {
+		if s.Changed {
+			changed = append(changed, s.Text)
+		}
+	}
+	if strings.Join(changed, "|") != "“某法”前的" {
+		t.Errorf("changed spans %q\n%s", changed, render(res))
+	}
+	pure := Compare(old, strings.NewReplacer("，", ",", "；", ";", "：", ":", "（", "(", "）", ")", "\n（", "（", "1", "１").Replace(old), nil, nil)
+	if pure.Summary.Changed+pure.Summary.Added+pure.Summary.Removed != 0 {
+		t.Errorf("formatting-only edits reported as changes:\n%s", render(pure))
+	}
+}
+
+// An article inserted in the middle shows as added at its number; every later
+// article stays aligned by number and is noted with the number its text had.
+func TestCompareInsertedArticle(t *testing.T) {
+	old := "第一条 为了规范管理，制定本办法。\n\n第二条 本办法适用于本市行政区域内的管理活动。\n\n第三条 市人民政府负责组织实施本办法。\n\n第四条 本办法自公布之日起施行。"
+	new := "第一条 为了规范管理，制定本办法。\n\n第二条 管理工作坚持依法、公开、便民的原则，接受社会监督。\n\n第三条 本办法适用于本市行政区域内的管理活动。\n\n第四条 市人民政府负责组织实施本办法。\n\n第五条 本办法自公布之日起施行。"
+	res := Compare(old, new, nil, nil)
+	want := []struct {
+		key, op, from, to string
+	}{
+		{"第一条", "same", "", ""},
+		{"第二条", "changed", "", "第三条"},
+		{"第三条", "changed", "第二条", "第四条"},
+		{"第四条", "changed", "第三条", "第五条"},
+		{"第五条", "added", "第四条", ""},
+	}
+	if len(res.Rows) != len(want) {
+		t.Fatalf("%d rows:\n%s", len(res.Rows), render(res))
+	}
+	for k, w := range want {
+		r := res.Rows[k]
+		if r.Key != w.key || string(r.Op) != w.op || r.MovedFrom != w.from || r.MovedTo != w.to {
+			t.Errorf("row %d = %s %s from %q to %q, want %+v", k, r.Key, r.Op, r.MovedFrom, r.MovedTo, w)
+		}
+	}
+	if res.Summary.Moved != 3 || res.Summary.Added != 1 {
+		t.Errorf("summary %+v", res.Summary)
+	}
+	if n := res.Rows[2].Note; n != "原第二条；原文移至第四条" {
+		t.Errorf("note %q", n)
+	}
+}
+
+// Marks are put back on the text as written, spaces and all, and cover it exactly.
+func TestSpansCoverText(t *testing.T) {
+	old := "第一条 为了 规范\n管理，制定本办法。"
+	new := "第一条 为了加强\n管理、监督，制定本办法。"
+	res := Compare(old, new, nil, nil)
+	r := res.Rows[0]
+	if marked(r.OldSpans, "", "") != r.Old || marked(r.NewSpans, "", "") != r.New {
+		t.Fatalf("spans do not cover the texts: %+v", r)
+	}
+	if got := marked(r.OldSpans, "[-", "-]"); got != "为了 [-规范-]\n管理，制定本办法。" {
+		t.Errorf("old marked %q", got)
+	}
+	if got := marked(r.NewSpans, "{+", "+}"); got != "为了{+加强+}\n管理{+、监督+}，制定本办法。" {
+		t.Errorf("new marked %q", got)
+	}
+}
+
+// A long article rewritten beyond the rune-diff bound is marked by sentence.
+func TestCompareBoundedFallback(t *testing.T) {
+	var a, b strings.Builder
+	a.WriteString("第一条 ")
+	b.WriteString("第一条 ")
+	for i := 0; i < 400; i++ {
+		fmt.Fprintf(&a, "第%d项内容甲乙丙丁。", i)
+		if i%2 == 0 {
+			fmt.Fprintf(&b, "第%d项内容甲乙丙丁。", i)
+		} else {
+			fmt.Fprintf(&b, "第%d项改写戊己庚辛。", i)
+		}
+	}
+	res := Compare(a.String(), b.String(), nil, nil)
+	r := res.Rows[0]
+	if r.Op != OpChanged || !r.Coarse {
+		t.Fatalf("op %s coarse %v", r.Op, r.Coarse)
+	}
+	if marked(r.NewSpans, "", "") != r.New {
+		t.Fatal("spans do not cover the text")
+	}
+	if !strings.HasPrefix(marked(r.NewSpans, "{+", "+}"), "第0项内容甲乙丙丁。{+第1项改写戊己庚辛。+}第2项") {
+		t.Errorf("sentence marks: %.80s", marked(r.NewSpans, "{+", "+}"))
+	}
+}
+
+// The founding county notice against a copy with its figures written without the
+// PDF's stray spaces (2022 年 → 2022年) and one sentence added to its third part:
+// only that part changes, and only the sentence is marked.
+func TestCompareSeedNotice(t *testing.T) {
+	data, err := os.ReadFile(testcorpus.Seed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := string(data)
+	added := "每季度开展一次网站内容自查。"
+	anchor := "保障公报权威性。"
+	if !strings.Contains(old, anchor) {
+		t.Fatalf("seed text lacks %q", anchor)
+	}
+	new := strings.ReplaceAll(old, " 年", "年")
+	new = strings.Replace(new, anchor, anchor+added, 1)
+	res := Compare(old, new, nil, nil)
+	if got := ops(res); got != "题注:same 一、:same 二、:same 三、:changed 四、:same 五、:same" {
+		t.Fatalf("rows %s", got)
+	}
+	var marks []string
+	for _, s := range res.Rows[3].NewSpans {
+		if s.Changed {
+			marks = append(marks, s.Text)
+		}
+	}
+	if strings.Join(marks, "|") != added {
+		t.Errorf("marked %q, want %q", marks, added)
+	}
+}
