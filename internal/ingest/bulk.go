@@ -68,7 +68,10 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 		return read{record: r, text: text}
 	}, progress)
 	for i := range fr.reads {
-		fr.reads[i].record.Version.Articles = provisionHeadings(fr.reads[i].record, todo[i].fields)
+		if fr.reads[i].record == nil {
+			continue // cancelled before this line was read
+		}
+		fr.reads[i].record.Version.Articles = provisionHeadings(fr.reads[i].record, todo[i].fields, fr.reads[i].text)
 	}
 	return fr
 }
