@@ -2,10 +2,45 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"flag"
 	"io"
+	"time"
+
+	"github.com/guifan/guifan/internal/access"
+	"github.com/guifan/guifan/internal/extract"
+	"github.com/guifan/guifan/internal/ingest"
+	"github.com/guifan/guifan/internal/server"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not built yet")
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c.commonFlags(fs)
+	fs.StringVar(&c.Addr, "addr", env("GUIFAN_ADDR", ":8080"), "listen address; the default listens on IPv4 and IPv6 (env GUIFAN_ADDR)")
+	fs.StringVar(&c.StaffTokenSHA, "staff-token-sha256", env("GUIFAN_STAFF_TOKEN_SHA256", ""), "SHA-256 (hex) of the staff access token (env GUIFAN_STAFF_TOKEN_SHA256)")
+	fs.DurationVar(&c.Reload, "reload", envDuration("GUIFAN_RELOAD", 2*time.Second), "how often to look for a newly published index snapshot")
+	fs.BoolVar(&c.NoIngest, "no-ingest", env("GUIFAN_NO_INGEST", "") != "", "never build the index, only serve published snapshots (read replicas)")
+	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file when building the index")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	// The plain token only ever comes from the environment, so it never shows in a process list.
+	c.StaffToken = env("GUIFAN_STAFF_TOKEN", "")
+	if err := c.validate(); err != nil {
+		return err
+	}
+	gate, err := access.NewGate(c.StaffToken, c.StaffTokenSHA)
+	if err != nil {
+		return err
+	}
+	log := newLogger(c.LogFormat, stderr)
+	srv, err := server.New(server.Config{
+		Addr: c.Addr, Library: c.Library, Index: c.Index, Gate: gate, Reload: c.Reload, NoIngest: c.NoIngest,
+		Ingest: ingest.Options{Extract: extract.Options{Timeout: c.FileTimeout}}, Log: log,
+	})
+	if err != nil {
+		return err
+	}
+	return srv.Run(ctx)
 }

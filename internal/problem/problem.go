@@ -55,3 +55,33 @@ func As(err error) (*Error, bool) {
 	ok := errors.As(err, &p)
 	return p, ok
 }
+
+// HTTPStatus is the status code for err: its problem kind's, or 500 for anything else.
+func HTTPStatus(err error) int {
+	p, ok := As(err)
+	if !ok {
+		return 500
+	}
+	switch p.Kind {
+	case Invalid:
+		return 400
+	case Forbidden:
+		return 403
+	case NotFound:
+		return 404
+	case TooLarge:
+		return 413
+	case Unavailable:
+		return 503
+	}
+	return 500
+}
+
+// Code and Message are what a client is told about err; an error that is not a
+// problem is reported as an internal error without its details.
+func Code(err error) (code, message string) {
+	if p, ok := As(err); ok {
+		return string(p.Kind), p.Message
+	}
+	return "internal", "服务器内部错误，请稍后再试"
+}

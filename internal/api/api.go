@@ -1,0 +1,256 @@
+// Package api serves the JSON API of SPEC "HTTP API". Errors are
+// {"error":{"code":…,"message":…}} with a 4xx/5xx status; handlers never leak
+// internal details, which go to the log.
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/guifan/guifan/internal/access"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/pathvar"
+	"github.com/guifan/guifan/internal/problem"
+	"github.com/guifan/guifan/internal/search"
+	"github.com/guifan/guifan/internal/service"
+)
+
+// Handler holds what the API handlers need.
+type Handler struct {
+	Svc  *service.Service
+	Gate *access.Gate
+	Log  *slog.Logger
+}
+
+// MaxBody bounds a POST body.
+const MaxBody = 1 << 20
+
+func (h *Handler) viewer(r *http.Request) service.Viewer {
+	return service.Viewer{Staff: h.Gate.IsStaff(r)}
+}
+
+// state acquires the current snapshot for one request.
+func (h *Handler) state(w http.ResponseWriter, r *http.Request) (*service.State, func(), bool) {
+	st, release, err := h.Svc.Acquire()
+	if err != nil {
+		h.fail(w, r, err)
+		return nil, nil, false
+	}
+	return st, release, true
+}
+
+// JSON writes v with the given status.
+func JSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v)
+}
+
+type errorBody struct {
+	Error errorObject `json:"error"`
+}
+
+type errorObject struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Param   string `json:"param,omitempty"`
+}
+
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := problem.HTTPStatus(err)
+	code, msg := problem.Code(err)
+	body := errorBody{Error: errorObject{Code: code, Message: msg}}
+	if p, ok := problem.As(err); ok {
+		body.Error.Param = p.Param
+	}
+	if status >= 500 && status != 503 {
+		h.Log.Error("api error", "path", r.URL.Path, "err", err)
+	}
+	JSON(w, status, body)
+}
+
+func (h *Handler) asof(w http.ResponseWriter, r *http.Request) (model.Date, bool) {
+	d, err := search.DateParam(r.URL.Query(), "asof", h.Svc.Today())
+	if err != nil {
+		h.fail(w, r, err)
+		return 0, false
+	}
+	return d, true
+}
+
+// Search is GET /api/search.
+func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
+	q, err := search.FromValues(r.URL.Query(), h.Svc.Today())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	res, err := st.Search(r.Context(), q, h.viewer(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	JSON(w, http.StatusOK, res)
+}
+
+// Work is GET /api/works/{work_id}.
+func (h *Handler) Work(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.asof(w, r)
+	if !ok {
+		return
+	}
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	v, err := st.Work(pathvar.Get(r, "work_id"), d, h.viewer(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	JSON(w, http.StatusOK, v)
+}
+
+// Version is GET /api/works/{work_id}/versions/{version_id}.
+func (h *Handler) Version(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.asof(w, r)
+	if !ok {
+		return
+	}
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	v, err := st.Version(pathvar.Get(r, "work_id"), pathvar.Get(r, "version_id"), d, h.viewer(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	JSON(w, http.StatusOK, v)
+}
+
+// Diff is GET /api/works/{work_id}/diff?from=&to=.
+func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.asof(w, r)
+	if !ok {
+		return
+	}
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	q := r.URL.Query()
+	v, err := st.Diff(pathvar.Get(r, "work_id"), q.Get("from"), q.Get("to"), d, h.viewer(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	JSON(w, http.StatusOK, v)
+}
+
+// validityRequest is the POST /api/validity body.
+type validityRequest struct {
+	Items []string `json:"items"`
+	AsOf  string   `json:"asof"`
+}
+
+// Validity is GET /api/validity?q=…&asof=… (q repeated, or one item per line) and
+// POST /api/validity {"items":[…],"asof":"…"}.
+func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
+	var items []string
+	asof := r.URL.Query().Get("asof")
+	if r.Method == http.MethodPost {
+		var req validityRequest
+		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				h.fail(w, r, problem.New(problem.TooLarge, "请求体超过 %d 字节", MaxBody))
+				return
+			}
+			h.fail(w, r, problem.Invalidf("body", "请求体应为 {\"items\":[…],\"asof\":\"YYYY-MM-DD\"}：%v", err))
+			return
+		}
+		items = req.Items
+		if req.AsOf != "" {
+			asof = req.AsOf
+		}
+	} else {
+		for _, q := range r.URL.Query()["q"] {
+			items = append(items, SplitLines(q)...)
+		}
+	}
+	if len(items) == 0 {
+		h.fail(w, r, problem.Invalidf("q", "请提供至少一个发文字号或标题"))
+		return
+	}
+	d, err := search.DateParam(map[string][]string{"asof": {asof}}, "asof", h.Svc.Today())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	res, err := st.Validity(items, d, h.viewer(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	JSON(w, http.StatusOK, map[string]any{"asof": d, "results": res})
+}
+
+// SplitLines splits pasted text into non-empty trimmed lines.
+func SplitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Healthz is GET /healthz: the process is up.
+func (h *Handler) Healthz(w http.ResponseWriter, r *http.Request) {
+	JSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// Readyz is GET /readyz: a snapshot is loaded and searchable.
+func (h *Handler) Readyz(w http.ResponseWriter, r *http.Request) {
+	st, release, err := h.Svc.Acquire()
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	defer release()
+	JSON(w, http.StatusOK, map[string]any{"status": "ready", "snapshot": st.Name, "built_at": st.BuiltAt,
+		"versions": st.Summary.Versions, "works": st.Summary.Works})
+}
+
+// NotFound answers unknown API paths.
+func (h *Handler) NotFound(w http.ResponseWriter, r *http.Request) {
+	h.fail(w, r, problem.NotFoundf("没有这个接口：%s", r.URL.Path))
+}
+
+// MethodNotAllowed answers a known path with the wrong method.
+func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	JSON(w, http.StatusMethodNotAllowed, errorBody{Error: errorObject{Code: "method_not_allowed", Message: "不支持的请求方法 " + r.Method}})
+}
