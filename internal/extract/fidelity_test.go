@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -104,15 +103,4 @@ func TestPDFFidelity(t *testing.T) {
 		}
 	}
 	t.Logf("built-in reader, total time for these files: %s", total.Round(time.Millisecond))
-}
-
-func joinPageLines(pages [][]layoutLine) string {
-	var b strings.Builder
-	for _, page := range pages {
-		for _, l := range page {
-			b.WriteString(l.text)
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
 }

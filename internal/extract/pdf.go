@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -11,7 +12,7 @@ func init() { register("pdf", readPDF) }
 
 // A page has a text layer when it keeps this many characters once page numbers,
 // headers and scanner watermarks are gone.
-const minPageChars = 15
+const minPageChars = 5
 
 // readPDF extracts with the built-in reader first. poppler's pdftotext takes over when
 // the built-in result is missing, empty or garbled; a scanned file (no text layer on
@@ -22,12 +23,10 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	switch {
 	case berr != nil:
 		why = "the built-in reader failed: " + berr.Error()
+	case measureText(linesText(pages)).garbled() != "":
+		why = "the built-in text looks garbled: " + measureText(linesText(pages)).garbled()
 	case res.Text == "":
 		why = "the built-in reader found no text"
-	default:
-		if g := measureText(res.Text).garbled(); g != "" {
-			why = "the built-in text looks garbled: " + g
-		}
 	}
 	if ctx.Err() != nil {
 		return nil, Errorf(ReasonTimeout, "%v", ctx.Err())
@@ -38,7 +37,7 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 			switch {
 			case err != nil:
 				why += "; pdftotext failed too: " + err.Error()
-			case alt.Text != "" && measureText(alt.Text).garbled() == "":
+			case alt.Text != "" && measureText(linesText(altPages)).garbled() == "":
 				alt.Warnings = append(alt.Warnings, "read with pdftotext because "+why)
 				if berr == nil {
 					alt.Warnings = append(alt.Warnings, res.Warnings...)
@@ -49,6 +48,10 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	}
 	if berr != nil {
 		return nil, berr
+	}
+	if q := measureText(linesText(pages)); q.bad*2 > q.runes {
+		// Mostly characters without meaning: not a scan, fonts without Unicode maps.
+		return nil, Errorf(ReasonEmpty, "no readable text: %s", why)
 	}
 	if empty := emptyPages(pages); empty*2 > len(pages) {
 		return scanned(ctx, data, len(pages), empty, opt)
@@ -100,7 +103,11 @@ func emptyPages(pages [][]layoutLine) int {
 	for _, lines := range pages {
 		chars := 0
 		for _, l := range lines {
-			chars += utf8.RuneCountInString(strings.Join(strings.Fields(l.text), ""))
+			for _, r := range l.text {
+				if !unicode.IsSpace(r) && r != utf8.RuneError {
+					chars++
+				}
+			}
 		}
 		if chars < minPageChars {
 			n++
@@ -128,4 +135,17 @@ func scanned(ctx context.Context, data []byte, pages, empty int, opt Options) (*
 	}
 	res.Warnings = append(res.Warnings, "read by OCR because "+detail+"; expect recognition errors")
 	return res, nil
+}
+
+// linesText is the page lines as extracted, before cleaning drops the replacement
+// characters the garble measure counts.
+func linesText(pages [][]layoutLine) string {
+	var b strings.Builder
+	for _, page := range pages {
+		for _, l := range page {
+			b.WriteString(l.text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }

@@ -261,14 +261,14 @@ func (f *pdfFont) decode(code uint32, raw string) string {
 	case fbUCS2:
 		return string(utf16Text(raw))
 	case fbGB18030:
-		return decodeWith(simplifiedchinese.GB18030, raw)
+		return decodeLegacy(simplifiedchinese.GB18030, raw)
 	case fbBig5:
-		return decodeWith(traditionalchinese.Big5, raw)
+		return decodeLegacy(traditionalchinese.Big5, raw)
 	}
 	return string(utf8.RuneError)
 }
 
-func decodeWith(e encoding.Encoding, raw string) string {
+func decodeLegacy(e encoding.Encoding, raw string) string {
 	s, err := e.NewDecoder().String(raw)
 	if err != nil || s == "" {
 		return string(utf8.RuneError)
