@@ -10,7 +10,10 @@ import (
 // layoutLine is one line of a page in reading order.
 type layoutLine struct {
 	text    string
-	tabular bool // has a gap wide enough to separate table cells or columns
+	tabular bool    // has a gap wide enough to separate table cells or columns
+	newPara bool    // starts a paragraph: indented, set apart, or in another type size
+	size    float64 // type size of the line's first glyph; 0 when unknown
+	x0, y   float64
 }
 
 // Gaps are measured in ems of the glyphs on either side.
@@ -66,7 +69,72 @@ func layoutGroup(gs []glyph) []layoutLine {
 		}
 		start = i
 	}
+	markParagraphs(out)
 	return out
+}
+
+// markParagraphs finds where paragraphs start from what the page shows: a first-line
+// indent of about two characters (the rule in Chinese official documents), more space
+// above than between the lines of a paragraph, or a change of type size (a title
+// above body text).
+func markParagraphs(lines []layoutLine) {
+	margin := commonMargin(lines)
+	pitch := commonPitch(lines)
+	for i := range lines {
+		l := &lines[i]
+		if l.size <= 0 {
+			continue
+		}
+		if indent := (l.x0 - margin) / l.size; indent >= 1.5 && indent <= 4.5 {
+			l.newPara = true
+		}
+		if i == 0 {
+			continue
+		}
+		prev := lines[i-1]
+		if prev.size > 0 && math.Abs(prev.size-l.size) > 0.15*math.Max(prev.size, l.size) {
+			l.newPara = true
+		}
+		if pitch > 0 && prev.y-l.y > 1.6*pitch {
+			l.newPara = true
+		}
+	}
+}
+
+// commonMargin is the left edge most lines start at, to a point.
+func commonMargin(lines []layoutLine) float64 {
+	counts := map[int]int{}
+	best, bestN := 0, 0
+	for _, l := range lines {
+		k := int(math.Round(l.x0))
+		counts[k]++
+		if n := counts[k]; n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return float64(best)
+}
+
+// commonPitch is the most frequent distance between consecutive baselines of lines
+// in the same type size, to half a point.
+func commonPitch(lines []layoutLine) float64 {
+	counts := map[int]int{}
+	best, bestN := 0, 0
+	for i := 1; i < len(lines); i++ {
+		a, b := lines[i-1], lines[i]
+		if a.size != b.size || a.y <= b.y {
+			continue
+		}
+		k := int(math.Round((a.y - b.y) * 2))
+		counts[k]++
+		if n := counts[k]; n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	if bestN < 2 {
+		return 0
+	}
+	return float64(best) / 2
 }
 
 func buildLine(gs []glyph) (layoutLine, bool) {
@@ -100,5 +168,11 @@ func buildLine(gs []glyph) (layoutLine, bool) {
 		prev = g
 	}
 	l.text = strings.TrimSpace(b.String())
+	for _, g := range gs {
+		if strings.TrimSpace(g.text) != "" {
+			l.size, l.x0, l.y = math.Round(g.size*10)/10, g.x0, g.y
+			break
+		}
+	}
 	return l, l.text != ""
 }

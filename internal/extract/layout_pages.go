@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -88,8 +89,18 @@ func forEdges(lines []layoutLine, f func(i int)) {
 // table rows stay rows, full-width letters and digits are folded.
 func pagesText(pages [][]layoutLine) string {
 	var lines []string
+	var prev layoutLine
 	for _, page := range pages {
-		for _, l := range page {
+		for i, l := range page {
+			// Across a page break only a change of type size tells a new paragraph:
+			// the indent and spacing of the new page's first line are measured on it alone.
+			if i == 0 && prev.size > 0 && l.size > 0 && math.Abs(prev.size-l.size) > 0.15*math.Max(prev.size, l.size) {
+				l.newPara = true
+			}
+			prev = l
+			if l.newPara {
+				lines = append(lines, "")
+			}
 			if l.tabular {
 				// A table row or a line of columns is a paragraph of its own, so joining
 				// never glues cells of different rows together.
