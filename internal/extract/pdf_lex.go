@@ -1,9 +1,5 @@
 package extract
 
-import (
-	"strconv"
-)
-
 // The content-stream and CMap lexer is ours rather than the pdf package's: that one
 // panics on malformed operands and has no idea of inline images, whose binary data
 // would otherwise be read as operators and swallow the text that follows.
@@ -143,28 +139,30 @@ func (l *psLexer) nextDepth(depth int) (v operand, op string, ok bool) {
 	return operand{}, kw, true
 }
 
-// parseLooseNumber accepts what producers write, including "--5", "1.2.3" and "-".
+// parseLooseNumber reads a PDF number without allocating, and accepts what producers
+// write besides: "--5", "1.2.3" (read as 1.2), "-" (zero). Exponents are not PDF syntax.
 func parseLooseNumber(b []byte) float64 {
-	if f, err := strconv.ParseFloat(string(b), 64); err == nil {
-		return f
-	}
-	neg := false
 	i := 0
+	neg := false
 	for i < len(b) && (b[i] == '-' || b[i] == '+') {
 		neg = neg || b[i] == '-'
 		i++
 	}
-	j := i
-	dot := false
-	for j < len(b) && (b[j] >= '0' && b[j] <= '9' || b[j] == '.' && !dot) {
-		dot = dot || b[j] == '.'
-		j++
+	var v float64
+	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		v = v*10 + float64(b[i]-'0')
 	}
-	f, _ := strconv.ParseFloat(string(b[i:j]), 64)
+	if i < len(b) && b[i] == '.' {
+		scale := 0.1
+		for i++; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+			v += float64(b[i]-'0') * scale
+			scale /= 10
+		}
+	}
 	if neg {
-		f = -f
+		v = -v
 	}
-	return f
+	return v
 }
 
 func (l *psLexer) readName() string {
