@@ -18,7 +18,7 @@ const minPageChars = 5
 // the built-in result is missing, empty or garbled; a scanned file (no text layer on
 // most pages) is read by OCR when tesseract is installed.
 func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Result, error) {
-	res, pages, berr := builtinResult(ctx, data)
+	res, pages, berr := builtinResult(ctx, data, opt)
 	why := ""
 	switch {
 	case berr != nil:
@@ -66,16 +66,38 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 
 // builtinResult runs the built-in reader and builds paragraphs; pages are the page
 // lines left after page furniture is removed.
-func builtinResult(ctx context.Context, data []byte) (*Result, [][]layoutLine, error) {
+func builtinResult(ctx context.Context, data []byte, opt Options) (*Result, [][]layoutLine, error) {
 	p, err := builtinPages(ctx, data)
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(p.failed) > 0 && !opt.NoExternal {
+		patchFailedPages(ctx, p, data)
 	}
 	res, pages := finish(p, "pdf/builtin")
 	if p.unmapped > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d characters have no known Unicode meaning", p.unmapped, p.glyphs))
 	}
 	return res, pages, nil
+}
+
+// patchFailedPages fills the pages the built-in reader could not read with
+// pdftotext's reading of them, when it is installed and sees the same pages.
+func patchFailedPages(ctx context.Context, p *pdfPages, data []byte) {
+	tool := pdftotextPath()
+	if tool == "" {
+		return
+	}
+	alt, err := pdftotextPages(ctx, tool, data)
+	if err != nil || len(alt.lines) != len(p.lines) {
+		return
+	}
+	var nums []string
+	for _, i := range p.failed {
+		p.lines[i] = alt.lines[i]
+		nums = append(nums, fmt.Sprint(i+1))
+	}
+	p.warnings = append(p.warnings, "pages "+strings.Join(nums, ", ")+" read with pdftotext")
 }
 
 func externalResult(ctx context.Context, tool string, data []byte) (*Result, [][]layoutLine, error) {

@@ -14,6 +14,7 @@ type pdfPages struct {
 	lines    [][]layoutLine
 	glyphs   int // characters shown, for the garble measure
 	unmapped int // characters whose font says nothing about their meaning
+	failed   []int // indexes of pages that could not be read
 	warnings []string
 }
 
@@ -114,6 +115,7 @@ func builtinPages(ctx context.Context, data []byte) (*pdfPages, error) {
 		lines, in, perr := readPage(pv, fonts)
 		if perr != nil {
 			failed++
+			out.failed = append(out.failed, i)
 			out.warnings = append(out.warnings, fmt.Sprintf("page %d unreadable: %v", i+1, perr))
 		}
 		out.lines[i] = lines
