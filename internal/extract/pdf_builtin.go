@@ -12,8 +12,8 @@ import (
 // pdfPages is what a PDF extractor got, page by page, before paragraphs are built.
 type pdfPages struct {
 	lines    [][]layoutLine
-	glyphs   int // characters shown, for the garble measure
-	unmapped int // characters whose font says nothing about their meaning
+	glyphs   int   // characters shown, for the garble measure
+	unmapped int   // characters whose font says nothing about their meaning
 	failed   []int // indexes of pages that could not be read
 	warnings []string
 }
