@@ -67,7 +67,7 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 // builtinResult runs the built-in reader and builds paragraphs; pages are the page
 // lines left after page furniture is removed.
 func builtinResult(ctx context.Context, data []byte, opt Options) (*Result, [][]layoutLine, error) {
-	p, err := builtinPages(ctx, data)
+	p, err := builtinPages(ctx, data, opt.MaxTextBytes)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -85,7 +85,13 @@ func collectPages(root pdf.Value) []pdf.Value {
 
 // builtinPages extracts every page with the pdf package and our own content
 // interpreter. A page that cannot be read is skipped with a warning naming it.
-func builtinPages(ctx context.Context, data []byte) (*pdfPages, error) {
+// maxContent bounds the decompressed content streams of the whole file (stream
+// bombs); 0 means the default of Options.MaxTextBytes.
+func builtinPages(ctx context.Context, data []byte, maxContent int64) (*pdfPages, error) {
+	if maxContent <= 0 {
+		maxContent = Options{}.withDefaults().MaxTextBytes
+	}
+	var content int64
 	r, err := openPDF(data)
 	if err != nil {
 		return nil, err
@@ -120,6 +126,10 @@ func builtinPages(ctx context.Context, data []byte) (*pdfPages, error) {
 		}
 		out.lines[i] = lines
 		if in != nil {
+			content += int64(in.bytes)
+			if content > maxContent {
+				return nil, Errorf(ReasonTooLarge, "content streams exceed %d bytes by page %d", maxContent, i+1)
+			}
 			out.glyphs += len(in.glyphs)
 			out.unmapped += in.unmapped
 			diagonal += in.diagonal

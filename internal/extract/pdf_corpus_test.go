@@ -112,7 +112,7 @@ func TestPDFSeedCopies(t *testing.T) {
 			res, err := Bytes(context.Background(), s.seed, seed, Options{NoExternal: true})
 			if s.scanned {
 				// Only the scanning app's stamp is text, and the reader decodes it.
-				p, perr := builtinPages(context.Background(), seed)
+				p, perr := builtinPages(context.Background(), seed, 0)
 				if ReasonOf(err) != ReasonScanned || perr != nil || !strings.Contains(linesText(p.lines), "扫描全能王") {
 					t.Errorf("scanned page copy: err %v, page text %q", err, linesText(p.lines))
 				}
@@ -122,7 +122,7 @@ func TestPDFSeedCopies(t *testing.T) {
 				t.Fatal(err)
 			}
 			// The copy must read as the page did in the original file.
-			orig, err := builtinPages(context.Background(), mustReadFile(t, testcorpus.File(t, s.file)))
+			orig, err := builtinPages(context.Background(), mustReadFile(t, testcorpus.File(t, s.file)), 0)
 			if err != nil {
 				t.Fatal(err)
 			}

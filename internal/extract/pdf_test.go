@@ -44,7 +44,7 @@ func TestPDFReadingOrder(t *testing.T) {
 		textAt(72, 700, "为了规范农机") +
 		textAt(72, 724, "第一条")
 	data := w.finish([]testPage{{content: content, fonts: fmt.Sprintf("/F1 %d 0 R", f)}})
-	p, err := builtinPages(context.Background(), data)
+	p, err := builtinPages(context.Background(), data, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestPDFContextCancelled(t *testing.T) {
 	data := w.finish([]testPage{{content: textAt(72, 700, "第一条"), fonts: fmt.Sprintf("/F1 %d 0 R", f)}})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := builtinPages(ctx, data)
+	_, err := builtinPages(ctx, data, 0)
 	if ReasonOf(err) != ReasonTimeout {
 		t.Errorf("err = %v, want %s", err, ReasonTimeout)
 	}
@@ -291,4 +291,14 @@ func scannedPath(t *testing.T) string {
 func firstRunes(s string, n int) string {
 	r := []rune(s)
 	return string(r[:min(n, len(r))])
+}
+
+func TestPDFContentBudget(t *testing.T) {
+	w := newPDFWriter()
+	f := w.cidFont(alphabet)
+	data := w.finish([]testPage{{content: textAt(72, 700, "第一条为了规范农机购置补贴工作"), fonts: fmt.Sprintf("/F1 %d 0 R", f)}})
+	_, err := Bytes(context.Background(), "test.pdf", data, Options{NoExternal: true, MaxTextBytes: 16})
+	if ReasonOf(err) != ReasonTooLarge {
+		t.Errorf("err = %v, want %s", err, ReasonTooLarge)
+	}
 }
