@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/guifan/guifan/internal/textnorm"
+)
+
+// Running headers and footers are looked for among the first and last few lines of a page.
+const edgeLines = 2
+
+// pageNumber matches the page-number lines of Chinese documents: "- 1 -", "—2—", "第1页 共3页",
+// "1/14", "第 3 页", "Page 2 of 9" and a bare number.
+var pageNumber = regexp.MustCompile(`^(?:[-－—–~～·•\s]*\d{1,4}[-－—–~～·•\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
+
+// scannerMark matches the lines scanning apps stamp on every page.
+var scannerMark = regexp.MustCompile(`^(?:由\s*)?(?:扫描全能王|全能扫描王|CamScanner|扫描王)\s*(?:扫描)?\s*(?:创建)?$`)
+
+// edgeKey reduces a line to what stays the same from page to page of a running header:
+// digits vary (page numbers, dates), spacing varies.
+func edgeKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r) || r == '\u3000':
+			return -1
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			return '#'
+		}
+		return r
+	}, s)
+}
+
+// stripPageFurniture removes page numbers, running headers and footers (lines repeated
+// at the top or bottom of many pages) and scanner watermarks, and returns how many
+// lines it removed.
+func stripPageFurniture(pages [][]layoutLine) (out [][]layoutLine, removed int) {
+	counts := map[string]int{}
+	textPages := 0
+	for _, lines := range pages {
+		if len(lines) == 0 {
+			continue
+		}
+		textPages++
+		seen := map[string]bool{}
+		forEdges(lines, func(i int) {
+			k := edgeKey(lines[i].text)
+			if !seen[k] {
+				seen[k] = true
+				counts[k]++
+			}
+		})
+	}
+	// A header is something most pages repeat, and at least three: two pages sharing an
+	// edge line may be a table continued across a page.
+	threshold := max(3, (textPages*2+4)/5)
+	out = make([][]layoutLine, len(pages))
+	for p, lines := range pages {
+		drop := make([]bool, len(lines))
+		forEdges(lines, func(i int) {
+			t := strings.TrimSpace(lines[i].text)
+			if pageNumber.MatchString(t) || counts[edgeKey(t)] >= threshold {
+				drop[i] = true
+			}
+		})
+		for i, l := range lines {
+			if drop[i] || scannerMark.MatchString(strings.TrimSpace(l.text)) {
+				removed++
+				continue
+			}
+			out[p] = append(out[p], l)
+		}
+	}
+	return out, removed
+}
+
+// forEdges calls f with the index of each line among the first and last edgeLines.
+func forEdges(lines []layoutLine, f func(i int)) {
+	for i := range lines {
+		if i < edgeLines || i >= len(lines)-edgeLines {
+			f(i)
+		}
+	}
+}
+
+// pagesText builds paragraphs from page lines: a line break inside a sentence goes,
+// table rows stay rows, full-width letters and digits are folded.
+func pagesText(pages [][]layoutLine) string {
+	var lines []string
+	var prev layoutLine
+	for _, page := range pages {
+		for i, l := range page {
+			// Across a page break only a change of type size tells a new paragraph:
+			// the indent and spacing of the new page's first line are measured on it alone.
+			if i == 0 && prev.size > 0 && l.size > 0 && math.Abs(prev.size-l.size) > 0.15*math.Max(prev.size, l.size) {
+				l.newPara = true
+			}
+			prev = l
+			if l.newPara {
+				lines = append(lines, "")
+			}
+			if l.tabular {
+				// A table row or a line of columns is a paragraph of its own, so joining
+				// never glues cells of different rows together.
+				lines = append(lines, "", strings.ReplaceAll(l.text, "\t", "  "), "")
+				continue
+			}
+			lines = append(lines, l.text)
+		}
+	}
+	return textnorm.Clean(textnorm.FoldWidth(textnorm.JoinLines(lines)))
+}
