@@ -56,9 +56,10 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 		fr.err = &FileError{Path: e.Path, Reason: "bad records", Detail: detail, Count: len(lineErrs)}
 	}
 	fr.reads = parallel(ctx, todo, workers, func(_ context.Context, l bulkLine) read {
-		text := textnorm.Clean(textnorm.FoldWidth(l.fields.Text))
+		raw := textnorm.Clean(textnorm.FoldWidth(l.fields.Text))
+		text := plainMarkdown(raw)
 		src := source{
-			key: l.key, fields: l.fields, text: text, fileStem: stem(e.Path),
+			key: l.key, fields: l.fields, text: text, raw: raw, fileStem: stem(e.Path),
 			file: model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: hash, Extractor: "jsonl", Line: l.line, Record: l.key},
 		}
 		r := buildRecord(src)
@@ -74,4 +75,25 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 		fr.reads[i].record.Version.Articles = provisionHeadings(fr.reads[i].record, todo[i].fields, fr.reads[i].text)
 	}
 	return fr
+}
+
+// plainMarkdown drops the Markdown marks bulk texts carry (LawRefBook: "# 标题",
+// "## 第一章 总则", <!-- INFO END -->) so the text reads as the document does.
+func plainMarkdown(s string) string {
+	if !strings.Contains(s, "#") && !strings.Contains(s, "<!--") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->") {
+			continue
+		}
+		if strings.HasPrefix(t, "#") {
+			l = strings.TrimSpace(strings.TrimLeft(t, "#"))
+		}
+		out = append(out, l)
+	}
+	return textnorm.Clean(strings.Join(out, "\n"))
 }

@@ -32,7 +32,8 @@ func textHash(text string) string {
 type source struct {
 	key       string
 	fields    *library.Fields
-	text      string
+	text      string // the text as indexed and shown
+	raw       string // the text as the source wrote it, when that differs (Markdown)
 	formTitle string // a title the file format carries (HTML <title>, DOCX core properties)
 	file      model.SourceFile
 	warnings  []string
@@ -46,7 +47,11 @@ func buildRecord(s source) *catalog.Record {
 	if f == nil {
 		f = &library.Fields{}
 	}
-	info := meta.Extract(s.text, meta.Hint{
+	metaText := s.text
+	if s.raw != "" {
+		metaText = s.raw
+	}
+	info := meta.Extract(metaText, meta.Hint{
 		FileName: s.fileStem, Title: f.Title, PublishDate: f.PublishDate,
 		EffectiveDate: f.EffectiveDate, Level: model.Level(f.Level),
 	})

@@ -125,6 +125,9 @@ func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
 func (st *State) versionInfo(tl *validity.Timeline, vid string, d model.Date) VersionInfo {
 	v := st.Catalog.Versions[vid]
 	vv := tl.Version(vid, d)
+	if st.today != nil && d == st.today() {
+		vv.Reason += validity.ClaimNote(vv.SourceClaim)
+	}
 	return VersionInfo{
 		VersionID: v.ID, Label: v.Label, Title: v.Title, DocNumber: v.DocNumber, PublishDate: v.PublishDate,
 		EffectiveDate: v.EffectiveDate, ExpiryDate: v.ExpiryDate, Status: string(vv.Status), StatusReason: vv.Reason,

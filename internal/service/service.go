@@ -52,6 +52,7 @@ func (s *Service) Reload() (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	st.today = func() model.Date { return s.Today() }
 	s.curMu.Lock()
 	old := s.cur
 	s.cur = st

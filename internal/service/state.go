@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/search"
 	"github.com/guifan/guifan/internal/snapshot"
 )
@@ -26,6 +27,8 @@ type State struct {
 	Index    *search.Index
 	Files    map[string]snapshot.FileState
 	LoadTime time.Duration
+
+	today   func() model.Date
 
 	refs    atomic.Int64
 	retired atomic.Bool

@@ -123,7 +123,7 @@ func TestSourceClaimDisagreement(t *testing.T) {
 	v := ver("a", "2020-12-01", "2021-01-01", "")
 	v.SourceStatus = "amended"
 	got := Build([]*model.Version{v}, nil).Version("a", d("2022-01-01"))
-	if got.Status != InForce || got.SourceClaim != "已修改" || !strings.Contains(got.Reason, "数据来源标注为“已修改”") {
+	if got.Status != InForce || got.SourceClaim != "已修改" || !strings.Contains(ClaimNote(got.SourceClaim), "数据来源标注为“已修改”") {
 		t.Errorf("got %+v", got)
 	}
 	v.SourceStatus = "in_force"

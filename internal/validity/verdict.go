@@ -85,9 +85,6 @@ func (t *Timeline) Version(id string, d model.Date) Verdict {
 		}
 	}
 	v.SourceClaim = disagreement(s.SourceStatus, v.Status)
-	if v.SourceClaim != "" {
-		v.Reason += "（数据来源标注为“" + v.SourceClaim + "”，与按日期计算的结果不一致）"
-	}
 	return v
 }
 
@@ -187,6 +184,16 @@ func SourceStatusName(code string) Status {
 		return Lapsed
 	}
 	return ""
+}
+
+// ClaimNote is the sentence that tells users a data source's own status disagrees with
+// the computed one. Sources state their claim as of when they were gathered, so it is
+// shown for the current date only.
+func ClaimNote(claim string) string {
+	if claim == "" {
+		return ""
+	}
+	return "（数据来源标注为“" + claim + "”，与按日期计算的结果不一致）"
 }
 
 func disagreement(source string, computed Status) string {
