@@ -28,7 +28,7 @@ type State struct {
 	Files    map[string]snapshot.FileState
 	LoadTime time.Duration
 
-	today   func() model.Date
+	today func() model.Date
 
 	refs    atomic.Int64
 	retired atomic.Bool
