@@ -1,0 +1,370 @@
+package extract
+
+import (
+	"math/bits"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlStats are measured once per element, bottom-up.
+type htmlStats struct {
+	han    int    // Chinese characters outside links
+	link   int    // Chinese characters inside links
+	labels uint16 // which metadata labels (索引号 …) the subtree mentions
+	score  float64
+}
+
+type htmlPage struct {
+	title string
+	main  *html.Node
+	meta  *html.Node // metadata table outside the main container, if any
+	stats map[*html.Node]*htmlStats
+}
+
+// Metadata labels of government disclosure pages (政府信息公开).
+var htmlMetaLabels = []string{"索引号", "发文机关", "发文字号", "成文日期", "发布日期", "主题分类", "公文种类", "发布机构", "文号", "主题词", "有效性"}
+
+var (
+	htmlGoodName = regexp.MustCompile(`(?i)content|article|zoom|trs_editor|custom_unionstyle|pages_content|xxgk|detail|artibody|zhengwen|\bzw\b|con_text|news_con`)
+	htmlBadName  = regexp.MustCompile(`(?i)nav|menu|footer|foot|header|breadcrumb|crumb|sidebar|share|copyright|banner|comment|related|recommend|bottom|location|position`)
+)
+
+func analyseHTML(doc *html.Node) *htmlPage {
+	p := &htmlPage{stats: map[*html.Node]*htmlStats{}}
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		body = doc
+	}
+	p.measure(body, false)
+	p.scoreBlocks(body)
+	p.main = p.pickMain(body)
+	p.meta = p.pickMeta(body)
+	if p.meta != nil && (contains(p.main, p.meta) || contains(p.meta, p.main)) {
+		p.meta = nil
+	}
+	p.title = p.pickTitle(doc)
+	return p
+}
+
+func (p *htmlPage) text() string {
+	var parts []string
+	if p.meta != nil {
+		parts = append(parts, renderHTML(p.meta))
+	}
+	body := renderHTML(p.main)
+	if p.title != "" && !strings.Contains(textnormCompact(body), textnormCompact(p.title)) {
+		parts = append(parts, p.title)
+	}
+	parts = append(parts, body)
+	return strings.Join(parts, "\n\n")
+}
+
+func textnormCompact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// invisible elements hold no reading text.
+func invisible(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return n.Type == html.CommentNode
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Select, atom.Option,
+		atom.Button, atom.Svg, atom.Head, atom.Object, atom.Embed, atom.Textarea, atom.Input:
+		return true
+	}
+	style := strings.ToLower(strings.ReplaceAll(getAttr(n, "style"), " ", ""))
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+}
+
+func (p *htmlPage) measure(n *html.Node, inLink bool) *htmlStats {
+	s := &htmlStats{}
+	p.stats[n] = s
+	if n.Type == html.TextNode {
+		c := countHan(n.Data)
+		if inLink {
+			s.link = c
+		} else {
+			s.han = c
+		}
+		for i, l := range htmlMetaLabels {
+			if strings.Contains(n.Data, l) {
+				s.labels |= 1 << i
+			}
+		}
+		return s
+	}
+	if invisible(n) {
+		return s
+	}
+	if n.DataAtom == atom.A && getAttr(n, "href") != "" {
+		inLink = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cs := p.measure(c, inLink)
+		s.han += cs.han
+		s.link += cs.link
+		s.labels |= cs.labels
+	}
+	return s
+}
+
+func isContainer(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Td, atom.Article, atom.Section, atom.Main, atom.Body, atom.Center, atom.Form, atom.Blockquote:
+		return true
+	}
+	return false
+}
+
+// scoreBlocks credits each run of text to its nearest container in full and to
+// the next container up in half, so a container of many paragraphs outscores both
+// a lone long paragraph and the page that wraps everything.
+func (p *htmlPage) scoreBlocks(n *html.Node) {
+	if invisible(n) {
+		return
+	}
+	if n.Type == html.TextNode {
+		c := countHan(n.Data)
+		if c == 0 || insideLink(n) {
+			return
+		}
+		first := nearestContainer(n.Parent)
+		if first == nil {
+			return
+		}
+		// Commas mark running prose; navigation and footers have none.
+		w := float64(c) + 5*float64(strings.Count(n.Data, "，")+strings.Count(n.Data, "。"))
+		p.stats[first].score += w
+		if second := nearestContainer(first.Parent); second != nil {
+			p.stats[second].score += w / 2
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.scoreBlocks(c)
+	}
+}
+
+func nearestContainer(n *html.Node) *html.Node {
+	for ; n != nil; n = n.Parent {
+		if isContainer(n) {
+			return n
+		}
+	}
+	return nil
+}
+
+func insideLink(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.A && getAttr(a, "href") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *htmlPage) pickMain(body *html.Node) *html.Node {
+	var best *html.Node
+	bestScore := 0.0
+	walkElements(body, func(n *html.Node) bool {
+		if invisible(n) {
+			return false
+		}
+		s := p.stats[n]
+		if s == nil || s.score == 0 || !isContainer(n) {
+			return true
+		}
+		total := float64(s.han + s.link)
+		score := s.score * (1 - float64(s.link)/total) * nameWeight(n)
+		if score > bestScore {
+			best, bestScore = n, score
+		}
+		return true
+	})
+	if best == nil {
+		return body
+	}
+	// Climb to a wrapper that adds little text and few links: it usually holds the
+	// article's heading and its 发布日期 line.
+	for i := 0; i < 3 && best != body; i++ {
+		up := nearestContainer(best.Parent)
+		if up == nil {
+			break
+		}
+		s, u := p.stats[best], p.stats[up]
+		if float64(u.han) > 1.3*float64(s.han) || float64(u.link-s.link) > 0.2*float64(s.han) || nameWeight(up) < 1 {
+			break
+		}
+		best = up
+	}
+	return best
+}
+
+func nameWeight(n *html.Node) float64 {
+	name := getAttr(n, "id") + " " + getAttr(n, "class")
+	good, bad := htmlGoodName.MatchString(name), htmlBadName.MatchString(name)
+	switch {
+	case good && !bad:
+		return 1.5
+	case bad && !good:
+		return 0.3
+	}
+	return 1
+}
+
+// pickMeta finds the smallest element that holds the most metadata labels (at least two).
+func (p *htmlPage) pickMeta(body *html.Node) *html.Node {
+	var best *html.Node
+	bestLabels, bestSize := 1, 0
+	walkElements(body, func(n *html.Node) bool {
+		if invisible(n) {
+			return false
+		}
+		s := p.stats[n]
+		k := bits.OnesCount16(s.labels)
+		if k > bestLabels || k == bestLabels && k >= 2 && s.han+s.link < bestSize {
+			best, bestLabels, bestSize = n, k, s.han+s.link
+		}
+		return true
+	})
+	if best == nil || p.stats[best].han > 600 {
+		return nil
+	}
+	return best
+}
+
+var titleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*`)
+
+// pickTitle prefers the page heading that agrees with <title>, and strips site
+// suffixes such as “_XX市人民政府” from <title>.
+func (p *htmlPage) pickTitle(doc *html.Node) string {
+	titleTag := ""
+	if t := findElement(doc, atom.Title); t != nil {
+		titleTag = strings.TrimSpace(collapseSpace(nodeText(t)))
+	}
+	stripped := ""
+	for _, part := range titleSeparators.Split(titleTag, -1) {
+		if utf8.RuneCountInString(part) > utf8.RuneCountInString(stripped) {
+			stripped = strings.TrimSpace(part)
+		}
+	}
+	var headings []string
+	walkElements(doc, func(n *html.Node) bool {
+		if invisible(n) {
+			return false
+		}
+		name := strings.ToLower(getAttr(n, "class") + " " + getAttr(n, "id"))
+		if n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
+			strings.Contains(name, "title") && !strings.Contains(name, "sub") {
+			if h := strings.TrimSpace(collapseSpace(nodeText(n))); countHan(h) >= 4 && utf8.RuneCountInString(h) <= 150 {
+				headings = append(headings, h)
+			}
+		}
+		return true
+	})
+	compactTitle := textnormCompact(stripped)
+	best := ""
+	for _, h := range headings {
+		ch := textnormCompact(h)
+		if compactTitle != "" && (strings.Contains(compactTitle, ch) || strings.Contains(ch, compactTitle)) &&
+			utf8.RuneCountInString(h) > utf8.RuneCountInString(best) {
+			best = h
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if stripped != "" && !siteName.MatchString(stripped) {
+		return stripped
+	}
+	for _, h := range headings {
+		if countHan(h) >= 6 && !siteName.MatchString(h) {
+			return h
+		}
+	}
+	return stripped
+}
+
+var siteName = regexp.MustCompile(`(人民政府|政府网|门户网站|网站|官网|首页)$`)
+
+func countHan(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+func walkElements(n *html.Node, visit func(*html.Node) bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !visit(c) {
+			continue
+		}
+		walkElements(c, visit)
+	}
+}
+
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func contains(outer, inner *html.Node) bool {
+	for n := inner; n != nil; n = n.Parent {
+		if n == outer {
+			return true
+		}
+	}
+	return false
+}
+
+func getAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom != atom.Title && invisible(n) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}

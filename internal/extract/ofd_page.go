@@ -1,0 +1,327 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// ofdGlyph is one character placed on the page, in millimetres, y growing downwards.
+type ofdGlyph struct {
+	r       rune
+	x, y    float64 // origin on the baseline
+	advance float64
+	size    float64
+}
+
+type ofdPageContent struct {
+	glyphs    []ofdGlyph
+	templates []string // TemplateIDs the page draws beneath itself
+}
+
+// ofdTextObject holds the attributes of the TextObject being read.
+type ofdTextObject struct {
+	bx, by     float64    // Boundary origin
+	ctm        [6]float64 // a b c d e f
+	hasCTM     bool
+	size       float64
+	lastX      float64
+	lastY      float64
+	textCodeOn bool
+	code       ofdTextCode
+}
+
+type ofdTextCode struct {
+	x, y       float64
+	dx, dy     []float64
+	hasX, hasY bool
+	text       strings.Builder
+}
+
+// maxOFDGlyphs bounds one page: a real page holds a few thousand characters.
+const maxOFDGlyphs = 1 << 20
+
+// parseOFDContent reads the text objects of a page or template Content.xml,
+// including those nested in PageBlocks. It returns what it read before any damage.
+func parseOFDContent(data []byte) (ofdPageContent, error) {
+	var page ofdPageContent
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	var obj *ofdTextObject
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return page, nil
+		}
+		if err != nil {
+			return page, Errorf(ReasonCorrupt, "content: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "Template":
+				if id := attr(t, "TemplateID"); id != "" {
+					page.templates = append(page.templates, id)
+				}
+			case "TextObject":
+				obj = newOFDTextObject(t)
+			case "TextCode":
+				if obj != nil {
+					obj.textCodeOn = true
+					obj.code = ofdTextCode{}
+					c := &obj.code
+					c.x, c.hasX = parseFloatAttr(t, "X")
+					c.y, c.hasY = parseFloatAttr(t, "Y")
+					c.dx = parseDeltas(attr(t, "DeltaX"))
+					c.dy = parseDeltas(attr(t, "DeltaY"))
+				}
+			}
+		case xml.CharData:
+			if obj != nil && obj.textCodeOn {
+				obj.code.text.Write(t)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "TextCode":
+				if obj != nil && obj.textCodeOn {
+					obj.textCodeOn = false
+					if len(page.glyphs) < maxOFDGlyphs {
+						page.glyphs = obj.place(page.glyphs)
+					}
+				}
+			case "TextObject":
+				obj = nil
+			}
+		}
+	}
+}
+
+func newOFDTextObject(t xml.StartElement) *ofdTextObject {
+	o := &ofdTextObject{ctm: [6]float64{1, 0, 0, 1, 0, 0}}
+	if b := parseFloats(attr(t, "Boundary")); len(b) >= 2 {
+		o.bx, o.by = b[0], b[1]
+	}
+	if m := parseFloats(attr(t, "CTM")); len(m) == 6 {
+		copy(o.ctm[:], m)
+		o.hasCTM = true
+	}
+	o.size, _ = parseFloatAttr(t, "Size")
+	if o.size <= 0 || math.IsNaN(o.size) || math.IsInf(o.size, 0) {
+		o.size = 3.5 // about 10 pt, so a missing size still spaces glyphs sensibly
+	}
+	return o
+}
+
+// place positions each character of the finished TextCode: DeltaX/DeltaY give the
+// step to the next character; missing steps repeat the last one (or the font size).
+func (o *ofdTextObject) place(out []ofdGlyph) []ofdGlyph {
+	c := &o.code
+	x, y := o.lastX, o.lastY
+	if c.hasX {
+		x = c.x
+	}
+	if c.hasY {
+		y = c.y
+	}
+	scale := 1.0
+	if o.hasCTM {
+		scale = math.Sqrt(math.Abs(o.ctm[0]*o.ctm[3] - o.ctm[1]*o.ctm[2]))
+	}
+	size := o.size * scale
+	runes := []rune(c.text.String())
+	for i, r := range runes {
+		step := stepAt(c.dx, i, o.size, len(c.dy) == 0, r)
+		gx := o.bx + o.ctm[0]*x + o.ctm[2]*y + o.ctm[4]
+		gy := o.by + o.ctm[1]*x + o.ctm[3]*y + o.ctm[5]
+		if !unicode.IsSpace(r) && unicode.IsPrint(r) && finite(gx) && finite(gy) && len(out) < maxOFDGlyphs {
+			out = append(out, ofdGlyph{r: r, x: gx, y: gy, advance: math.Abs(step * scale), size: size})
+		}
+		x += step
+		if i < len(c.dy) {
+			y += c.dy[i]
+		}
+	}
+	o.lastX, o.lastY = x, y
+	return out
+}
+
+func stepAt(d []float64, i int, size float64, horizontal bool, r rune) float64 {
+	switch {
+	case i < len(d):
+		return d[i]
+	case len(d) > 0:
+		return d[len(d)-1]
+	case !horizontal:
+		return 0
+	case r < 0x80:
+		return size / 2
+	}
+	return size
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+func parseFloatAttr(t xml.StartElement, name string) (float64, bool) {
+	s := attr(t, name)
+	if s == "" {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !finite(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+func parseFloats(s string) []float64 {
+	var out []float64
+	for _, f := range strings.Fields(s) {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil || !finite(v) {
+			return nil
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// parseDeltas expands DeltaX/DeltaY, where "g 3 5.57" means three steps of 5.57.
+func parseDeltas(s string) []float64 {
+	f := strings.Fields(s)
+	var out []float64
+	for i := 0; i < len(f); i++ {
+		if f[i] == "g" && i+2 < len(f) {
+			n, err1 := strconv.Atoi(f[i+1])
+			v, err2 := strconv.ParseFloat(f[i+2], 64)
+			if err1 == nil && err2 == nil && n > 0 && finite(v) {
+				for k := 0; k < n && len(out) < 1<<16; k++ {
+					out = append(out, v)
+				}
+			}
+			i += 2
+			continue
+		}
+		if v, err := strconv.ParseFloat(f[i], 64); err == nil && finite(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// ofdLine is one baseline's text with where it starts.
+type ofdLine struct {
+	text string
+	x, y float64
+	size float64
+}
+
+var pageNumberLine = regexp.MustCompile(`^[-—－–]\s*\d{1,4}\s*[-—－–]$`)
+
+// ofdLines groups glyphs into lines by baseline and orders each line left to right;
+// a wide gap between glyphs (a form's columns, a signature block) becomes a space.
+// An empty string marks a paragraph start that the layout shows and text alone
+// would not: a vertical gap wider than the usual line pitch, or a line indented
+// from the left margin (the two-character indent of Chinese paragraphs, a
+// signature or date set to the right). Page numbers (— 1 —) are dropped.
+func ofdLines(glyphs []ofdGlyph) []string {
+	if len(glyphs) == 0 {
+		return nil
+	}
+	sorted := make([]ofdGlyph, len(glyphs))
+	copy(sorted, glyphs)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y < sorted[j].y })
+	var lines []ofdLine
+	start := 0
+	for i := 1; i <= len(sorted); i++ {
+		if i < len(sorted) {
+			tol := 0.4 * math.Max(math.Min(sorted[start].size, sorted[i].size), 0.5)
+			if sorted[i].y-sorted[start].y <= tol {
+				continue
+			}
+		}
+		if l := ofdLineText(sorted[start:i]); l.text != "" && !pageNumberLine.MatchString(l.text) {
+			lines = append(lines, l)
+		}
+		start = i
+	}
+	pitch := typicalPitch(lines)
+	margin := leftMargin(lines)
+	var out []string
+	for i, l := range lines {
+		if i > 0 {
+			gap := l.y - lines[i-1].y
+			if gap > 1.6*pitch || l.x > margin+1.5*l.size {
+				out = append(out, "")
+			}
+		}
+		out = append(out, l.text)
+	}
+	return out
+}
+
+// typicalPitch is the median distance between consecutive baselines.
+func typicalPitch(lines []ofdLine) float64 {
+	var gaps []float64
+	for i := 1; i < len(lines); i++ {
+		if g := lines[i].y - lines[i-1].y; g > 0 {
+			gaps = append(gaps, g)
+		}
+	}
+	if len(gaps) == 0 {
+		return math.Inf(1)
+	}
+	sort.Float64s(gaps)
+	return gaps[(len(gaps)-1)/2]
+}
+
+// leftMargin is the most common line start, to the millimetre.
+func leftMargin(lines []ofdLine) float64 {
+	counts := map[int]int{}
+	best, bestN := math.Inf(1), 0
+	for _, l := range lines {
+		k := int(math.Round(l.x))
+		counts[k]++
+		if n := counts[k]; n > bestN || n == bestN && l.x < best {
+			best, bestN = float64(k), n
+		}
+	}
+	if bestN < 2 {
+		for _, l := range lines {
+			best = math.Min(best, l.x)
+		}
+	}
+	return best
+}
+
+func ofdLineText(line []ofdGlyph) ofdLine {
+	sort.SliceStable(line, func(i, j int) bool { return line[i].x < line[j].x })
+	var b strings.Builder
+	var prev *ofdGlyph
+	for i := range line {
+		g := &line[i]
+		if prev != nil {
+			// Some producers draw text twice, slightly offset, to fake bold.
+			if g.r == prev.r && math.Abs(g.x-prev.x) < 0.3*g.size {
+				continue
+			}
+			gap := g.x - (prev.x + prev.advance)
+			if gap > 0.9*math.Max(g.size, prev.size) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteRune(g.r)
+		prev = g
+	}
+	out := ofdLine{text: strings.TrimSpace(b.String()), x: line[0].x, y: line[0].y}
+	for _, g := range line {
+		out.size = math.Max(out.size, g.size)
+	}
+	return out
+}
