@@ -53,7 +53,7 @@ func readDOCX(ctx context.Context, name string, data []byte, opt Options) (*Resu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	text, unnumbered, err := walkDocxBody(doc, numbering, styles)
+	text, unnumbered, err := walkDocxBody(doc, numbering, styles, opt.MaxTextBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -44,12 +44,15 @@ type docxWalker struct {
 	hidden     bool // current run is w:vanish
 	fieldCode  []bool
 	unnumbered int // paragraphs whose list could not be resolved
+	// Output is bounded too: list numbers and table separators are added text,
+	// and a crafted file can number millions of empty paragraphs.
+	limit, size int64
 }
 
 // walkDocxBody streams document.xml: a body may be tens of megabytes, and a
 // token stream keeps memory flat while following the nesting of tables and text boxes.
-func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles) (text string, unnumbered int, err error) {
-	w := &docxWalker{numbering: numbering, styles: styles, blocks: []*docxBlock{{}}}
+func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles, limit int64) (text string, unnumbered int, err error) {
+	w := &docxWalker{numbering: numbering, styles: styles, blocks: []*docxBlock{{}}, limit: limit}
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	dec.Strict = false
 	sawBody := false
@@ -65,6 +68,9 @@ func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles) (tex
 			// Keep what was read before the damage, as Word's repair would.
 			w.flushOpen()
 			break
+		}
+		if w.size > w.limit {
+			return "", 0, Errorf(ReasonTooLarge, "document text exceeds %d bytes", w.limit)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -170,6 +176,7 @@ func (w *docxWalker) write(s string) {
 	if w.skip > 0 || len(w.paras) == 0 {
 		return
 	}
+	w.size += int64(len(s))
 	w.paras[len(w.paras)-1].text.WriteString(s)
 }
 
@@ -209,7 +216,9 @@ func (w *docxWalker) endPara() {
 	p := w.paras[n-1]
 	w.paras = w.paras[:n-1]
 	text := strings.TrimSpace(p.text.String())
-	text = w.number(p) + text
+	number := w.number(p)
+	w.size += int64(len(number) + 2)
+	text = number + text
 	if strings.TrimSpace(text) == "" {
 		return
 	}
@@ -297,6 +306,7 @@ func (w *docxWalker) endRow() {
 	t := w.tables[n-1]
 	row := strings.TrimSpace(strings.Join(t.cells, docxCellSep))
 	t.cells = nil
+	w.size += int64(len(row))
 	if row == "" {
 		return
 	}

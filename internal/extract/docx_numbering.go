@@ -126,6 +126,10 @@ func parseDocxNumbering(data []byte, styles *docxStyles) *docxNumbering {
 				}
 			case "lvlText":
 				if curLvl != nil {
+					// Real level texts are a few characters (第%1条); a long one only amplifies output.
+					if r := []rune(val); len(r) > 32 {
+						val = string(r[:32])
+					}
 					curLvl.text = val
 				}
 			case "lvlRestart":
@@ -160,6 +164,10 @@ func parseDocxNumbering(data []byte, styles *docxStyles) *docxNumbering {
 			case "lvl":
 				if ovLvlIdx >= 0 && curNum != nil && curLvl != nil {
 					curNum.levels[ovLvlIdx] = *curLvl
+					// A redefined level starts afresh, as a start override would.
+					if _, set := curNum.startAt[ovLvlIdx]; !set && curLvl.hasStart {
+						curNum.startAt[ovLvlIdx] = curLvl.start
+					}
 				}
 				curLvl, ovLvlIdx = nil, -1
 			}

@@ -206,12 +206,23 @@ func (p *htmlPage) pickMain(body *html.Node) *html.Node {
 			break
 		}
 		s, u := p.stats[best], p.stats[up]
-		if float64(u.han) > 1.3*float64(s.han) || float64(u.link-s.link) > 0.2*float64(s.han) || nameWeight(up) < 1 {
+		addedHan, addedLink := u.han-s.han, u.link-s.link
+		if float64(u.han) > 1.3*float64(s.han) || addedLink > addedHan || nameWeight(up) < 1 || hasBadChild(up) {
 			break
 		}
 		best = up
 	}
 	return best
+}
+
+// hasBadChild reports a wrapper that also holds navigation, a sidebar or a footer.
+func hasBadChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (nameWeight(c) < 1 || c.DataAtom == atom.Nav || c.DataAtom == atom.Footer || c.DataAtom == atom.Aside) {
+			return true
+		}
+	}
+	return false
 }
 
 func nameWeight(n *html.Node) float64 {

@@ -34,14 +34,21 @@ func wordVisibleText(raw []rune) string {
 		return false
 	}
 	line := strings.Builder{}
-	inRow := false // the current line holds table cells
+	inRow := false    // the current line holds table cells
+	afterRow := false // the last line written was a table row
 	flush := func(sep string) {
 		s := strings.TrimSpace(line.String())
 		line.Reset()
-		if s != "" {
-			b.WriteString(s)
-			b.WriteString(sep)
+		if s == "" {
+			return
 		}
+		if afterRow && !inRow {
+			// Leaving a table: set it apart from the next paragraph.
+			b.WriteByte('\n')
+		}
+		afterRow = inRow
+		b.WriteString(s)
+		b.WriteString(sep)
 	}
 	for i, r := range raw {
 		switch r {

@@ -64,12 +64,15 @@ func readOFD(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	}
 	res := &Result{Extractor: "ofd"}
 	var lines []string
+	if len(root.DocBody) > 16 {
+		return nil, Errorf(ReasonTooLarge, "%d documents in one package", len(root.DocBody))
+	}
 	for _, body := range root.DocBody {
 		docPath := pkg.ofdResolve("", body.DocRoot, "")
 		if res.Title == "" {
 			res.Title = cleanOutput(strings.TrimSpace(body.DocInfo.Title))
 		}
-		docLines, pages, warnings, err := pkg.ofdDocumentLines(ctx, docPath)
+		docLines, pages, warnings, err := pkg.ofdDocumentLines(ctx, docPath, opt.MaxTextBytes)
 		if err != nil {
 			return nil, err
 		}
@@ -81,7 +84,7 @@ func readOFD(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	return res, nil
 }
 
-func (p *zipPackage) ofdDocumentLines(ctx context.Context, docPath string) (lines []string, pages int, warnings []string, err error) {
+func (p *zipPackage) ofdDocumentLines(ctx context.Context, docPath string, limit int64) (lines []string, pages int, warnings []string, err error) {
 	docXML, err := p.read(docPath)
 	if err != nil {
 		return nil, 0, nil, err
@@ -99,6 +102,7 @@ func (p *zipPackage) ofdDocumentLines(ctx context.Context, docPath string) (line
 		templates[t.ID] = p.ofdResolve(docDir, t.BaseLoc, "")
 	}
 	templateGlyphs := map[string][]ofdGlyph{}
+	var size int64
 	for _, ref := range doc.Pages.Page {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, nil, err
@@ -139,7 +143,14 @@ func (p *zipPackage) ofdDocumentLines(ctx context.Context, docPath string) (line
 		if len(lines) > 0 {
 			lines = append(lines, "")
 		}
-		lines = append(lines, ofdLines(glyphs)...)
+		for _, l := range ofdLines(glyphs) {
+			// Templates repeat on every page, so output can outgrow the parts read.
+			size += int64(len(l)) + 1
+			lines = append(lines, l)
+		}
+		if size > limit {
+			return nil, 0, nil, Errorf(ReasonTooLarge, "text exceeds %d bytes", limit)
+		}
 	}
 	return lines, pages, warnings, nil
 }

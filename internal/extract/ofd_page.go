@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ofdGlyph is one character placed on the page, in millimetres, y growing downwards.
@@ -219,6 +220,7 @@ func parseDeltas(s string) []float64 {
 type ofdLine struct {
 	text string
 	x, y float64
+	end  float64 // right end of the last glyph
 	size float64
 }
 
@@ -227,9 +229,10 @@ var pageNumberLine = regexp.MustCompile(`^[-—－–]\s*\d{1,4}\s*[-—－–]$
 // ofdLines groups glyphs into lines by baseline and orders each line left to right;
 // a wide gap between glyphs (a form's columns, a signature block) becomes a space.
 // An empty string marks a paragraph start that the layout shows and text alone
-// would not: a vertical gap wider than the usual line pitch, or a line indented
+// would not: a vertical gap wider than the usual line pitch, a line indented
 // from the left margin (the two-character indent of Chinese paragraphs, a
-// signature or date set to the right). Page numbers (— 1 —) are dropped.
+// signature or date set to the right), or a previous line ending short of the
+// right edge. Page numbers (— 1 —) are dropped.
 func ofdLines(glyphs []ofdGlyph) []string {
 	if len(glyphs) == 0 {
 		return nil
@@ -253,11 +256,17 @@ func ofdLines(glyphs []ofdGlyph) []string {
 	}
 	pitch := typicalPitch(lines)
 	margin := leftMargin(lines)
+	right := 0.0
+	for _, l := range lines {
+		right = math.Max(right, l.end)
+	}
 	var out []string
 	for i, l := range lines {
 		if i > 0 {
-			gap := l.y - lines[i-1].y
-			if gap > 1.6*pitch || l.x > margin+1.5*l.size {
+			prev := lines[i-1]
+			gap := l.y - prev.y
+			// A line stopping well short of the right edge ended its paragraph.
+			if gap > 1.6*pitch || l.x > margin+1.5*l.size || prev.end < right-2*prev.size {
 				out = append(out, "")
 			}
 		}
@@ -281,21 +290,18 @@ func typicalPitch(lines []ofdLine) float64 {
 	return gaps[(len(gaps)-1)/2]
 }
 
-// leftMargin is the most common line start, to the millimetre.
+// leftMargin is where full lines start: the leftmost start among lines of some
+// length (a short indented line, a page number or a signature does not set it).
 func leftMargin(lines []ofdLine) float64 {
-	counts := map[int]int{}
-	best, bestN := math.Inf(1), 0
+	best, any := math.Inf(1), math.Inf(1)
 	for _, l := range lines {
-		k := int(math.Round(l.x))
-		counts[k]++
-		if n := counts[k]; n > bestN || n == bestN && l.x < best {
-			best, bestN = float64(k), n
-		}
-	}
-	if bestN < 2 {
-		for _, l := range lines {
+		any = math.Min(any, l.x)
+		if utf8.RuneCountInString(l.text) >= 8 {
 			best = math.Min(best, l.x)
 		}
+	}
+	if math.IsInf(best, 1) {
+		return any
 	}
 	return best
 }
@@ -319,7 +325,8 @@ func ofdLineText(line []ofdGlyph) ofdLine {
 		b.WriteRune(g.r)
 		prev = g
 	}
-	out := ofdLine{text: strings.TrimSpace(b.String()), x: line[0].x, y: line[0].y}
+	last := line[len(line)-1]
+	out := ofdLine{text: strings.TrimSpace(b.String()), x: line[0].x, y: line[0].y, end: last.x + last.advance}
 	for _, g := range line {
 		out.size = math.Max(out.size, g.size)
 	}

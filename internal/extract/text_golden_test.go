@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Golden tests for the DOCX, DOC, HTML, text and OFD readers: every fixture under
+// testdata/{docx,doc,html,text,ofd} with a .golden file beside it is read and
+// compared. `go test ./internal/extract -update` rewrites the golden files and
+// regenerates the built fixtures.
+
+func init() {
+	// Registered here rather than in a package variable so that another test file
+	// of the package may define the same flag first.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files and generated fixtures")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	if f == nil {
+		return false
+	}
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return false
+	}
+	b, _ := g.Get().(bool)
+	return b
+}
+
+var goldenDirs = []string{"docx", "doc", "html", "text", "ofd"}
+
+func TestGoldenFormats(t *testing.T) {
+	if updating() {
+		writeFixtures(t)
+	}
+	for _, dir := range goldenDirs {
+		files, err := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range files {
+			if strings.HasSuffix(f, ".golden") || !Supported(f) || errorFixture(f) {
+				continue
+			}
+			golden := f + ".golden"
+			n++
+			t.Run(filepath.ToSlash(f), func(t *testing.T) {
+				res, err := File(context.Background(), f, Options{})
+				if err != nil {
+					t.Fatalf("read: %v", err)
+				}
+				got := renderGolden(res)
+				if updating() {
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != string(want) {
+					t.Errorf("output differs from %s (run with -update after checking):\n%s", golden, firstDiff(string(want), got))
+				}
+			})
+		}
+		if n == 0 {
+			t.Errorf("no golden fixtures in testdata/%s", dir)
+		}
+	}
+}
+
+// errorFixture names fixtures that must fail; TestReadErrors covers them.
+func errorFixture(path string) bool {
+	base := filepath.Base(path)
+	for _, p := range []string{"bomb", "truncated", "encrypted", "corrupt"} {
+		if strings.HasPrefix(base, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func renderGolden(res *Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "extractor: %s\n", res.Extractor)
+	if res.Title != "" {
+		fmt.Fprintf(&b, "title: %s\n", res.Title)
+	}
+	if res.Pages > 0 {
+		fmt.Fprintf(&b, "pages: %d\n", res.Pages)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(&b, "warning: %s\n", w)
+	}
+	b.WriteString("---\n")
+	b.WriteString(res.Text)
+	b.WriteString("\n")
+	return b.String()
+}
+
+// firstDiff shows the first differing line, enough to see what changed.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, wl, gl)
+		}
+	}
+	return "(no line differs; whitespace at end?)"
+}
+
+// writeFixture writes a generated fixture, creating its folder.
+func writeFixture(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readFixture returns a committed fixture's bytes.
+func readFixture(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", path))
+	if err != nil {
+		t.Fatalf("fixture %s: %v (run go test -update to generate it)", path, err)
+	}
+	return b
+}
