@@ -3,12 +3,14 @@ package extract
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Golden tests for the DOCX, DOC, HTML, text and OFD readers: every fixture under
@@ -151,4 +153,34 @@ func readFixture(t testing.TB, path string) []byte {
 		t.Fatalf("fixture %s: %v (run go test -update to generate it)", path, err)
 	}
 	return b
+}
+
+// fuzzRead runs one reader on fuzz input: it must not panic, must fail only with
+// an *Error, and must keep its output within the text budget.
+func fuzzRead(t *testing.T, r reader, name string, data []byte) {
+	opt := Options{MaxTextBytes: 1 << 20}.withDefaults()
+	res, err := r(context.Background(), name, data, opt)
+	if err != nil {
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("error is not an *Error: %v", err)
+		}
+		return
+	}
+	if res == nil {
+		t.Fatal("nil result without error")
+	}
+	if int64(len(res.Text)) > 2*opt.MaxTextBytes+4096 {
+		t.Errorf("%d bytes of text from %d bytes of input", len(res.Text), len(data))
+	}
+	if !utf8.ValidString(res.Text) || !utf8.ValidString(res.Title) {
+		t.Error("invalid UTF-8 in output")
+	}
+}
+
+// addFixtureSeeds adds committed fixtures to a fuzz corpus.
+func addFixtureSeeds(f *testing.F, paths ...string) {
+	for _, p := range paths {
+		f.Add(readFixture(f, p))
+	}
 }
