@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"fmt"
 	"path"
 	"strings"
 )
@@ -33,7 +32,6 @@ func readDOCX(ctx context.Context, name string, data []byte, opt Options) (*Resu
 	stylesPart := pkg.relTarget(relsPart, dir, "/styles", path.Join(dir, "styles.xml"))
 	numberingPart := pkg.relTarget(relsPart, dir, "/numbering", path.Join(dir, "numbering.xml"))
 
-	var warnings []string
 	// Styles and numbering only add list numbers; a broken one costs the numbers, not the text.
 	stylesXML, err := pkg.readOptional(stylesPart)
 	if err != nil {
@@ -53,16 +51,13 @@ func readDOCX(ctx context.Context, name string, data []byte, opt Options) (*Resu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	text, unnumbered, err := walkDocxBody(doc, numbering, styles, opt.MaxTextBytes)
+	text, warnings, err := walkDocxBody(doc, numbering, styles, opt.MaxTextBytes)
 	if err != nil {
 		return nil, err
 	}
-	if unnumbered > 0 {
-		warnings = append(warnings, fmt.Sprintf("%d list paragraphs refer to numbering that numbering.xml does not define; their numbers are missing", unnumbered))
-	}
-	res := &Result{Text: cleanOutput(text), Extractor: "docx", Warnings: warnings}
+	res := &Result{Text: tidyExtracted(text), Extractor: "docx", Warnings: warnings}
 	if core, err := pkg.readOptional("docProps/core.xml"); err == nil {
-		res.Title = cleanOutput(strings.TrimSpace(coreTitle(core)))
+		res.Title = tidyExtracted(strings.TrimSpace(coreTitle(core)))
 	}
 	return res, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -47,11 +48,12 @@ type docxWalker struct {
 	// Output is bounded too: list numbers and table separators are added text,
 	// and a crafted file can number millions of empty paragraphs.
 	limit, size int64
+	damaged     string // XML error after which the rest was lost
 }
 
 // walkDocxBody streams document.xml: a body may be tens of megabytes, and a
 // token stream keeps memory flat while following the nesting of tables and text boxes.
-func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles, limit int64) (text string, unnumbered int, err error) {
+func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles, limit int64) (text string, warnings []string, err error) {
 	w := &docxWalker{numbering: numbering, styles: styles, blocks: []*docxBlock{{}}, limit: limit}
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	dec.Strict = false
@@ -63,14 +65,15 @@ func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles, limi
 		}
 		if err != nil {
 			if !sawBody || len(w.blocks[0].lines) == 0 {
-				return "", 0, Errorf(ReasonCorrupt, "document.xml: %v", err)
+				return "", nil, Errorf(ReasonCorrupt, "document.xml: %v", err)
 			}
 			// Keep what was read before the damage, as Word's repair would.
 			w.flushOpen()
+			w.damaged = err.Error()
 			break
 		}
 		if w.size > w.limit {
-			return "", 0, Errorf(ReasonTooLarge, "document text exceeds %d bytes", w.limit)
+			return "", nil, Errorf(ReasonTooLarge, "document text exceeds %d bytes", w.limit)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -85,9 +88,15 @@ func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles, limi
 		}
 	}
 	if !sawBody {
-		return "", 0, Errorf(ReasonCorrupt, "document.xml has no w:body")
+		return "", nil, Errorf(ReasonCorrupt, "document.xml has no w:body")
 	}
-	return strings.Join(w.blocks[0].lines, "\n"), w.unnumbered, nil
+	if w.unnumbered > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d list paragraphs refer to numbering that numbering.xml does not define; their numbers are missing", w.unnumbered))
+	}
+	if w.damaged != "" {
+		warnings = append(warnings, "document.xml is damaged ("+w.damaged+"); text after the damage is lost")
+	}
+	return strings.Join(w.blocks[0].lines, "\n"), warnings, nil
 }
 
 func (w *docxWalker) start(t xml.StartElement) {
@@ -108,13 +117,13 @@ func (w *docxWalker) start(t xml.StartElement) {
 	case "r":
 		w.hidden = false
 	case "vanish":
-		if endsWith(w.stack, "r", "rPr", "vanish") {
-			w.hidden = onOff(attr(t, "val"))
+		if xmlPathEndsWith(w.stack, "r", "rPr", "vanish") {
+			w.hidden = onOff(xmlAttr(t, "val"))
 		}
 	case "pStyle", "numId", "ilvl":
 		w.paraProperty(t)
 	case "fldChar":
-		switch attr(t, "fldCharType") {
+		switch xmlAttr(t, "fldCharType") {
 		case "begin":
 			w.fieldCode = append(w.fieldCode, true)
 		case "separate":
@@ -127,18 +136,18 @@ func (w *docxWalker) start(t xml.StartElement) {
 			}
 		}
 	case "tab":
-		if endsWith(w.stack, "r", "tab") {
+		if xmlPathEndsWith(w.stack, "r", "tab") {
 			w.write("\t")
 		}
 	case "br", "cr":
-		if endsWith(w.stack, "r", t.Name.Local) {
+		if xmlPathEndsWith(w.stack, "r", t.Name.Local) {
 			w.write("\n")
 		}
 	case "noBreakHyphen":
 		w.write("-")
 	case "sym":
 		// Symbol-font characters live in the private use area and mean nothing as text.
-		if c, err := strconv.ParseUint(attr(t, "char"), 16, 32); err == nil && c >= 0x20 && (c < 0xE000 || c > 0xF8FF) {
+		if c, err := strconv.ParseUint(xmlAttr(t, "char"), 16, 32); err == nil && c >= 0x20 && (c < 0xE000 || c > 0xF8FF) {
 			w.write(string(rune(c)))
 		}
 	}
@@ -150,12 +159,12 @@ func (w *docxWalker) paraProperty(t xml.StartElement) {
 	}
 	p := w.paras[len(w.paras)-1]
 	switch {
-	case endsWith(w.stack, "p", "pPr", "pStyle"):
-		p.style = attr(t, "val")
-	case endsWith(w.stack, "p", "pPr", "numPr", "numId"):
-		p.numID, p.hasNum = attr(t, "val"), true
-	case endsWith(w.stack, "p", "pPr", "numPr", "ilvl"):
-		p.ilvl, p.hasIlvl = atoiDefault(attr(t, "val"), 0), true
+	case xmlPathEndsWith(w.stack, "p", "pPr", "pStyle"):
+		p.style = xmlAttr(t, "val")
+	case xmlPathEndsWith(w.stack, "p", "pPr", "numPr", "numId"):
+		p.numID, p.hasNum = xmlAttr(t, "val"), true
+	case xmlPathEndsWith(w.stack, "p", "pPr", "numPr", "ilvl"):
+		p.ilvl, p.hasIlvl = atoiDefault(xmlAttr(t, "val"), 0), true
 	}
 }
 

@@ -18,8 +18,8 @@ const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006
 	`xmlns:v="urn:schemas-microsoft-com:vml" ` +
 	`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 
-// zipParts builds a zip from name/content pairs in order.
-func zipParts(t testing.TB, parts ...string) []byte {
+// buildZip builds a zip from name/content pairs in order.
+func buildZip(t testing.TB, parts ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -134,7 +134,7 @@ func numberedDOCX(t testing.TB) []byte {
 
 	document := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document ` + wordNS + `><w:body>` + body.String() + `</w:body></w:document>`
-	return zipParts(t,
+	return buildZip(t,
 		"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
 		"_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
@@ -153,12 +153,12 @@ func numberedDOCX(t testing.TB) []byte {
 // docxBomb holds a document.xml that inflates to 8 MiB from a few kilobytes.
 func docxBomb(t testing.TB) []byte {
 	huge := `<w:document ` + wordNS + `><w:body><w:p><w:r><w:t>` + strings.Repeat("条", 8<<20/3) + `</w:t></w:r></w:p></w:body></w:document>`
-	return zipParts(t, "word/document.xml", huge)
+	return buildZip(t, "word/document.xml", huge)
 }
 
 func writeDOCXFixtures(t *testing.T) {
 	numbered := numberedDOCX(t)
-	writeFixture(t, filepath.Join("testdata", "docx", "numbered.docx"), numbered)
-	writeFixture(t, filepath.Join("testdata", "docx", "truncated.docx"), numbered[:len(numbered)/2])
-	writeFixture(t, filepath.Join("testdata", "docx", "bomb.docx"), docxBomb(t))
+	writeFormatFixture(t, filepath.Join("testdata", "docx", "numbered.docx"), numbered)
+	writeFormatFixture(t, filepath.Join("testdata", "docx", "truncated.docx"), numbered[:len(numbered)/2])
+	writeFormatFixture(t, filepath.Join("testdata", "docx", "bomb.docx"), docxBomb(t))
 }

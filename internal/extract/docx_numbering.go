@@ -79,29 +79,29 @@ func parseDocxNumbering(data []byte, styles *docxStyles) *docxNumbering {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			val := attr(t, "val")
+			val := xmlAttr(t, "val")
 			switch t.Name.Local {
 			case "abstractNum":
 				curAbs = &abstractNum{}
 				for i := range curAbs.levels {
 					curAbs.levels[i].restart = -1
 				}
-				n.abstract[attr(t, "abstractNumId")] = curAbs
+				n.abstract[xmlAttr(t, "abstractNumId")] = curAbs
 			case "num":
 				curNum = &numInstance{startAt: map[int]int{}, levels: map[int]numLevel{}}
-				n.nums[attr(t, "numId")] = curNum
+				n.nums[xmlAttr(t, "numId")] = curNum
 			case "abstractNumId":
 				if curNum != nil {
 					curNum.abstractID = val
 				}
 			case "lvlOverride":
-				ovLevel = atoiDefault(attr(t, "ilvl"), -1)
+				ovLevel = atoiDefault(xmlAttr(t, "ilvl"), -1)
 			case "startOverride":
 				if curNum != nil && ovLevel >= 0 && ovLevel < docxLevels {
 					curNum.startAt[ovLevel] = atoiDefault(val, 0)
 				}
 			case "lvl":
-				i := atoiDefault(attr(t, "ilvl"), -1)
+				i := atoiDefault(xmlAttr(t, "ilvl"), -1)
 				if i < 0 || i >= docxLevels {
 					curLvl = nil
 					break
@@ -291,7 +291,7 @@ func expandLevelText(lv [docxLevels]numLevel, c *listCounters, ilvl int) string 
 	return s + " "
 }
 
-func attr(t xml.StartElement, local string) string {
+func xmlAttr(t xml.StartElement, local string) string {
 	for _, a := range t.Attr {
 		if a.Name.Local == local {
 			return a.Value

@@ -42,18 +42,18 @@ func parseDocxStyles(data []byte) *docxStyles {
 			stack = append(stack, t.Name.Local)
 			switch t.Name.Local {
 			case "style":
-				id, cur = attr(t, "styleId"), styleNumbering{}
+				id, cur = xmlAttr(t, "styleId"), styleNumbering{}
 			case "basedOn":
-				if endsWith(stack, "style", "basedOn") {
-					cur.basedOn = attr(t, "val")
+				if xmlPathEndsWith(stack, "style", "basedOn") {
+					cur.basedOn = xmlAttr(t, "val")
 				}
 			case "numId":
-				if endsWith(stack, "style", "pPr", "numPr", "numId") {
-					cur.numID, cur.hasNum = attr(t, "val"), true
+				if xmlPathEndsWith(stack, "style", "pPr", "numPr", "numId") {
+					cur.numID, cur.hasNum = xmlAttr(t, "val"), true
 				}
 			case "ilvl":
-				if endsWith(stack, "style", "pPr", "numPr", "ilvl") {
-					cur.ilvl, cur.hasIlvl = atoiDefault(attr(t, "val"), 0), true
+				if xmlPathEndsWith(stack, "style", "pPr", "numPr", "ilvl") {
+					cur.ilvl, cur.hasIlvl = atoiDefault(xmlAttr(t, "val"), 0), true
 				}
 			}
 		case xml.EndElement:
@@ -94,8 +94,8 @@ func (s *docxStyles) numbering(styleID string) styleNumbering {
 	return out
 }
 
-// endsWith reports whether the element stack ends with the given local names.
-func endsWith(stack []string, names ...string) bool {
+// xmlPathEndsWith reports whether the element stack ends with the given local names.
+func xmlPathEndsWith(stack []string, names ...string) bool {
 	if len(stack) < len(names) {
 		return false
 	}

@@ -134,7 +134,7 @@ func TestDOCX2026Headings(t *testing.T) {
 
 func TestDOCXTitleFallbackAndRels(t *testing.T) {
 	// Main part found through _rels/.rels under a non-default name, no core.xml.
-	doc := zipParts(t,
+	doc := buildZip(t,
 		"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`,
 		"word/document2.xml", `<w:document `+wordNS+`><w:body>`+plainPara("第一条　正文")+`</w:body></w:document>`)
 	res, err := Bytes(context.Background(), "a.docx", doc, Options{})
@@ -149,20 +149,20 @@ func TestDOCXTitleFallbackAndRels(t *testing.T) {
 // FuzzDOCX feeds whole packages, and bare document.xml bodies wrapped in a valid
 // package with the fixture's numbering so the XML walker is reached past zip CRCs.
 func FuzzDOCX(f *testing.F) {
-	addFixtureSeeds(f, "docx/numbered.docx", "docx/truncated.docx", "docx/2026年中央一号文件.docx")
+	addFormatSeeds(f, "docx/numbered.docx", "docx/truncated.docx", "docx/2026年中央一号文件.docx")
 	f.Add([]byte(`<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>条</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`))
 	numbering := numberedParts(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !bytes.HasPrefix(data, []byte("PK")) {
-			data = zipParts(t, "word/document.xml", string(data), "word/numbering.xml", numbering)
+			data = buildZip(t, "word/document.xml", string(data), "word/numbering.xml", numbering)
 		}
-		fuzzRead(t, readDOCX, "f.docx", data)
+		fuzzFormatReader(t, readDOCX, "f.docx", data)
 	})
 }
 
 // numberedParts returns the numbering part of the built regulation.
 func numberedParts(f *testing.F) string {
-	pkg, err := openZipPackage(readFixture(f, "docx/numbered.docx"), Options{MaxTextBytes: 1 << 20})
+	pkg, err := openZipPackage(readFormatFixture(f, "docx/numbered.docx"), Options{MaxTextBytes: 1 << 20})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -171,4 +171,26 @@ func numberedParts(f *testing.F) string {
 		f.Fatal(err)
 	}
 	return string(b)
+}
+
+func TestDOCXWarnings(t *testing.T) {
+	tests := []struct {
+		name, document, text, warning string
+	}{
+		{"damaged after text", `<w:document ` + wordNS + `><w:body>` + plainPara("第一条　保留的正文") + `<w:p><w:r><w:t>未完</w:bad>`,
+			"第一条　保留的正文\n\n未完", "damaged"},
+		{"numbering part missing", `<w:document ` + wordNS + `><w:body>` + numPara(3, 0, "没有编号定义") + `</w:body></w:document>`,
+			"没有编号定义", "numbering.xml does not define"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Bytes(context.Background(), "w.docx", buildZip(t, "word/document.xml", tt.document), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text != tt.text || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], tt.warning) {
+				t.Errorf("text %q warnings %q", res.Text, res.Warnings)
+			}
+		})
+	}
 }

@@ -33,14 +33,14 @@ func readHTML(ctx context.Context, name string, data []byte, opt Options) (*Resu
 		return nil, err
 	}
 	page := analyseHTML(doc)
-	res := &Result{Extractor: "html", Title: cleanOutput(page.title)}
+	res := &Result{Extractor: "html", Title: tidyExtracted(page.title)}
 	if enc != "utf-8" {
 		res.Extractor = "html/" + enc
 	}
 	if warning != "" {
 		res.Warnings = append(res.Warnings, warning)
 	}
-	res.Text = cleanOutput(page.text())
+	res.Text = tidyExtracted(page.text())
 	return res, nil
 }
 
@@ -60,7 +60,7 @@ func decodeHTML(data []byte) (text, enc, warning string) {
 			return string(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})), "utf-8", ""
 		}
 		if plausibleGB(data) {
-			return decodeWith(simplifiedchinese.GB18030, data), "gb18030", "page declares utf-8 but is GB18030"
+			return textDecodeWith(simplifiedchinese.GB18030, data), "gb18030", "page declares utf-8 but is GB18030"
 		}
 		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "utf-8", "page declares utf-8 but has invalid bytes"
 	case "gb18030":
@@ -69,13 +69,13 @@ func decodeHTML(data []byte) (text, enc, warning string) {
 		}
 		// GB2312 and GBK labels get the GB18030 decoder: it is their superset, and
 		// pages labelled gb2312 routinely use GBK characters.
-		return decodeWith(simplifiedchinese.GB18030, data), "gb18030", ""
+		return textDecodeWith(simplifiedchinese.GB18030, data), "gb18030", ""
 	}
 	if e == nil || (label == "windows-1252" || label == "iso-8859-1") && !utf8.Valid(data) && plausibleGB(data) {
 		// Template defaults left in Western charsets on pages written in Chinese.
 		return decodeText(data)
 	}
-	return decodeWith(e, data), label, ""
+	return textDecodeWith(e, data), label, ""
 }
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=`)

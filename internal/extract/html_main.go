@@ -44,7 +44,7 @@ func analyseHTML(doc *html.Node) *htmlPage {
 	p.scoreBlocks(body)
 	p.main = p.pickMain(body)
 	p.meta = p.pickMeta(body)
-	if p.meta != nil && (contains(p.main, p.meta) || contains(p.meta, p.main)) {
+	if p.meta != nil && (htmlContains(p.main, p.meta) || htmlContains(p.meta, p.main)) {
 		p.meta = nil
 	}
 	p.title = p.pickTitle(doc)
@@ -57,14 +57,14 @@ func (p *htmlPage) text() string {
 		parts = append(parts, renderHTML(p.meta))
 	}
 	body := renderHTML(p.main)
-	if p.title != "" && !strings.Contains(textnormCompact(body), textnormCompact(p.title)) {
+	if p.title != "" && !strings.Contains(htmlCompact(body), htmlCompact(p.title)) {
 		parts = append(parts, p.title)
 	}
 	parts = append(parts, body)
 	return strings.Join(parts, "\n\n")
 }
 
-func textnormCompact(s string) string {
+func htmlCompact(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
@@ -73,8 +73,8 @@ func textnormCompact(s string) string {
 	}, s)
 }
 
-// invisible elements hold no reading text.
-func invisible(n *html.Node) bool {
+// htmlInvisible elements hold no reading text.
+func htmlInvisible(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return n.Type == html.CommentNode
 	}
@@ -83,7 +83,7 @@ func invisible(n *html.Node) bool {
 		atom.Button, atom.Svg, atom.Head, atom.Object, atom.Embed, atom.Textarea, atom.Input:
 		return true
 	}
-	style := strings.ToLower(strings.ReplaceAll(getAttr(n, "style"), " ", ""))
+	style := strings.ToLower(strings.ReplaceAll(htmlAttr(n, "style"), " ", ""))
 	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
 }
 
@@ -91,7 +91,7 @@ func (p *htmlPage) measure(n *html.Node, inLink bool) *htmlStats {
 	s := &htmlStats{}
 	p.stats[n] = s
 	if n.Type == html.TextNode {
-		c := countHan(n.Data)
+		c := htmlCountHan(n.Data)
 		if inLink {
 			s.link = c
 		} else {
@@ -104,10 +104,10 @@ func (p *htmlPage) measure(n *html.Node, inLink bool) *htmlStats {
 		}
 		return s
 	}
-	if invisible(n) {
+	if htmlInvisible(n) {
 		return s
 	}
-	if n.DataAtom == atom.A && getAttr(n, "href") != "" {
+	if n.DataAtom == atom.A && htmlAttr(n, "href") != "" {
 		inLink = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -134,11 +134,11 @@ func isContainer(n *html.Node) bool {
 // the next container up in half, so a container of many paragraphs outscores both
 // a lone long paragraph and the page that wraps everything.
 func (p *htmlPage) scoreBlocks(n *html.Node) {
-	if invisible(n) {
+	if htmlInvisible(n) {
 		return
 	}
 	if n.Type == html.TextNode {
-		c := countHan(n.Data)
+		c := htmlCountHan(n.Data)
 		if c == 0 || insideLink(n) {
 			return
 		}
@@ -170,7 +170,7 @@ func nearestContainer(n *html.Node) *html.Node {
 
 func insideLink(n *html.Node) bool {
 	for a := n.Parent; a != nil; a = a.Parent {
-		if a.DataAtom == atom.A && getAttr(a, "href") != "" {
+		if a.DataAtom == atom.A && htmlAttr(a, "href") != "" {
 			return true
 		}
 	}
@@ -181,7 +181,7 @@ func (p *htmlPage) pickMain(body *html.Node) *html.Node {
 	var best *html.Node
 	bestScore := 0.0
 	walkElements(body, func(n *html.Node) bool {
-		if invisible(n) {
+		if htmlInvisible(n) {
 			return false
 		}
 		s := p.stats[n]
@@ -226,7 +226,7 @@ func hasBadChild(n *html.Node) bool {
 }
 
 func nameWeight(n *html.Node) float64 {
-	name := getAttr(n, "id") + " " + getAttr(n, "class")
+	name := htmlAttr(n, "id") + " " + htmlAttr(n, "class")
 	good, bad := htmlGoodName.MatchString(name), htmlBadName.MatchString(name)
 	switch {
 	case good && !bad:
@@ -242,7 +242,7 @@ func (p *htmlPage) pickMeta(body *html.Node) *html.Node {
 	var best *html.Node
 	bestLabels, bestSize := 1, 0
 	walkElements(body, func(n *html.Node) bool {
-		if invisible(n) {
+		if htmlInvisible(n) {
 			return false
 		}
 		s := p.stats[n]
@@ -275,22 +275,22 @@ func (p *htmlPage) pickTitle(doc *html.Node) string {
 	}
 	var headings []string
 	walkElements(doc, func(n *html.Node) bool {
-		if invisible(n) {
+		if htmlInvisible(n) {
 			return false
 		}
-		name := strings.ToLower(getAttr(n, "class") + " " + getAttr(n, "id"))
+		name := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
 		if n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
 			strings.Contains(name, "title") && !strings.Contains(name, "sub") {
-			if h := strings.TrimSpace(collapseSpace(nodeText(n))); countHan(h) >= 4 && utf8.RuneCountInString(h) <= 150 {
+			if h := strings.TrimSpace(collapseSpace(nodeText(n))); htmlCountHan(h) >= 4 && utf8.RuneCountInString(h) <= 150 {
 				headings = append(headings, h)
 			}
 		}
 		return true
 	})
-	compactTitle := textnormCompact(stripped)
+	compactTitle := htmlCompact(stripped)
 	best := ""
 	for _, h := range headings {
-		ch := textnormCompact(h)
+		ch := htmlCompact(h)
 		if compactTitle != "" && (strings.Contains(compactTitle, ch) || strings.Contains(ch, compactTitle)) &&
 			utf8.RuneCountInString(h) > utf8.RuneCountInString(best) {
 			best = h
@@ -303,7 +303,7 @@ func (p *htmlPage) pickTitle(doc *html.Node) string {
 		return stripped
 	}
 	for _, h := range headings {
-		if countHan(h) >= 6 && !siteName.MatchString(h) {
+		if htmlCountHan(h) >= 6 && !siteName.MatchString(h) {
 			return h
 		}
 	}
@@ -312,7 +312,7 @@ func (p *htmlPage) pickTitle(doc *html.Node) string {
 
 var siteName = regexp.MustCompile(`(人民政府|政府网|门户网站|网站|官网|首页)$`)
 
-func countHan(s string) int {
+func htmlCountHan(s string) int {
 	n := 0
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
@@ -343,7 +343,7 @@ func findElement(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
-func contains(outer, inner *html.Node) bool {
+func htmlContains(outer, inner *html.Node) bool {
 	for n := inner; n != nil; n = n.Parent {
 		if n == outer {
 			return true
@@ -352,7 +352,7 @@ func contains(outer, inner *html.Node) bool {
 	return false
 }
 
-func getAttr(n *html.Node, key string) string {
+func htmlAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
@@ -369,7 +369,7 @@ func nodeText(n *html.Node) string {
 			b.WriteString(n.Data)
 			return
 		}
-		if n.Type == html.ElementNode && n.DataAtom != atom.Title && invisible(n) {
+		if n.Type == html.ElementNode && n.DataAtom != atom.Title && htmlInvisible(n) {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -41,7 +41,7 @@ func (r *htmlRenderer) walk(n *html.Node, pre bool) {
 		}
 		return
 	case html.ElementNode:
-		if invisible(n) {
+		if htmlInvisible(n) {
 			return
 		}
 	case html.DocumentNode:
@@ -110,7 +110,7 @@ func collapseSpace(s string) string {
 		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		next, _ := utf8.DecodeRuneInString(s[j:])
-		if !(newline && wide(prev) && wide(next)) {
+		if !(newline && htmlWide(prev) && htmlWide(next)) {
 			b.WriteByte(' ')
 		}
 		i = j
@@ -120,6 +120,6 @@ func collapseSpace(s string) string {
 
 // wide reports characters written without spaces around them: Chinese characters
 // and full-width punctuation.
-func wide(r rune) bool {
+func htmlWide(r rune) bool {
 	return r != utf8.RuneError && r >= 0x2E80 && !unicode.IsSpace(r)
 }

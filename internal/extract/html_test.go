@@ -14,7 +14,7 @@ import (
 func TestHTMLMainText(t *testing.T) {
 	for _, f := range []string{"html/gov_notice.html", "html/gov_notice_gb2312.html", "html/nometa_gb18030.htm", "html/wrong_meta_gbk.html"} {
 		t.Run(f, func(t *testing.T) {
-			res, err := Bytes(context.Background(), f, readFixture(t, f), Options{})
+			res, err := Bytes(context.Background(), f, readFormatFixture(t, f), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -67,7 +67,7 @@ func TestHTMLTitle(t *testing.T) {
 }
 
 func TestDecodeHTML(t *testing.T) {
-	gbk := encodeWith(t, simplifiedchinese.GB18030, "<p>规范性文件</p>")
+	gbk := encodeFixture(t, simplifiedchinese.GB18030, "<p>规范性文件</p>")
 	tests := []struct {
 		name    string
 		data    []byte
@@ -108,9 +108,9 @@ func TestCollapseSpace(t *testing.T) {
 }
 
 func FuzzHTML(f *testing.F) {
-	addFixtureSeeds(f, "html/gov_notice.html", "html/gov_notice_gb2312.html", "html/plain_br.html", "html/wrong_meta_gbk.html")
+	addFormatSeeds(f, "html/gov_notice.html", "html/gov_notice_gb2312.html", "html/plain_br.html", "html/wrong_meta_gbk.html")
 	f.Add([]byte(`<table><tr><td>索引号<td>发文字号<a href=x>链接</a><br><p>正文，内容。`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzRead(t, readHTML, "f.html", data)
+		fuzzFormatReader(t, readHTML, "f.html", data)
 	})
 }

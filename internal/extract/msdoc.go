@@ -54,7 +54,7 @@ func readDOC(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &Result{Text: cleanOutput(text), Extractor: "doc", Warnings: warnings}, nil
+	return &Result{Text: tidyExtracted(text), Extractor: "doc", Warnings: warnings}, nil
 }
 
 // readCompoundAsDOCX handles a .docx that is a compound file: encrypted, or a .doc renamed.
@@ -109,12 +109,12 @@ func compoundStreams(data []byte, names ...string) (streams map[string][]byte, e
 	return streams, nil
 }
 
-// fib holds the few File Information Block fields needed to find the text.
-type fib struct {
+// wordFIB holds the few File Information Block fields needed to find the text.
+type wordFIB struct {
 	nFib       uint16
 	encrypted  bool
 	obfuscated bool
-	table1     bool // fWhichTblStm: the piece table is in 1Table, not 0Table
+	table1     bool // fWhichTblStm: the wordPiece table is in 1Table, not 0Table
 	ccpText    uint32
 	fcClx      uint32
 	lcbClx     uint32
@@ -122,8 +122,8 @@ type fib struct {
 
 const wordMagic = 0xA5EC
 
-func parseFIB(word []byte) (fib, error) {
-	var f fib
+func parseFIB(word []byte) (wordFIB, error) {
+	var f wordFIB
 	le := binary.LittleEndian
 	if len(word) < 34 {
 		return f, Errorf(ReasonCorrupt, "WordDocument stream too short for a FIB")
@@ -154,7 +154,7 @@ func parseFIB(word []byte) (fib, error) {
 	blob := pos + 2
 	const clxPair = 33 // fcClx/lcbClx is the 34th pair of FibRgFcLcb97
 	if cbRgFcLcb <= clxPair || blob+(clxPair+1)*8 > len(word) {
-		return f, Errorf(ReasonCorrupt, "FIB has no piece table location")
+		return f, Errorf(ReasonCorrupt, "FIB has no wordPiece table location")
 	}
 	f.fcClx = le.Uint32(word[blob+clxPair*8:])
 	f.lcbClx = le.Uint32(word[blob+clxPair*8+4:])
@@ -182,7 +182,7 @@ func wordText(word []byte, streams map[string][]byte, opt Options) (string, []st
 	}
 	end := uint64(f.fcClx) + uint64(f.lcbClx)
 	if f.lcbClx == 0 || end > uint64(len(table)) {
-		return "", nil, Errorf(ReasonCorrupt, "piece table outside the table stream")
+		return "", nil, Errorf(ReasonCorrupt, "wordPiece table outside the table stream")
 	}
 	pieces, err := parsePlcPcd(table[f.fcClx:end])
 	if err != nil {
@@ -195,14 +195,14 @@ func wordText(word []byte, streams map[string][]byte, opt Options) (string, []st
 	return wordVisibleText(raw), warnings, nil
 }
 
-type piece struct {
+type wordPiece struct {
 	cpStart, cpEnd uint32
 	fc             uint32 // byte offset in WordDocument
 	compressed     bool   // 8-bit cp1252 text instead of UTF-16LE
 }
 
-// parsePlcPcd skips the formatting runs (Prc) of a CLX and decodes its piece table (Pcdt).
-func parsePlcPcd(clx []byte) ([]piece, error) {
+// parsePlcPcd skips the formatting runs (Prc) of a CLX and decodes its wordPiece table (Pcdt).
+func parsePlcPcd(clx []byte) ([]wordPiece, error) {
 	le := binary.LittleEndian
 	for i := 0; i < len(clx); {
 		switch clx[i] {
@@ -221,14 +221,14 @@ func parsePlcPcd(clx []byte) ([]piece, error) {
 			lcb := int(le.Uint32(clx[i+1:]))
 			plc := clx[i+5:]
 			if lcb < 4 || lcb > len(plc) || (lcb-4)%12 != 0 {
-				return nil, Errorf(ReasonCorrupt, "PlcPcd size %d is not a piece table", lcb)
+				return nil, Errorf(ReasonCorrupt, "PlcPcd size %d is not a wordPiece table", lcb)
 			}
 			n := (lcb - 4) / 12
-			pieces := make([]piece, 0, n)
+			pieces := make([]wordPiece, 0, n)
 			for k := 0; k < n; k++ {
 				pcd := plc[(n+1)*4+k*8:]
 				fc := le.Uint32(pcd[2:])
-				p := piece{
+				p := wordPiece{
 					cpStart:    le.Uint32(plc[k*4:]),
 					cpEnd:      le.Uint32(plc[(k+1)*4:]),
 					fc:         fc & 0x3FFFFFFF,
@@ -244,12 +244,12 @@ func parsePlcPcd(clx []byte) ([]piece, error) {
 			return nil, Errorf(ReasonCorrupt, "CLX entry type %#x", clx[i])
 		}
 	}
-	return nil, Errorf(ReasonCorrupt, "CLX has no piece table")
+	return nil, Errorf(ReasonCorrupt, "CLX has no wordPiece table")
 }
 
 // pieceText decodes characters [0, ccpText) — the main document; footnotes,
 // headers, comments and text boxes follow it in CP order and are left out.
-func pieceText(word []byte, pieces []piece, ccpText uint32, limit int64) ([]rune, []string, error) {
+func pieceText(word []byte, pieces []wordPiece, ccpText uint32, limit int64) ([]rune, []string, error) {
 	var out []rune
 	var warnings []string
 	for _, p := range pieces {
@@ -268,7 +268,7 @@ func pieceText(word []byte, pieces []piece, ccpText uint32, limit int64) ([]rune
 		start := uint64(p.fc)
 		stop := start + n*width
 		if stop > uint64(len(word)) {
-			warnings = append(warnings, fmt.Sprintf("piece at CP %d runs past the end of the stream; text cut", p.cpStart))
+			warnings = append(warnings, fmt.Sprintf("wordPiece at CP %d runs past the end of the stream; text cut", p.cpStart))
 			if start >= uint64(len(word)) {
 				continue
 			}
@@ -286,7 +286,7 @@ func pieceText(word []byte, pieces []piece, ccpText uint32, limit int64) ([]rune
 		}
 	}
 	if len(out) == 0 && len(pieces) == 0 {
-		return nil, warnings, Errorf(ReasonCorrupt, "empty piece table")
+		return nil, warnings, Errorf(ReasonCorrupt, "empty wordPiece table")
 	}
 	return fixSurrogates(out), warnings, nil
 }

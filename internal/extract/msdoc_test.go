@@ -55,7 +55,7 @@ func TestDOCMisnamed(t *testing.T) {
 		{"html/gov_notice.html", "抚县政公领发〔2022〕3号", "html"},
 		{"docx/numbered.docx", "第十一条", "docx"},
 	} {
-		res, err := Bytes(context.Background(), "misnamed.doc", readFixture(t, tt.fixture), Options{})
+		res, err := Bytes(context.Background(), "misnamed.doc", readFormatFixture(t, tt.fixture), Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.fixture, err)
 		}
@@ -64,14 +64,14 @@ func TestDOCMisnamed(t *testing.T) {
 		}
 	}
 	// And a legacy DOC named .docx.
-	res, err := Bytes(context.Background(), "old.docx", readFixture(t, "doc/built.doc"), Options{})
+	res, err := Bytes(context.Background(), "old.docx", readFormatFixture(t, "doc/built.doc"), Options{})
 	if err != nil || res.Extractor != "doc" {
 		t.Fatalf("doc named .docx: %v", err)
 	}
 }
 
-// hanBigrams lists adjacent pairs of Chinese characters, spaces removed.
-func hanBigrams(s string) []string {
+// docHanBigrams lists adjacent pairs of Chinese characters, spaces removed.
+func docHanBigrams(s string) []string {
 	r := []rune(textnorm.Compact(s))
 	var out []string
 	for i := 0; i+1 < len(r); i++ {
@@ -103,10 +103,10 @@ func TestDOCMatchesPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	have := map[string]bool{}
-	for _, b := range hanBigrams(res.Text) {
+	for _, b := range docHanBigrams(res.Text) {
 		have[b] = true
 	}
-	pdfBigrams := hanBigrams(string(pdfText))
+	pdfBigrams := docHanBigrams(string(pdfText))
 	found := 0
 	for _, b := range pdfBigrams {
 		if have[b] {
@@ -121,9 +121,9 @@ func TestDOCMatchesPDF(t *testing.T) {
 }
 
 func FuzzDOC(f *testing.F) {
-	addFixtureSeeds(f, "doc/built.doc", "doc/encrypted.doc")
+	addFormatSeeds(f, "doc/built.doc", "doc/encrypted.doc")
 	f.Add([]byte("<html><body><p>正文</p></body></html>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzRead(t, readDOC, "f.doc", data)
+		fuzzFormatReader(t, readDOC, "f.doc", data)
 	})
 }

@@ -70,7 +70,7 @@ func readOFD(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	for _, body := range root.DocBody {
 		docPath := pkg.ofdResolve("", body.DocRoot, "")
 		if res.Title == "" {
-			res.Title = cleanOutput(strings.TrimSpace(body.DocInfo.Title))
+			res.Title = tidyExtracted(strings.TrimSpace(body.DocInfo.Title))
 		}
 		docLines, pages, warnings, err := pkg.ofdDocumentLines(ctx, docPath, opt.MaxTextBytes)
 		if err != nil {
@@ -80,7 +80,7 @@ func readOFD(ctx context.Context, name string, data []byte, opt Options) (*Resul
 		res.Warnings = append(res.Warnings, warnings...)
 		lines = append(lines, docLines...)
 	}
-	res.Text = cleanOutput(textnorm.JoinLines(lines))
+	res.Text = tidyExtracted(textnorm.JoinLines(lines))
 	return res, nil
 }
 

@@ -51,7 +51,7 @@ func builtOFD(t testing.TB) []byte {
 		ofdText(23, 118, 68, "2024年3月1日") +
 		ofdText(24, 40, 80, "（此件公开发布）") +
 		`</Layer></Content></Page>`
-	return zipParts(t,
+	return buildZip(t,
 		"OFD.xml", root,
 		"Doc_0/Document.xml", document,
 		"Doc_0/Tpls/Tpl_0/Content.xml", template,
@@ -62,7 +62,7 @@ func builtOFD(t testing.TB) []byte {
 
 func ofdBomb(t testing.TB) []byte {
 	big := `<Page><Content><Layer>` + strings.Repeat(`<TextObject Boundary="0 0 1 1" Size="1"><TextCode X="0" Y="0">条条条条</TextCode></TextObject>`, 100000) + `</Layer></Content></Page>`
-	return zipParts(t,
+	return buildZip(t,
 		"OFD.xml", `<OFD><DocBody><DocRoot>Doc_0/Document.xml</DocRoot></DocBody></OFD>`,
 		"Doc_0/Document.xml", `<Document><Pages><Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></Pages></Document>`,
 		"Doc_0/Pages/Page_0/Content.xml", big)
@@ -70,7 +70,7 @@ func ofdBomb(t testing.TB) []byte {
 
 func writeOFDFixtures(t *testing.T) {
 	built := builtOFD(t)
-	writeFixture(t, filepath.Join("testdata", "ofd", "built.ofd"), built)
-	writeFixture(t, filepath.Join("testdata", "ofd", "truncated.ofd"), built[:len(built)*2/3])
-	writeFixture(t, filepath.Join("testdata", "ofd", "bomb.ofd"), ofdBomb(t))
+	writeFormatFixture(t, filepath.Join("testdata", "ofd", "built.ofd"), built)
+	writeFormatFixture(t, filepath.Join("testdata", "ofd", "truncated.ofd"), built[:len(built)*2/3])
+	writeFormatFixture(t, filepath.Join("testdata", "ofd", "bomb.ofd"), ofdBomb(t))
 }

@@ -68,7 +68,7 @@ func parseOFDContent(data []byte) (ofdPageContent, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "Template":
-				if id := attr(t, "TemplateID"); id != "" {
+				if id := xmlAttr(t, "TemplateID"); id != "" {
 					page.templates = append(page.templates, id)
 				}
 			case "TextObject":
@@ -78,10 +78,10 @@ func parseOFDContent(data []byte) (ofdPageContent, error) {
 					obj.textCodeOn = true
 					obj.code = ofdTextCode{}
 					c := &obj.code
-					c.x, c.hasX = parseFloatAttr(t, "X")
-					c.y, c.hasY = parseFloatAttr(t, "Y")
-					c.dx = parseDeltas(attr(t, "DeltaX"))
-					c.dy = parseDeltas(attr(t, "DeltaY"))
+					c.x, c.hasX = ofdFloatAttr(t, "X")
+					c.y, c.hasY = ofdFloatAttr(t, "Y")
+					c.dx = parseDeltas(xmlAttr(t, "DeltaX"))
+					c.dy = parseDeltas(xmlAttr(t, "DeltaY"))
 				}
 			}
 		case xml.CharData:
@@ -106,14 +106,14 @@ func parseOFDContent(data []byte) (ofdPageContent, error) {
 
 func newOFDTextObject(t xml.StartElement) *ofdTextObject {
 	o := &ofdTextObject{ctm: [6]float64{1, 0, 0, 1, 0, 0}}
-	if b := parseFloats(attr(t, "Boundary")); len(b) >= 2 {
+	if b := ofdFloats(xmlAttr(t, "Boundary")); len(b) >= 2 {
 		o.bx, o.by = b[0], b[1]
 	}
-	if m := parseFloats(attr(t, "CTM")); len(m) == 6 {
+	if m := ofdFloats(xmlAttr(t, "CTM")); len(m) == 6 {
 		copy(o.ctm[:], m)
 		o.hasCTM = true
 	}
-	o.size, _ = parseFloatAttr(t, "Size")
+	o.size, _ = ofdFloatAttr(t, "Size")
 	if o.size <= 0 || math.IsNaN(o.size) || math.IsInf(o.size, 0) {
 		o.size = 3.5 // about 10 pt, so a missing size still spaces glyphs sensibly
 	}
@@ -141,7 +141,7 @@ func (o *ofdTextObject) place(out []ofdGlyph) []ofdGlyph {
 		step := stepAt(c.dx, i, o.size, len(c.dy) == 0, r)
 		gx := o.bx + o.ctm[0]*x + o.ctm[2]*y + o.ctm[4]
 		gy := o.by + o.ctm[1]*x + o.ctm[3]*y + o.ctm[5]
-		if !unicode.IsSpace(r) && unicode.IsPrint(r) && finite(gx) && finite(gy) && len(out) < maxOFDGlyphs {
+		if !unicode.IsSpace(r) && unicode.IsPrint(r) && ofdFinite(gx) && ofdFinite(gy) && len(out) < maxOFDGlyphs {
 			out = append(out, ofdGlyph{r: r, x: gx, y: gy, advance: math.Abs(step * scale), size: size})
 		}
 		x += step
@@ -167,25 +167,25 @@ func stepAt(d []float64, i int, size float64, horizontal bool, r rune) float64 {
 	return size
 }
 
-func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+func ofdFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-func parseFloatAttr(t xml.StartElement, name string) (float64, bool) {
-	s := attr(t, name)
+func ofdFloatAttr(t xml.StartElement, name string) (float64, bool) {
+	s := xmlAttr(t, name)
 	if s == "" {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || !finite(v) {
+	if err != nil || !ofdFinite(v) {
 		return 0, false
 	}
 	return v, true
 }
 
-func parseFloats(s string) []float64 {
+func ofdFloats(s string) []float64 {
 	var out []float64
 	for _, f := range strings.Fields(s) {
 		v, err := strconv.ParseFloat(f, 64)
-		if err != nil || !finite(v) {
+		if err != nil || !ofdFinite(v) {
 			return nil
 		}
 		out = append(out, v)
@@ -201,7 +201,7 @@ func parseDeltas(s string) []float64 {
 		if f[i] == "g" && i+2 < len(f) {
 			n, err1 := strconv.Atoi(f[i+1])
 			v, err2 := strconv.ParseFloat(f[i+2], 64)
-			if err1 == nil && err2 == nil && n > 0 && finite(v) {
+			if err1 == nil && err2 == nil && n > 0 && ofdFinite(v) {
 				for k := 0; k < n && len(out) < 1<<16; k++ {
 					out = append(out, v)
 				}
@@ -209,7 +209,7 @@ func parseDeltas(s string) []float64 {
 			i += 2
 			continue
 		}
-		if v, err := strconv.ParseFloat(f[i], 64); err == nil && finite(v) {
+		if v, err := strconv.ParseFloat(f[i], 64); err == nil && ofdFinite(v) {
 			out = append(out, v)
 		}
 	}
@@ -224,7 +224,7 @@ type ofdLine struct {
 	size float64
 }
 
-var pageNumberLine = regexp.MustCompile(`^[-—－–]\s*\d{1,4}\s*[-—－–]$`)
+var ofdPageNumber = regexp.MustCompile(`^[-—－–]\s*\d{1,4}\s*[-—－–]$`)
 
 // ofdLines groups glyphs into lines by baseline and orders each line left to right;
 // a wide gap between glyphs (a form's columns, a signature block) becomes a space.
@@ -249,13 +249,13 @@ func ofdLines(glyphs []ofdGlyph) []string {
 				continue
 			}
 		}
-		if l := ofdLineText(sorted[start:i]); l.text != "" && !pageNumberLine.MatchString(l.text) {
+		if l := ofdLineText(sorted[start:i]); l.text != "" && !ofdPageNumber.MatchString(l.text) {
 			lines = append(lines, l)
 		}
 		start = i
 	}
-	pitch := typicalPitch(lines)
-	margin := leftMargin(lines)
+	pitch := ofdLinePitch(lines)
+	margin := ofdLeftMargin(lines)
 	right := 0.0
 	for _, l := range lines {
 		right = math.Max(right, l.end)
@@ -275,8 +275,8 @@ func ofdLines(glyphs []ofdGlyph) []string {
 	return out
 }
 
-// typicalPitch is the median distance between consecutive baselines.
-func typicalPitch(lines []ofdLine) float64 {
+// ofdLinePitch is the median distance between consecutive baselines.
+func ofdLinePitch(lines []ofdLine) float64 {
 	var gaps []float64
 	for i := 1; i < len(lines); i++ {
 		if g := lines[i].y - lines[i-1].y; g > 0 {
@@ -290,9 +290,9 @@ func typicalPitch(lines []ofdLine) float64 {
 	return gaps[(len(gaps)-1)/2]
 }
 
-// leftMargin is where full lines start: the leftmost start among lines of some
+// ofdLeftMargin is where full lines start: the leftmost start among lines of some
 // length (a short indented line, a page number or a signature does not set it).
-func leftMargin(lines []ofdLine) float64 {
+func ofdLeftMargin(lines []ofdLine) float64 {
 	best, any := math.Inf(1), math.Inf(1)
 	for _, l := range lines {
 		any = math.Min(any, l.x)

@@ -104,15 +104,15 @@ func TestOFDCorpus(t *testing.T) {
 
 // FuzzOFD feeds whole packages, and bare page contents wrapped in a valid package.
 func FuzzOFD(f *testing.F) {
-	addFixtureSeeds(f, "ofd/built.ofd", "ofd/n.ofd", "ofd/truncated.ofd")
+	addFormatSeeds(f, "ofd/built.ofd", "ofd/n.ofd", "ofd/truncated.ofd")
 	f.Add([]byte(`<Page><Template TemplateID="1"/><Content><Layer><TextObject Boundary="0 0 10 10" CTM="1 0 0 1 0 0" Size="3"><TextCode X="0" Y="3" DeltaX="g 2 3">条文</TextCode></TextObject></Layer></Content></Page>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !bytes.HasPrefix(data, []byte("PK")) {
-			data = zipParts(t,
+			data = buildZip(t,
 				"OFD.xml", `<OFD><DocBody><DocRoot>Doc_0/Document.xml</DocRoot></DocBody></OFD>`,
 				"Doc_0/Document.xml", `<Document><CommonData><TemplatePage ID="1" BaseLoc="Pages/Page_0/Content.xml"/></CommonData><Pages><Page ID="2" BaseLoc="Pages/Page_0/Content.xml"/><Page ID="3" BaseLoc="Pages/Page_0"/></Pages></Document>`,
 				"Doc_0/Pages/Page_0/Content.xml", string(data))
 		}
-		fuzzRead(t, readOFD, "f.ofd", data)
+		fuzzFormatReader(t, readOFD, "f.ofd", data)
 	})
 }

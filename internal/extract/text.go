@@ -30,7 +30,7 @@ func readText(ctx context.Context, name string, data []byte, opt Options) (*Resu
 	if ext(name) == "md" {
 		text = stripMarkdown(text)
 	}
-	res.Text = cleanOutput(text)
+	res.Text = tidyExtracted(text)
 	return res, nil
 }
 
@@ -41,26 +41,26 @@ func decodeText(data []byte) (text, enc, warning string) {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return string(bytes.ToValidUTF8(data[3:], []byte("\uFFFD"))), "utf-8", ""
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data), "utf-16le", ""
+		return textDecodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data), "utf-16le", ""
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data), "utf-16be", ""
+		return textDecodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data), "utf-16be", ""
 	case utf8.Valid(data):
 		if order, ok := utf16WithoutBOM(data); ok {
-			return decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data), utf16Name(order), ""
+			return textDecodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data), utf16Name(order), ""
 		}
 		return string(data), "utf-8", ""
 	}
 	if order, ok := utf16WithoutBOM(data); ok {
-		return decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data), utf16Name(order), ""
+		return textDecodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data), utf16Name(order), ""
 	}
 	if plausibleGB(data) {
-		return decodeWith(simplifiedchinese.GB18030, data), "gb18030", ""
+		return textDecodeWith(simplifiedchinese.GB18030, data), "gb18030", ""
 	}
 	// Neither: keep the valid UTF-8 and mark the rest, so a damaged file still shows something.
 	return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "utf-8", "not valid UTF-8 and not GB18030 Chinese; undecodable bytes replaced"
 }
 
-func decodeWith(e encoding.Encoding, data []byte) string {
+func textDecodeWith(e encoding.Encoding, data []byte) string {
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {
 		return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))

@@ -18,7 +18,7 @@ import (
 // Text and HTML fixtures in the encodings offices save: generated from the real
 // seed notice and a LawRefBook record, and from the hand-made government page.
 
-func encodeWith(t testing.TB, e encoding.Encoding, s string) []byte {
+func encodeFixture(t testing.TB, e encoding.Encoding, s string) []byte {
 	t.Helper()
 	b, err := e.NewEncoder().Bytes([]byte(s))
 	if err != nil {
@@ -64,22 +64,22 @@ func writeTextFixtures(t *testing.T) {
 	dir := filepath.Join("testdata", "text")
 	seed := seedExcerpt(t, 1000)
 	short := seedExcerpt(t, 24)
-	writeFixture(t, filepath.Join(dir, "seed_gb18030.txt"), encodeWith(t, simplifiedchinese.GB18030, seed))
-	writeFixture(t, filepath.Join(dir, "seed_utf8_bom.txt"), append([]byte{0xEF, 0xBB, 0xBF}, short...))
-	writeFixture(t, filepath.Join(dir, "seed_utf16le_bom.txt"), encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), short))
-	writeFixture(t, filepath.Join(dir, "seed_utf16be_bom.txt"), encodeWith(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), short))
-	writeFixture(t, filepath.Join(dir, "lawrefbook.md"), []byte(lawRefBookMarkdown(t)))
+	writeFormatFixture(t, filepath.Join(dir, "seed_gb18030.txt"), encodeFixture(t, simplifiedchinese.GB18030, seed))
+	writeFormatFixture(t, filepath.Join(dir, "seed_utf8_bom.txt"), append([]byte{0xEF, 0xBB, 0xBF}, short...))
+	writeFormatFixture(t, filepath.Join(dir, "seed_utf16le_bom.txt"), encodeFixture(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), short))
+	writeFormatFixture(t, filepath.Join(dir, "seed_utf16be_bom.txt"), encodeFixture(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), short))
+	writeFormatFixture(t, filepath.Join(dir, "lawrefbook.md"), []byte(lawRefBookMarkdown(t)))
 }
 
 func writeHTMLFixtures(t *testing.T) {
 	dir := filepath.Join("testdata", "html")
-	page := string(readFixture(t, filepath.Join("html", "gov_notice.html")))
+	page := string(readFormatFixture(t, filepath.Join("html", "gov_notice.html")))
 	gbPage := strings.Replace(page, `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, 1)
-	writeFixture(t, filepath.Join(dir, "gov_notice_gb2312.html"), encodeWith(t, simplifiedchinese.GB18030, gbPage))
+	writeFormatFixture(t, filepath.Join(dir, "gov_notice_gb2312.html"), encodeFixture(t, simplifiedchinese.GB18030, gbPage))
 	noMeta := strings.Replace(page, `<meta charset="utf-8">`, "", 1)
-	writeFixture(t, filepath.Join(dir, "nometa_gb18030.htm"), encodeWith(t, simplifiedchinese.GB18030, noMeta))
+	writeFormatFixture(t, filepath.Join(dir, "nometa_gb18030.htm"), encodeFixture(t, simplifiedchinese.GB18030, noMeta))
 	// Declares UTF-8, written in GBK: the bytes win.
-	writeFixture(t, filepath.Join(dir, "wrong_meta_gbk.html"), encodeWith(t, simplifiedchinese.GBK, page))
+	writeFormatFixture(t, filepath.Join(dir, "wrong_meta_gbk.html"), encodeFixture(t, simplifiedchinese.GBK, page))
 	// A page whose text sits directly in a div with <br> breaks and no CMS class names.
 	var b bytes.Buffer
 	b.WriteString(`<html><head><meta charset="utf-8"><title>某某县人民政府办公室关于做好防汛工作的通知 - 某某县政府网</title></head><body>`)
@@ -96,11 +96,11 @@ func writeHTMLFixtures(t *testing.T) {
 		"2024年6月1日",
 	}, "<br>\n"))
 	b.WriteString(`</div></td></tr></table><div id="foot">版权所有：某某县人民政府 技术支持：某某网络公司</div></body></html>`)
-	writeFixture(t, filepath.Join(dir, "plain_br.html"), b.Bytes())
+	writeFormatFixture(t, filepath.Join(dir, "plain_br.html"), b.Bytes())
 }
 
-// writeFixtures regenerates every built fixture (run with -update).
-func writeFixtures(t *testing.T) {
+// writeFormatFixtures regenerates every built fixture (run with -update).
+func writeFormatFixtures(t *testing.T) {
 	writeDOCXFixtures(t)
 	writeDOCFixtures(t)
 	writeOFDFixtures(t)

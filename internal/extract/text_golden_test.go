@@ -26,7 +26,7 @@ func init() {
 	}
 }
 
-func updating() bool {
+func updatingFormatGolden() bool {
 	f := flag.Lookup("update")
 	if f == nil {
 		return false
@@ -39,20 +39,20 @@ func updating() bool {
 	return b
 }
 
-var goldenDirs = []string{"docx", "doc", "html", "text", "ofd"}
+var formatGoldenDirs = []string{"docx", "doc", "html", "text", "ofd"}
 
 func TestGoldenFormats(t *testing.T) {
-	if updating() {
-		writeFixtures(t)
+	if updatingFormatGolden() {
+		writeFormatFixtures(t)
 	}
-	for _, dir := range goldenDirs {
+	for _, dir := range formatGoldenDirs {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		n := 0
 		for _, f := range files {
-			if strings.HasSuffix(f, ".golden") || !Supported(f) || errorFixture(f) {
+			if strings.HasSuffix(f, ".golden") || !Supported(f) || errorFormatFixture(f) {
 				continue
 			}
 			golden := f + ".golden"
@@ -62,8 +62,8 @@ func TestGoldenFormats(t *testing.T) {
 				if err != nil {
 					t.Fatalf("read: %v", err)
 				}
-				got := renderGolden(res)
-				if updating() {
+				got := renderFormatGolden(res)
+				if updatingFormatGolden() {
 					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 						t.Fatal(err)
 					}
@@ -74,7 +74,7 @@ func TestGoldenFormats(t *testing.T) {
 					t.Fatal(err)
 				}
 				if got != string(want) {
-					t.Errorf("output differs from %s (run with -update after checking):\n%s", golden, firstDiff(string(want), got))
+					t.Errorf("output differs from %s (run with -update after checking):\n%s", golden, goldenLineDiff(string(want), got))
 				}
 			})
 		}
@@ -84,8 +84,8 @@ func TestGoldenFormats(t *testing.T) {
 	}
 }
 
-// errorFixture names fixtures that must fail; TestReadErrors covers them.
-func errorFixture(path string) bool {
+// errorFormatFixture names fixtures that must fail; TestFormatReadErrors covers them.
+func errorFormatFixture(path string) bool {
 	base := filepath.Base(path)
 	for _, p := range []string{"bomb", "truncated", "encrypted", "corrupt"} {
 		if strings.HasPrefix(base, p) {
@@ -95,7 +95,7 @@ func errorFixture(path string) bool {
 	return false
 }
 
-func renderGolden(res *Result) string {
+func renderFormatGolden(res *Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "extractor: %s\n", res.Extractor)
 	if res.Title != "" {
@@ -113,8 +113,8 @@ func renderGolden(res *Result) string {
 	return b.String()
 }
 
-// firstDiff shows the first differing line, enough to see what changed.
-func firstDiff(want, got string) string {
+// goldenLineDiff shows the first differing line, enough to see what changed.
+func goldenLineDiff(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
 	for i := 0; i < len(w) || i < len(g); i++ {
 		var wl, gl string
@@ -131,8 +131,8 @@ func firstDiff(want, got string) string {
 	return "(no line differs; whitespace at end?)"
 }
 
-// writeFixture writes a generated fixture, creating its folder.
-func writeFixture(t *testing.T, path string, data []byte) {
+// writeFormatFixture writes a generated fixture, creating its folder.
+func writeFormatFixture(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -145,8 +145,8 @@ func writeFixture(t *testing.T, path string, data []byte) {
 	}
 }
 
-// readFixture returns a committed fixture's bytes.
-func readFixture(t testing.TB, path string) []byte {
+// readFormatFixture returns a committed fixture's bytes.
+func readFormatFixture(t testing.TB, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", path))
 	if err != nil {
@@ -155,9 +155,9 @@ func readFixture(t testing.TB, path string) []byte {
 	return b
 }
 
-// fuzzRead runs one reader on fuzz input: it must not panic, must fail only with
+// fuzzFormatReader runs one reader on fuzz input: it must not panic, must fail only with
 // an *Error, and must keep its output within the text budget.
-func fuzzRead(t *testing.T, r reader, name string, data []byte) {
+func fuzzFormatReader(t *testing.T, r reader, name string, data []byte) {
 	opt := Options{MaxTextBytes: 1 << 20}.withDefaults()
 	res, err := r(context.Background(), name, data, opt)
 	if err != nil {
@@ -178,9 +178,9 @@ func fuzzRead(t *testing.T, r reader, name string, data []byte) {
 	}
 }
 
-// addFixtureSeeds adds committed fixtures to a fuzz corpus.
-func addFixtureSeeds(f *testing.F, paths ...string) {
+// addFormatSeeds adds committed fixtures to a fuzz corpus.
+func addFormatSeeds(f *testing.F, paths ...string) {
 	for _, p := range paths {
-		f.Add(readFixture(f, p))
+		f.Add(readFormatFixture(f, p))
 	}
 }

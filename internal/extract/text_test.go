@@ -28,11 +28,11 @@ func TestDecodeText(t *testing.T) {
 	}{
 		{"utf-8", []byte(s), "utf-8", s, false},
 		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, s...), "utf-8", s, false},
-		{"gb18030", encodeWith(t, simplifiedchinese.GB18030, s), "gb18030", s, false},
-		{"gbk", encodeWith(t, simplifiedchinese.GBK, s), "gb18030", s, false},
-		{"utf-16le bom", encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), s), "utf-16le", s, false},
-		{"utf-16be bom", encodeWith(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), s), "utf-16be", s, false},
-		{"utf-16le no bom", encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "1. Article\r\n2. Article\r\n"), "utf-16le", "1. Article", false},
+		{"gb18030", encodeFixture(t, simplifiedchinese.GB18030, s), "gb18030", s, false},
+		{"gbk", encodeFixture(t, simplifiedchinese.GBK, s), "gb18030", s, false},
+		{"utf-16le bom", encodeFixture(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), s), "utf-16le", s, false},
+		{"utf-16be bom", encodeFixture(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), s), "utf-16be", s, false},
+		{"utf-16le no bom", encodeFixture(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "1. Article\r\n2. Article\r\n"), "utf-16le", "1. Article", false},
 		{"random high bytes", random, "utf-8", "", true},
 	}
 	for _, tt := range tests {
@@ -52,7 +52,7 @@ func TestPlausibleGBSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gb := encodeWith(t, simplifiedchinese.GB18030, string(seed))
+	gb := encodeFixture(t, simplifiedchinese.GB18030, string(seed))
 	if !plausibleGB(gb) {
 		t.Error("GB18030 seed judged implausible")
 	}
@@ -89,7 +89,7 @@ func TestTextExtractorNames(t *testing.T) {
 		{"text/seed_utf8_bom.txt", "text/utf-8"},
 		{"text/lawrefbook.md", "text/utf-8"},
 	} {
-		res, err := Bytes(context.Background(), tt.file, readFixture(t, tt.file), Options{})
+		res, err := Bytes(context.Background(), tt.file, readFormatFixture(t, tt.file), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,10 +103,10 @@ func TestTextExtractorNames(t *testing.T) {
 }
 
 func FuzzText(f *testing.F) {
-	addFixtureSeeds(f, "text/seed_utf16le_bom.txt", "text/syntax.md", "text/seed_utf8_bom.txt")
+	addFormatSeeds(f, "text/seed_utf16le_bom.txt", "text/syntax.md", "text/seed_utf8_bom.txt")
 	f.Add([]byte("\xb9\xe6\xb7\xb6\xd0\xd4\xce\xc4\xbc\xfe"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzRead(t, readText, "f.txt", data)
-		fuzzRead(t, readText, "f.md", data)
+		fuzzFormatReader(t, readText, "f.txt", data)
+		fuzzFormatReader(t, readText, "f.md", data)
 	})
 }

@@ -88,10 +88,10 @@ func (p *zipPackage) read(name string) ([]byte, error) {
 	return b, nil
 }
 
-// cleanOutput applies the normalisation every reader's text goes through. Leading
+// tidyExtracted applies the normalisation every reader's text goes through. Leading
 // indentation (the 　　 before Chinese paragraphs, HTML source spaces) is dropped
 // too, so that headings such as 第一条 start their lines in every format.
-func cleanOutput(s string) string {
+func tidyExtracted(s string) string {
 	s = textnorm.Clean(textnorm.FoldWidth(s))
 	if !strings.Contains(s, "\n ") && !strings.Contains(s, "\n\u3000") && !strings.HasPrefix(s, " ") && !strings.HasPrefix(s, "\u3000") && !strings.Contains(s, "\n\u00a0") {
 		return s

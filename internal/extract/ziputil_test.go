@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// manyEntries is a zip listing more entries than any real package.
-func manyEntries(t testing.TB, n int) []byte {
+// manyZipEntries is a zip listing more entries than any real package.
+func manyZipEntries(t testing.TB, n int) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for i := 0; i < n; i++ {
@@ -24,7 +24,7 @@ func manyEntries(t testing.TB, n int) []byte {
 	return buf.Bytes()
 }
 
-func TestReadErrors(t *testing.T) {
+func TestFormatReadErrors(t *testing.T) {
 	small := Options{MaxTextBytes: 1 << 20}
 	tests := []struct {
 		name    string
@@ -36,20 +36,20 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{name: "docx zip bomb", file: "docx/bomb.docx", opt: small, want: ReasonTooLarge},
 		{name: "docx truncated", file: "docx/truncated.docx", want: ReasonCorrupt},
-		{name: "docx entry count", file: "x.docx", data: manyEntries(t, maxZipEntries+1), want: ReasonTooLarge},
+		{name: "docx entry count", file: "x.docx", data: manyZipEntries(t, maxZipEntries+1), want: ReasonTooLarge},
 		{name: "docx not zip", file: "x.docx", data: []byte("hello, not a zip"), want: ReasonCorrupt},
-		{name: "docx without document", file: "x.docx", data: zipParts(t, "a.txt", "x"), want: ReasonCorrupt},
-		{name: "docx broken xml", file: "x.docx", data: zipParts(t, "word/document.xml", "<w:document><w:bo"), want: ReasonCorrupt},
-		{name: "docx empty body", file: "x.docx", data: zipParts(t, "word/document.xml", `<w:document `+wordNS+`><w:body/></w:document>`), want: ReasonEmpty},
+		{name: "docx without document", file: "x.docx", data: buildZip(t, "a.txt", "x"), want: ReasonCorrupt},
+		{name: "docx broken xml", file: "x.docx", data: buildZip(t, "word/document.xml", "<w:document><w:bo"), want: ReasonCorrupt},
+		{name: "docx empty body", file: "x.docx", data: buildZip(t, "word/document.xml", `<w:document `+wordNS+`><w:body/></w:document>`), want: ReasonEmpty},
 		{name: "ofd zip bomb", file: "ofd/bomb.ofd", opt: small, want: ReasonTooLarge},
 		{name: "ofd truncated", file: "ofd/truncated.ofd", want: ReasonCorrupt},
-		{name: "ofd without OFD.xml", file: "x.ofd", data: zipParts(t, "Doc_0/Document.xml", "<Document/>"), want: ReasonCorrupt},
-		{name: "ofd entry count", file: "x.ofd", data: manyEntries(t, maxZipEntries+1), want: ReasonTooLarge},
-		{name: "ofd missing document", file: "x.ofd", data: zipParts(t, "OFD.xml", `<OFD><DocBody><DocRoot>nope.xml</DocRoot></DocBody></OFD>`), want: ReasonCorrupt},
+		{name: "ofd without OFD.xml", file: "x.ofd", data: buildZip(t, "Doc_0/Document.xml", "<Document/>"), want: ReasonCorrupt},
+		{name: "ofd entry count", file: "x.ofd", data: manyZipEntries(t, maxZipEntries+1), want: ReasonTooLarge},
+		{name: "ofd missing document", file: "x.ofd", data: buildZip(t, "OFD.xml", `<OFD><DocBody><DocRoot>nope.xml</DocRoot></DocBody></OFD>`), want: ReasonCorrupt},
 		{name: "doc encrypted", file: "doc/encrypted.doc", want: ReasonEncrypted},
 		{name: "doc random bytes", file: "x.doc", data: bytes.Repeat([]byte{0x5A}, 600), want: ReasonCorrupt},
 		{name: "doc rtf", file: "x.doc", data: []byte(`{\rtf1\ansi hello}`), want: ReasonUnsupported},
-		{name: "doc truncated compound file", file: "x.doc", data: readFixture(t, "doc/built.doc")[:700], want: ReasonCorrupt},
+		{name: "doc truncated compound file", file: "x.doc", data: readFormatFixture(t, "doc/built.doc")[:700], want: ReasonCorrupt},
 		{name: "text too large", file: "x.txt", data: bytes.Repeat([]byte("条"), 1<<19), opt: small, want: ReasonTooLarge},
 		{name: "html too large", file: "x.html", data: bytes.Repeat([]byte("<p>条</p>"), 1<<18), opt: small, want: ReasonTooLarge},
 	}
@@ -57,7 +57,7 @@ func TestReadErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			data := tt.data
 			if data == nil {
-				data = readFixture(t, tt.file)
+				data = readFormatFixture(t, tt.file)
 			}
 			res, err := Bytes(context.Background(), filepath.Base(tt.file), data, tt.opt)
 			if err == nil {
