@@ -4,8 +4,6 @@ import (
 	"math/bits"
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -64,16 +62,7 @@ func (p *htmlPage) text() string {
 	return strings.Join(parts, "\n\n")
 }
 
-func htmlCompact(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// htmlInvisible elements hold no reading text.
+// htmlInvisible reports elements that hold no reading text.
 func htmlInvisible(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return n.Type == html.CommentNode
@@ -256,126 +245,4 @@ func (p *htmlPage) pickMeta(body *html.Node) *html.Node {
 		return nil
 	}
 	return best
-}
-
-var titleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*`)
-
-// pickTitle prefers the page heading that agrees with <title>, and strips site
-// suffixes such as “_XX市人民政府” from <title>.
-func (p *htmlPage) pickTitle(doc *html.Node) string {
-	titleTag := ""
-	if t := findElement(doc, atom.Title); t != nil {
-		titleTag = strings.TrimSpace(collapseSpace(nodeText(t)))
-	}
-	stripped := ""
-	for _, part := range titleSeparators.Split(titleTag, -1) {
-		if utf8.RuneCountInString(part) > utf8.RuneCountInString(stripped) {
-			stripped = strings.TrimSpace(part)
-		}
-	}
-	var headings []string
-	walkElements(doc, func(n *html.Node) bool {
-		if htmlInvisible(n) {
-			return false
-		}
-		name := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
-		if n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
-			strings.Contains(name, "title") && !strings.Contains(name, "sub") {
-			if h := strings.TrimSpace(collapseSpace(nodeText(n))); htmlCountHan(h) >= 4 && utf8.RuneCountInString(h) <= 150 {
-				headings = append(headings, h)
-			}
-		}
-		return true
-	})
-	compactTitle := htmlCompact(stripped)
-	best := ""
-	for _, h := range headings {
-		ch := htmlCompact(h)
-		if compactTitle != "" && (strings.Contains(compactTitle, ch) || strings.Contains(ch, compactTitle)) &&
-			utf8.RuneCountInString(h) > utf8.RuneCountInString(best) {
-			best = h
-		}
-	}
-	if best != "" {
-		return best
-	}
-	if stripped != "" && !siteName.MatchString(stripped) {
-		return stripped
-	}
-	for _, h := range headings {
-		if htmlCountHan(h) >= 6 && !siteName.MatchString(h) {
-			return h
-		}
-	}
-	return stripped
-}
-
-var siteName = regexp.MustCompile(`(人民政府|政府网|门户网站|网站|官网|首页)$`)
-
-func htmlCountHan(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			n++
-		}
-	}
-	return n
-}
-
-func walkElements(n *html.Node, visit func(*html.Node) bool) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !visit(c) {
-			continue
-		}
-		walkElements(c, visit)
-	}
-}
-
-func findElement(n *html.Node, a atom.Atom) *html.Node {
-	if n.Type == html.ElementNode && n.DataAtom == a {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := findElement(c, a); f != nil {
-			return f
-		}
-	}
-	return nil
-}
-
-func htmlContains(outer, inner *html.Node) bool {
-	for n := inner; n != nil; n = n.Parent {
-		if n == outer {
-			return true
-		}
-	}
-	return false
-}
-
-func htmlAttr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			return
-		}
-		if n.Type == html.ElementNode && n.DataAtom != atom.Title && htmlInvisible(n) {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
 }
