@@ -68,7 +68,7 @@ type wordFIB struct {
 	nFib       uint16
 	encrypted  bool
 	obfuscated bool
-	table1     bool // fWhichTblStm: the wordPiece table is in 1Table, not 0Table
+	table1     bool // fWhichTblStm: the piece table is in 1Table, not 0Table
 	ccpText    uint32
 	fcClx      uint32
 	lcbClx     uint32
@@ -175,7 +175,7 @@ func parsePlcPcd(clx []byte) ([]wordPiece, error) {
 			lcb := int(le.Uint32(clx[i+1:]))
 			plc := clx[i+5:]
 			if lcb < 4 || lcb > len(plc) || (lcb-4)%12 != 0 {
-				return nil, Errorf(ReasonCorrupt, "PlcPcd size %d is not a wordPiece table", lcb)
+				return nil, Errorf(ReasonCorrupt, "PlcPcd size %d is not a piece table", lcb)
 			}
 			n := (lcb - 4) / 12
 			pieces := make([]wordPiece, 0, n)

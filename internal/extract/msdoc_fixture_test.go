@@ -8,7 +8,7 @@ import (
 )
 
 // A minimal Word 97 binary writer for fixtures: a compound file holding a
-// WordDocument stream (FIB and text) and a 1Table stream (the wordPiece table). Real
+// WordDocument stream (FIB and text) and a 1Table stream (the piece table). Real
 // files carry much more (styles, formatting runs), none of which the reader uses.
 
 type docPiece struct {
@@ -24,7 +24,7 @@ const (
 	cfbNoStream   = 0xFFFFFFFF
 )
 
-// buildDOC lays the pieces out in WordDocument and points a wordPiece table at them.
+// buildDOC lays the pieces out in WordDocument and points a piece table at them.
 // ccpText counts the main-story characters; pieces past it play footnote text.
 func buildDOC(pieces []docPiece, ccpText int, flags uint16) []byte {
 	le := binary.LittleEndian
