@@ -108,7 +108,7 @@ func parseFIB(word []byte) (wordFIB, error) {
 	blob := pos + 2
 	const clxPair = 33 // fcClx/lcbClx is the 34th pair of FibRgFcLcb97
 	if cbRgFcLcb <= clxPair || blob+(clxPair+1)*8 > len(word) {
-		return f, Errorf(ReasonCorrupt, "FIB has no wordPiece table location")
+		return f, Errorf(ReasonCorrupt, "FIB has no piece table location")
 	}
 	f.fcClx = le.Uint32(word[blob+clxPair*8:])
 	f.lcbClx = le.Uint32(word[blob+clxPair*8+4:])
@@ -136,7 +136,7 @@ func wordText(word []byte, streams map[string][]byte, opt Options) (string, []st
 	}
 	end := uint64(f.fcClx) + uint64(f.lcbClx)
 	if f.lcbClx == 0 || end > uint64(len(table)) {
-		return "", nil, Errorf(ReasonCorrupt, "wordPiece table outside the table stream")
+		return "", nil, Errorf(ReasonCorrupt, "piece table outside the table stream")
 	}
 	pieces, err := parsePlcPcd(table[f.fcClx:end])
 	if err != nil {
@@ -198,7 +198,7 @@ func parsePlcPcd(clx []byte) ([]wordPiece, error) {
 			return nil, Errorf(ReasonCorrupt, "CLX entry type %#x", clx[i])
 		}
 	}
-	return nil, Errorf(ReasonCorrupt, "CLX has no wordPiece table")
+	return nil, Errorf(ReasonCorrupt, "CLX has no piece table")
 }
 
 // pieceText decodes characters [0, ccpText) — the main document; footnotes,
@@ -240,7 +240,7 @@ func pieceText(word []byte, pieces []wordPiece, ccpText uint32, limit int64) ([]
 		}
 	}
 	if len(out) == 0 && len(pieces) == 0 {
-		return nil, warnings, Errorf(ReasonCorrupt, "empty wordPiece table")
+		return nil, warnings, Errorf(ReasonCorrupt, "empty piece table")
 	}
 	return fixSurrogates(out), warnings, nil
 }
