@@ -222,7 +222,7 @@ func pieceText(word []byte, pieces []wordPiece, ccpText uint32, limit int64) ([]
 		start := uint64(p.fc)
 		stop := start + n*width
 		if stop > uint64(len(word)) {
-			warnings = append(warnings, fmt.Sprintf("wordPiece at CP %d runs past the end of the stream; text cut", p.cpStart))
+			warnings = append(warnings, fmt.Sprintf("piece at CP %d runs past the end of the stream; text cut", p.cpStart))
 			if start >= uint64(len(word)) {
 				continue
 			}
