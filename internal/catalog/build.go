@@ -143,6 +143,11 @@ func (c *Catalog) addWork(group []*Record) {
 		v.WorkID = workID
 		c.Versions[v.ID] = v
 	}
+	for _, r := range group {
+		for _, a := range r.AliasIDs {
+			c.Aliases[a] = r.Version.ID
+		}
+	}
 	validity.SortVersions(versions)
 	latest := versions[len(versions)-1]
 	w := &model.Work{

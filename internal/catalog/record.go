@@ -13,6 +13,7 @@ type Record struct {
 	Version  model.Version // metadata, explicit values merged over those read from the text
 	TextHash string        // sha256 of the normalised text
 	Explicit Explicit      // which fields were given explicitly
+	AliasIDs []string      // other ids of this version (records joined into it)
 }
 
 // Explicit marks fields given by a sidecar or record rather than read from the text.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"strings"
 
@@ -15,9 +16,11 @@ import (
 )
 
 type bulkLine struct {
-	key    string
-	line   int
-	fields *library.Fields
+	key     string
+	line    int
+	fields  *library.Fields
+	parts   int      // >1 when several records were joined into one document
+	partIDs []string // the ids of the joined records after the first
 }
 
 // readBulk reads a JSON Lines file. Lines already ingested (same content) keep their
@@ -38,16 +41,21 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 			return nil
 		}
 		sum := sha256.Sum256(raw)
-		key := e.Path + "#" + hex.EncodeToString(sum[:8])
-		fr.state.Keys = append(fr.state.Keys, key)
-		if r, ok := prev[key]; ok {
-			r.Version.Source.Line = line
-			fr.kept = append(fr.kept, r)
-			return nil
-		}
-		todo = append(todo, bulkLine{key: key, line: line, fields: fields})
+		todo = append(todo, bulkLine{key: e.Path + "#" + hex.EncodeToString(sum[:8]), line: line, fields: fields})
 		return ctx.Err()
 	})
+	// Lines already ingested (same content, so the same key) keep their records.
+	all := joinParts(todo)
+	todo = nil
+	for _, l := range all {
+		fr.state.Keys = append(fr.state.Keys, l.key)
+		if r, ok := prev[l.key]; ok {
+			r.Version.Source.Line = l.line
+			fr.kept = append(fr.kept, r)
+			continue
+		}
+		todo = append(todo, l)
+	}
 	if err != nil {
 		fr.err = &FileError{Path: e.Path, Reason: "unreadable", Detail: err.Error()}
 	}
@@ -63,6 +71,10 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 			file: model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: hash, Extractor: "jsonl", Line: l.line, Record: l.key},
 		}
 		r := buildRecord(src)
+		r.AliasIDs = l.partIDs
+		if l.parts > 1 {
+			r.Version.Warnings = append(r.Version.Warnings, fmt.Sprintf("由来源中同一文件夹下的%d个部分合并而成", l.parts))
+		}
 		if l.fields.Collection != "" {
 			r.Version.Source.Extractor = "jsonl/" + l.fields.Collection
 		}

@@ -40,6 +40,7 @@ type Fields struct {
 	Provisions         json.RawMessage   `json:"provisions"`         // ansvar-flk article numbers, aligned with text blocks
 	LawRefBookExpired  *bool             `json:"lawrefbook_expired"` // LawRefBook's own (partly stale) flag
 	Collection         string            `json:"collection"`
+	Source             string            `json:"source"` // where a bulk record came from (repository:path)
 	Extra              map[string]string `json:"-"`
 }
 

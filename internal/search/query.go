@@ -157,12 +157,21 @@ func textQuery(p *Plan, ps pass) query.Query {
 			}
 		}
 	case passPartial:
+		// Most of the words: with three or more, a document may miss one of them.
 		var any []query.Query
+		strong := 0
 		for _, u := range p.Units {
 			any = append(any, unitQuery(u))
+			if !u.Weak {
+				strong++
+			}
 		}
 		if len(any) > 0 {
-			b.AddMust(bleve.NewDisjunctionQuery(any...))
+			d := bleve.NewDisjunctionQuery(any...)
+			if strong >= 3 {
+				d.SetMin(float64(strong - 1))
+			}
+			b.AddMust(d)
 		}
 	case passLoose:
 		var any []query.Query

@@ -178,8 +178,8 @@ func (t *Timeline) Bounds(i int) Bounds {
 	if i > 0 {
 		b.RepFrom = s.From
 	}
-	if s.Until != 0 && i < len(t.Spans)-1 {
-		b.RepTo = s.Until
+	if i < len(t.Spans)-1 {
+		b.RepTo = s.Until // may equal RepFrom: a version replaced on the day it took effect never represents the work
 	}
 	b.EndedFrom = min(t.lapseDate(i), b.RepealedFrom)
 	b.InForceFrom = model.DateMin

@@ -140,6 +140,7 @@ func TestBoundsAgreeWithWork(t *testing.T) {
 		{ver("a", "2020-12-01", "2021-01-01", "")},
 		{ver("a", "", "", ""), ver("b", "2020-01-01", "2020-01-01", "")},
 		{ver("a", "2020-01-01", "2020-01-01", ""), ver("b", "2020-01-01", "2020-01-01", "")},
+		{ver("a", "", "", ""), ver("b", "", "", ""), ver("c", "", "", "")},
 	}
 	relSets := [][]Incoming{nil, {rel(model.Repeals, "2022-09-01", "")}, {rel(model.Lapses, "2021-03-01", ""), rel(model.Repeals, "2023-09-01", "")}, {rel(model.Repeals, "2019-06-01", "")}}
 	for si, vs := range scenarios {
