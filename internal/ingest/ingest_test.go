@@ -1,0 +1,174 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guifan/guifan/internal/search"
+	"github.com/guifan/guifan/internal/snapshot"
+)
+
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const notice = `某县人民政府办公室文件
+某政办发〔2021〕5号
+关于印发某县就业补贴办法的通知
+各乡镇人民政府：
+现将《某县就业补贴办法》印发给你们，请认真执行。
+某县人民政府办公室
+2021年3月1日
+第一条 为促进就业，制定本办法。
+第二条 本办法自2021年4月1日起施行，有效期3年。
+`
+
+func lib(t *testing.T) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	writeFile(t, l, "a/就业补贴办法.txt", notice)
+	writeFile(t, l, "a/就业补贴办法.txt.meta.yaml", "title: 关于印发某县就业补贴办法的通知\npublish_date: 2021-03-01\neffective_date: 2021-04-01\nexpiry_date: 2024-03-31\n")
+	writeFile(t, l, "b/laws.jsonl", `{"id":"law-1","title":"某市养老服务条例","publish_date":"2019-01-01","effective_date":"2019-03-01","level":"地方性法规","text":"第一条 为了发展养老服务，制定本条例。"}
+{"id":"law-2","title":"某市养老服务条例","publish_date":"2022-06-01","effective_date":"2022-09-01","level":"地方性法规","text":"第一条 为了发展养老服务事业，制定本条例。"}
+`)
+	writeFile(t, l, "c/broken.pdf", "%PDF-1.7 this is not really a pdf")
+	return l, idx
+}
+
+func run(t *testing.T, l, idx string) *Report {
+	t.Helper()
+	rep, err := Run(context.Background(), Options{Library: l, Index: idx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func current(t *testing.T, idx string) (string, *snapshot.Manifest) {
+	t.Helper()
+	root := snapshot.Root(idx)
+	name, err := root.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := snapshot.LoadManifest(root.Path(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name, m
+}
+
+func TestIngestReportsAndSkipsBadFiles(t *testing.T) {
+	l, idx := lib(t)
+	rep := run(t, l, idx)
+	if rep.Files != 3 || rep.Versions != 3 || rep.Works != 2 {
+		t.Errorf("files %d versions %d works %d; want 3, 3, 2", rep.Files, rep.Versions, rep.Works)
+	}
+	if len(rep.Errors) != 1 || rep.Errors[0].Path != "c/broken.pdf" {
+		t.Fatalf("errors = %+v, want the broken PDF only", rep.Errors)
+	}
+	var out strings.Builder
+	rep.Print(&out)
+	for _, want := range []string{"versions 3", "works 2", "c/broken.pdf"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("printed report lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestReingestIsIncremental(t *testing.T) {
+	l, idx := lib(t)
+	first := run(t, l, idx)
+	name1, _ := current(t, idx)
+
+	// Nothing changed: no new snapshot, nothing read.
+	again := run(t, l, idx)
+	if !again.Unchanged || again.FilesRead != 0 || again.Snapshot != name1 {
+		t.Errorf("no-op re-ingest: %+v", again)
+	}
+
+	// One line of the bulk file changes: only that record is read and indexed again.
+	writeFile(t, l, "b/laws.jsonl", `{"id":"law-1","title":"某市养老服务条例","publish_date":"2019-01-01","effective_date":"2019-03-01","level":"地方性法规","text":"第一条 为了发展养老服务，制定本条例。"}
+{"id":"law-2","title":"某市养老服务条例","publish_date":"2022-06-01","effective_date":"2022-09-01","level":"地方性法规","text":"第一条 为了发展养老服务事业，促进老年人福祉，制定本条例。"}
+`)
+	changed := run(t, l, idx)
+	if changed.Unchanged || changed.Indexed != 1 || changed.Versions != first.Versions {
+		t.Errorf("changed line: indexed %d (want 1), versions %d (want %d)", changed.Indexed, changed.Versions, first.Versions)
+	}
+	_, m := current(t, idx)
+	st, _ := searchText(t, idx, "law-2")
+	if !strings.Contains(st, "促进老年人福祉") {
+		t.Errorf("the changed text is not indexed: %q", st)
+	}
+
+	// A deleted file's records disappear.
+	if err := os.Remove(filepath.Join(l, "a/就业补贴办法.txt")); err != nil {
+		t.Fatal(err)
+	}
+	removed := run(t, l, idx)
+	if removed.FilesRemoved != 1 || removed.Deleted != 1 || removed.Versions != 2 {
+		t.Errorf("after delete: %+v", removed)
+	}
+	_, m = current(t, idx)
+	for _, r := range m.Records {
+		if strings.HasPrefix(r.Key, "a/") {
+			t.Errorf("record of the deleted file remains: %s", r.Key)
+		}
+	}
+}
+
+func searchText(t *testing.T, idx, versionID string) (string, error) {
+	t.Helper()
+	name, _ := current(t, idx)
+	x, err := search.OpenReadOnly(filepath.Join(snapshot.Root(idx).Path(name), snapshot.IndexDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	return x.Text(versionID)
+}
+
+// An ingest that dies half-way leaves the published snapshot as it was.
+func TestCancelledIngestKeepsPublishedSnapshot(t *testing.T) {
+	l, idx := lib(t)
+	run(t, l, idx)
+	name1, m1 := current(t, idx)
+	writeFile(t, l, "d/新文件.txt", notice)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, Options{Library: l, Index: idx, Force: true}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled ingest returned %v", err)
+	}
+	name2, m2 := current(t, idx)
+	if name2 != name1 || len(m2.Records) != len(m1.Records) {
+		t.Errorf("published snapshot changed by a failed ingest: %s → %s", name1, name2)
+	}
+	if _, err := searchText(t, idx, "law-1"); err != nil {
+		t.Errorf("previous index unreadable after a failed ingest: %v", err)
+	}
+}
+
+func TestSecondIngestIsLockedOut(t *testing.T) {
+	_, idx := lib(t)
+	unlock, err := snapshot.Root(idx).Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	l, _ := lib(t)
+	if _, err := Run(context.Background(), Options{Library: l, Index: idx}); err == nil || !strings.Contains(err.Error(), "another ingest") {
+		t.Errorf("concurrent ingest: %v", err)
+	}
+}
