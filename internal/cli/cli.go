@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
+	"time"
 )
 
 // Usage is printed for guifan -h.
@@ -17,6 +19,7 @@ usage:
   guifan ingest  [-library DIR] [-index DIR] [-force]       (re)index the library
   guifan check   [-asof DATE] [-index DIR] NUMBER_OR_TITLE…  print the status of documents
   guifan extract [-json] FILE…                              show what the ingester reads from files
+  guifan bench   search|ingest …                           measure search latency and ingest throughput
 
 Run "guifan COMMAND -h" for a command's flags.
 `
@@ -28,7 +31,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
-		"serve": runServe, "ingest": runIngest, "check": runCheck, "extract": runExtract,
+		"serve": runServe, "ingest": runIngest, "check": runCheck, "extract": runExtract, "bench": runBench,
 	}
 	run, ok := cmds[args[0]]
 	if !ok {
@@ -64,4 +67,23 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// waitReady polls base/readyz until it answers 200.
+func waitReady(ctx context.Context, base string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(base + "/readyz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("%s not ready after %s", base, limit)
 }
