@@ -1,0 +1,142 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/validity"
+)
+
+func rec(key, id, title string, opts ...func(*Record)) *Record {
+	r := &Record{Key: key, TextHash: key, Version: model.Version{ID: id, Title: title, Disclosure: model.Public}}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
+
+func dated(publish, effective model.Date) func(*Record) {
+	return func(r *Record) {
+		r.Version.PublishDate, r.Version.EffectiveDate = publish, effective
+		r.Version.EffectiveEvidence = model.Evidence{Origin: "text"}
+	}
+}
+
+func authority(a ...string) func(*Record) { return func(r *Record) { r.Version.Authorities = a } }
+func workKey(k string) func(*Record)      { return func(r *Record) { r.Version.WorkKey = k } }
+func number(n string) func(*Record)       { return func(r *Record) { r.Version.DocNumber = n } }
+func level(l model.Level) func(*Record)   { return func(r *Record) { r.Version.Level = l } }
+func explicitEffective(r *Record) {
+	r.Explicit.EffectiveDate = true
+	r.Version.EffectiveEvidence = model.Evidence{Origin: "metadata"}
+}
+func relates(t model.RelationType, target string) func(*Record) {
+	return func(r *Record) {
+		r.Version.Relations = append(r.Version.Relations, model.Relation{Type: t, Target: target, Evidence: "…" + target + "同时废止", Origin: "text"})
+	}
+}
+
+func TestGroupingAcrossSources(t *testing.T) {
+	c := Build([]*Record{
+		// The national database groups its versions by version_of …
+		rec("db#1", "db-2018", "中华人民共和国公司法", workKey("db:公司法"), dated(20181026, 20181026), authority("全国人民代表大会常务委员会"), level(model.LevelLaw), explicitEffective),
+		rec("db#2", "db-2023", "中华人民共和国公司法", workKey("db:公司法"), dated(20231229, 20240701), authority("全国人民代表大会常务委员会"), level(model.LevelLaw), explicitEffective),
+		// … another source has the 2018 text without a work key or authority: the same version.
+		rec("lrb#1", "lrb-2018", "中华人民共和国公司法（2018年修正）", dated(20181026, 0), level(model.LevelLaw)),
+		// Same title from two different authorities: two works.
+		rec("a.txt", "a", "关于做好就业工作的通知", authority("甲县人民政府"), dated(20200101, 20200101)),
+		rec("b.txt", "b", "关于做好就业工作的通知", authority("乙县人民政府"), dated(20200201, 20200201)),
+	})
+	if len(c.Works) != 3 {
+		t.Fatalf("works = %d, want 3: %v", len(c.Works), c.WorkIDs())
+	}
+	w, ok := c.Work("db:公司法")
+	if !ok || len(w.VersionIDs) != 2 {
+		t.Fatalf("公司法 work: %+v", w)
+	}
+	if v, ok := c.Version("lrb-2018"); !ok || v.ID != "db-2018" {
+		t.Errorf("duplicate record should resolve to the canonical version, got %+v", v)
+	}
+	if len(c.Alternates["db-2018"]) != 1 {
+		t.Errorf("alternates of db-2018: %v", c.Alternates["db-2018"])
+	}
+	// The 2023 revision is not in effect on 2024-01-15: the 2018 text is.
+	tl := c.Timeline(w.ID)
+	if got := tl.Version("db-2018", 20240115).Status; got != validity.InForce {
+		t.Errorf("2018 version on 2024-01-15: %s", got)
+	}
+	if got := tl.Version("db-2018", 20240701).Status; got != validity.Amended {
+		t.Errorf("2018 version on 2024-07-01: %s", got)
+	}
+	if ids := c.ByTitle("公司法"); len(ids) != 1 || ids[0] != "db:公司法" {
+		t.Errorf("ByTitle(公司法) = %v", ids)
+	}
+}
+
+func TestRelationsResolveAndRepeal(t *testing.T) {
+	c := Build([]*Record{
+		rec("old.txt", "old", "某市物业管理办法", number("某政发〔2015〕3号"), authority("某市人民政府"), dated(20150101, 20150301)),
+		rec("new.txt", "new", "某市物业服务管理办法", number("某政发〔2021〕8号"), authority("某市人民政府"), dated(20210101, 20210401),
+			relates(model.Repeals, "某政发[2015]3号"), relates(model.Cites, "国办发〔2020〕1号")),
+		// A revision that names its own predecessor by title is succession, not repeal.
+		rec("v1.txt", "v1", "某县就业补贴办法", authority("某县人民政府"), dated(20180101, 20180101)),
+		rec("v2.txt", "v2", "某县就业补贴办法", authority("某县人民政府"), dated(20220101, 20220101), relates(model.Repeals, "某县就业补贴办法")),
+	})
+	old := c.ByNumber("某政发〔2015〕3号")
+	if len(old) != 1 {
+		t.Fatalf("ByNumber: %v", old)
+	}
+	if got := c.Timeline(old[0]).Work(20210331).Status; got != validity.InForce {
+		t.Errorf("before the repeal: %s", got)
+	}
+	got := c.Timeline(old[0]).Work(20210401)
+	if got.Status != validity.Repealed {
+		t.Errorf("from the repealing document's effective date: %s (%s)", got.Status, got.Reason)
+	}
+	var unresolved int
+	for _, r := range c.Relations {
+		if r.TargetWork == "" {
+			unresolved++
+			if r.Target != "国办发〔2020〕1号" {
+				t.Errorf("unexpected unresolved relation %+v", r)
+			}
+		}
+	}
+	if unresolved != 1 {
+		t.Errorf("unresolved relations: %d, want 1 (the citation outside the library)", unresolved)
+	}
+	emp := c.ByTitle("某县就业补贴办法")
+	if len(emp) != 1 {
+		t.Fatalf("versions grouped: %v", emp)
+	}
+	if s := c.Timeline(emp[0]).Work(20230101).Status; s != validity.InForce {
+		t.Errorf("a revision repealing its own predecessor must not repeal the work: %s", s)
+	}
+}
+
+func TestAmbiguousReferenceStaysUnresolved(t *testing.T) {
+	c := Build([]*Record{
+		rec("a.txt", "a", "关于加强安全生产的通知", authority("甲县人民政府"), dated(20200101, 20200101)),
+		rec("b.txt", "b", "关于加强安全生产的通知", authority("乙县人民政府"), dated(20200101, 20200101)),
+		rec("c.txt", "c", "某市办法", authority("丙市人民政府"), dated(20210101, 20210101), relates(model.Repeals, "关于加强安全生产的通知")),
+	})
+	for _, r := range c.Relations {
+		if r.Type == model.Repeals && r.TargetWork != "" {
+			t.Errorf("an ambiguous title was resolved to %s: a wrong 已废止 could follow", r.TargetWork)
+		}
+	}
+	if len(c.Warnings["c"]) == 0 {
+		t.Error("no warning about the ambiguous reference")
+	}
+}
+
+func TestRestrictedVersionRestrictsWork(t *testing.T) {
+	r := rec("x.txt", "x", "某内部规定", dated(20200101, 20200101))
+	r.Version.Disclosure = model.Restricted
+	c := Build([]*Record{r, rec("y.txt", "y", "某内部规定", dated(20210101, 20210101))})
+	for _, w := range c.Works {
+		if w.Disclosure != model.Restricted {
+			t.Errorf("work %s is %s", w.ID, w.Disclosure)
+		}
+	}
+}
