@@ -2,6 +2,7 @@ package service
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -13,11 +14,12 @@ import (
 
 // Service serves the current snapshot of an index folder.
 type Service struct {
-	root  snapshot.Root
-	log   *slog.Logger
-	mu    sync.Mutex // serialises reloads
-	cur   *State
-	curMu sync.RWMutex
+	root   snapshot.Root
+	log    *slog.Logger
+	mu     sync.Mutex // serialises reloads
+	cur    *State
+	curMu  sync.RWMutex
+	failed string // a published snapshot that would not open; not retried until another is published
 	// Today is the default as-of date; tests fix it.
 	Today func() model.Date
 }
@@ -43,14 +45,33 @@ func (s *Service) Reload() (bool, error) {
 		return false, err
 	}
 	s.curMu.RLock()
-	same := s.cur != nil && s.cur.Name == name
+	same := s.cur != nil && (s.cur.Name == name || s.failed == name)
 	s.curMu.RUnlock()
 	if same {
 		return false, nil
 	}
 	st, err := openState(s.root, name)
 	if err != nil {
-		return false, err
+		s.curMu.RLock()
+		serving := s.cur != nil
+		s.curMu.RUnlock()
+		s.curMu.Lock()
+		s.failed = name
+		s.curMu.Unlock()
+		if serving {
+			return false, fmt.Errorf("snapshot %s is unreadable, still serving the previous one: %w", name, err)
+		}
+		// Nothing is being served yet: fall back to the newest older snapshot that opens.
+		var ferr error
+		for _, older := range s.root.Older(name) {
+			if st, ferr = openState(s.root, older); ferr == nil {
+				s.log.Error("current snapshot unreadable; serving an older one", "current", name, "serving", older, "err", err)
+				break
+			}
+		}
+		if st == nil {
+			return false, fmt.Errorf("snapshot %s is unreadable and no older snapshot opens: %w", name, err)
+		}
 	}
 	st.today = func() model.Date { return s.Today() }
 	s.curMu.Lock()

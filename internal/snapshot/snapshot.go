@@ -128,6 +128,23 @@ func (r Root) Prune(keep int) error {
 	return nil
 }
 
+// Older lists the snapshots created before name, newest first: the fallbacks when the
+// current snapshot cannot be read.
+func (r Root) Older(name string) []string {
+	entries, err := os.ReadDir(filepath.Join(string(r), snapsDir))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && e.Name() < name {
+			out = append(out, e.Name())
+		}
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(out)))
+	return out
+}
+
 // Discard removes an unpublished snapshot after a failed ingest.
 func (r Root) Discard(name string) error { return os.RemoveAll(r.Path(name)) }
 
