@@ -102,3 +102,28 @@ not json
 		t.Errorf("ok=%v bad=%v err=%v", ok, bad, err)
 	}
 }
+
+func FuzzParseSidecar(f *testing.F) {
+	f.Add("title: 测试办法\nauthority: [甲, 乙]\npublish_date: 2022-06-20\nrelations:\n  - {type: repeals, target: x}\n")
+	f.Add(`{"title":"x","expiry_date":"2020-01-01","effective_date":"2021-01-01"}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, name := range []string{"a.meta.yaml", "a.meta.json"} {
+			fields, err := ParseSidecar(name, []byte(s))
+			if err == nil && fields.Validate() != nil {
+				t.Fatalf("accepted sidecar fails validation: %q", s)
+			}
+		}
+	})
+}
+
+func FuzzEachLine(f *testing.F) {
+	f.Add(`{"id":"a","title":"甲法","text":"第一条","publish_date":"2020-01-01"}` + "\n" + "not json\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = EachLine(strings.NewReader(s), func(line int, raw []byte, f *Fields, err error) error {
+			if line < 1 {
+				t.Fatalf("line %d", line)
+			}
+			return nil
+		})
+	})
+}
