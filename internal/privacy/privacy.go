@@ -39,7 +39,7 @@ type Finding struct {
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 	Line    int    `json:"line"`    // 1-based line of Start
-	Masked  string `json:"masked"`  // 110105********1234, 138****8000
+	Masked  string `json:"masked"`  // 110105********1234, 138****8000: ASCII digits, no country code
 	Context string `json:"context"` // a short excerpt around it, masked
 }
 
