@@ -5,6 +5,7 @@ package catalog
 
 import (
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/privacy"
 )
 
 // Record is one version as read from the library: a document file or a JSONL line.
@@ -14,6 +15,8 @@ type Record struct {
 	TextHash string        // sha256 of the normalised text
 	Explicit Explicit      // which fields were given explicitly
 	AliasIDs []string      // other ids of this version (records joined into it)
+	// Privacy are personal-information findings (ID and mobile numbers) in a public text.
+	Privacy []privacy.Finding
 }
 
 // Explicit marks fields given by a sidecar or record rather than read from the text.

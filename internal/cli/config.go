@@ -22,6 +22,7 @@ type Config struct {
 	Reload        time.Duration
 	LogFormat     string
 	NoIngest      bool // serve only what is already indexed (read replicas)
+	RefusePrivate bool // withhold public documents with personal information
 }
 
 func env(name, def string) string {

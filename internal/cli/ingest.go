@@ -21,6 +21,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.IntVar(&c.Workers, "workers", 0, "extraction workers (default: one per CPU)")
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file (env GUIFAN_FILE_TIMEOUT)")
 	force := fs.Bool("force", false, "read every file again, even unchanged ones")
+	fs.BoolVar(&c.RefusePrivate, "refuse-private", env("GUIFAN_REFUSE_PRIVATE", "") != "", "withhold public documents that contain ID or mobile numbers (env GUIFAN_REFUSE_PRIVATE)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
 	if err := fs.Parse(args); err != nil {
@@ -55,7 +56,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func doIngest(ctx context.Context, c Config, force bool, progressOut io.Writer) (*ingest.Report, error) {
 	opt := ingest.Options{
-		Library: c.Library, Index: c.Index, Workers: c.Workers, Force: force,
+		Library: c.Library, Index: c.Index, Workers: c.Workers, Force: force, RefusePrivate: c.RefusePrivate,
 		Extract: extract.Options{Timeout: c.FileTimeout},
 		Log:     newLogger(c.LogFormat, progressOut),
 	}

@@ -21,6 +21,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.StaffTokenSHA, "staff-token-sha256", env("GUIFAN_STAFF_TOKEN_SHA256", ""), "SHA-256 (hex) of the staff access token (env GUIFAN_STAFF_TOKEN_SHA256)")
 	fs.DurationVar(&c.Reload, "reload", envDuration("GUIFAN_RELOAD", 2*time.Second), "how often to look for a newly published index snapshot")
 	fs.BoolVar(&c.NoIngest, "no-ingest", env("GUIFAN_NO_INGEST", "") != "", "never build the index, only serve published snapshots (read replicas)")
+	fs.BoolVar(&c.RefusePrivate, "refuse-private", env("GUIFAN_REFUSE_PRIVATE", "") != "", "when building the index, withhold public documents that contain ID or mobile numbers")
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file when building the index")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -37,7 +38,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	log := newLogger(c.LogFormat, stderr)
 	srv, err := server.New(server.Config{
 		Addr: c.Addr, Library: c.Library, Index: c.Index, Gate: gate, Reload: c.Reload, NoIngest: c.NoIngest,
-		Ingest: ingest.Options{Extract: extract.Options{Timeout: c.FileTimeout}}, Log: log,
+		Ingest: ingest.Options{Extract: extract.Options{Timeout: c.FileTimeout}, RefusePrivate: c.RefusePrivate}, Log: log,
 	})
 	if err != nil {
 		return err

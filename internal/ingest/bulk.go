@@ -25,7 +25,7 @@ type bulkLine struct {
 
 // readBulk reads a JSON Lines file. Lines already ingested (same content) keep their
 // records; only new or changed lines are read again.
-func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string]*catalog.Record, workers int, progress func()) fileResult {
+func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string]*catalog.Record, opt Options, progress func()) fileResult {
 	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size, Extractor: "jsonl"}}
 	f, err := os.Open(e.Abs)
 	if err != nil {
@@ -63,11 +63,11 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 		detail := strings.Join(lineErrs[:min(len(lineErrs), 20)], "; ")
 		fr.err = &FileError{Path: e.Path, Reason: "bad records", Detail: detail, Count: len(lineErrs)}
 	}
-	fr.reads = parallel(ctx, todo, workers, func(_ context.Context, l bulkLine) read {
+	fr.reads = parallel(ctx, todo, opt.Workers, func(_ context.Context, l bulkLine) read {
 		raw := textnorm.Clean(textnorm.FoldWidth(l.fields.Text))
 		text := plainMarkdown(raw)
 		src := source{
-			key: l.key, fields: l.fields, text: text, raw: raw, fileStem: stem(e.Path),
+			key: l.key, fields: l.fields, text: text, raw: raw, fileStem: stem(e.Path), refusePrivate: opt.RefusePrivate,
 			file: model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: hash, Extractor: "jsonl", Line: l.line, Record: l.key},
 		}
 		r := buildRecord(src)

@@ -23,7 +23,7 @@ func corpusRecords(t *testing.T) []*catalog.Record {
 		t.Skip(err)
 	}
 	e := library.Entry{Path: filepath.Base(laws), Abs: laws, Kind: library.Bulk, Size: st.Size()}
-	fr := readBulk(context.Background(), e, "h", nil, 0, nil)
+	fr := readBulk(context.Background(), e, "h", nil, Options{}, nil)
 	if fr.err != nil {
 		t.Fatalf("read corpus: %+v", fr.err)
 	}

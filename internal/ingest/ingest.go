@@ -18,6 +18,7 @@ import (
 	"github.com/guifan/guifan/internal/catalog"
 	"github.com/guifan/guifan/internal/extract"
 	"github.com/guifan/guifan/internal/library"
+	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/search"
 	"github.com/guifan/guifan/internal/snapshot"
 )
@@ -32,6 +33,20 @@ type Options struct {
 	Log      *slog.Logger
 	// Force re-reads every file even when unchanged.
 	Force bool
+	// RefusePrivate withholds from the public any text with personal information (身份证号,
+	// 手机号) instead of only reporting it; staff still see it.
+	RefusePrivate bool
+}
+
+// PrivacyFinding is personal information found in a public document.
+type PrivacyFinding struct {
+	Path    string `json:"path"`
+	Record  int    `json:"record_line,omitempty"` // JSONL line
+	Kind    string `json:"kind"`
+	Line    int    `json:"line"` // line in the text
+	Masked  string `json:"masked"`
+	Context string `json:"context"`
+	Refused bool   `json:"withheld"`
 }
 
 // FileError is a library file that could not be read, or had records that could not.
@@ -44,22 +59,23 @@ type FileError struct {
 
 // Report is what an ingest did.
 type Report struct {
-	Snapshot     string         `json:"snapshot"`
-	Unchanged    bool           `json:"unchanged"` // nothing changed: no new snapshot
-	Files        int            `json:"files"`
-	FilesRead    int            `json:"files_read"`
-	FilesReused  int            `json:"files_reused"`
-	FilesRemoved int            `json:"files_removed"`
-	Versions     int            `json:"versions"`
-	Works        int            `json:"works"`
-	Relations    int            `json:"relations"`
-	Resolved     int            `json:"relations_resolved"`
-	Indexed      int            `json:"indexed"`
-	Deleted      int            `json:"deleted"`
-	TextBytes    int64          `json:"text_bytes"`
-	Extractors   map[string]int `json:"extractors"`
-	Errors       []FileError    `json:"errors"`
-	Duration     time.Duration  `json:"duration_ns"`
+	Snapshot     string           `json:"snapshot"`
+	Unchanged    bool             `json:"unchanged"` // nothing changed: no new snapshot
+	Files        int              `json:"files"`
+	FilesRead    int              `json:"files_read"`
+	FilesReused  int              `json:"files_reused"`
+	FilesRemoved int              `json:"files_removed"`
+	Versions     int              `json:"versions"`
+	Works        int              `json:"works"`
+	Relations    int              `json:"relations"`
+	Resolved     int              `json:"relations_resolved"`
+	Indexed      int              `json:"indexed"`
+	Deleted      int              `json:"deleted"`
+	TextBytes    int64            `json:"text_bytes"`
+	Extractors   map[string]int   `json:"extractors"`
+	Errors       []FileError      `json:"errors"`
+	Privacy      []PrivacyFinding `json:"privacy"`
+	Duration     time.Duration    `json:"duration_ns"`
 }
 
 // Progress is told how far the ingest has got.
@@ -134,6 +150,12 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	}
 
 	stage(opt.Progress, "关联与效力", 0)
+	for _, r := range records {
+		for _, f := range r.Privacy {
+			rep.Privacy = append(rep.Privacy, PrivacyFinding{Path: r.Version.Source.Path, Record: r.Version.Source.Line, Kind: f.Kind,
+				Line: f.Line, Masked: f.Masked, Context: f.Context, Refused: r.Version.Disclosure == model.Restricted})
+		}
+	}
 	cat := catalog.Build(records)
 	rep.Versions, rep.Works = len(cat.Versions), len(cat.Works)
 	rep.Relations = len(cat.Relations)
@@ -248,14 +270,14 @@ func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *sn
 		}
 		if e.Kind == library.Bulk {
 			stage(opt.Progress, "读取 "+filepath.Base(e.Path), 0)
-			results[i] = readBulk(ctx, e, h, prevRecords, opt.Workers, func() { add(opt.Progress, 1) })
+			results[i] = readBulk(ctx, e, h, prevRecords, opt, func() { add(opt.Progress, 1) })
 			continue
 		}
 		docIdx = append(docIdx, i)
 	}
 	stage(opt.Progress, "提取正文", len(docIdx))
 	read := parallel(ctx, docIdx, opt.Workers, func(ctx context.Context, i int) fileResult {
-		return readDocument(ctx, entries[i], hashes[i], opt.Extract)
+		return readDocument(ctx, entries[i], hashes[i], opt)
 	}, func() { add(opt.Progress, 1) })
 	for k, i := range docIdx {
 		results[i] = read[k]

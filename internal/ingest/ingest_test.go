@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/privacy"
 	"github.com/guifan/guifan/internal/search"
 	"github.com/guifan/guifan/internal/snapshot"
 )
@@ -170,5 +172,33 @@ func TestSecondIngestIsLockedOut(t *testing.T) {
 	l, _ := lib(t)
 	if _, err := Run(context.Background(), Options{Library: l, Index: idx}); err == nil || !strings.Contains(err.Error(), "another ingest") {
 		t.Errorf("concurrent ingest: %v", err)
+	}
+}
+
+func TestPrivacyScreening(t *testing.T) {
+	d17 := "11010519491231002"
+	id := d17 + string(privacy.IDCheckChar(d17))
+	text := "关于公布补贴名单的通知\n张某，身份证号" + id + "，联系电话138 0013 8000。\n"
+	for _, refuse := range []bool{false, true} {
+		dir := t.TempDir()
+		l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+		writeFile(t, l, "名单.txt", text)
+		rep, err := Run(context.Background(), Options{Library: l, Index: idx, RefusePrivate: refuse})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Privacy) != 2 {
+			t.Fatalf("findings %+v, want the ID and the mobile number", rep.Privacy)
+		}
+		var out strings.Builder
+		rep.Print(&out)
+		if strings.Contains(out.String(), id) || strings.Contains(out.String(), "13800138000") {
+			t.Errorf("report prints the number in clear:\n%s", out.String())
+		}
+		_, m := current(t, idx)
+		restricted := m.Records[0].Version.Disclosure == model.Restricted
+		if restricted != refuse || rep.Privacy[0].Refused != refuse {
+			t.Errorf("refuse=%v: restricted=%v", refuse, restricted)
+		}
 	}
 }

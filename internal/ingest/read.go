@@ -53,7 +53,8 @@ func hashFile(e library.Entry) (string, error) {
 }
 
 // readDocument extracts one document file and builds its record.
-func readDocument(ctx context.Context, e library.Entry, hash string, opt extract.Options) fileResult {
+func readDocument(ctx context.Context, e library.Entry, hash string, opts Options) fileResult {
+	opt := opts.Extract
 	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size}}
 	var fields *library.Fields
 	if e.Sidecar != "" {
@@ -74,7 +75,8 @@ func readDocument(ctx context.Context, e library.Entry, hash string, opt extract
 	fr.state.Extractor = res.Extractor
 	src := source{
 		key: e.Path, fields: fields, text: res.Text, formTitle: res.Title, fileStem: stem(e.Path), warnings: res.Warnings,
-		file: model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
+		refusePrivate: opts.RefusePrivate,
+		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
 	}
 	r := buildRecord(src)
 	fr.state.Keys = []string{r.Key}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"path"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/guifan/guifan/internal/library"
 	"github.com/guifan/guifan/internal/meta"
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/privacy"
 )
 
 func shortHash(parts ...string) string {
@@ -30,14 +32,15 @@ func textHash(text string) string {
 // source is one version's input: explicit metadata (may be empty), the text, and
 // what the format itself said.
 type source struct {
-	key       string
-	fields    *library.Fields
-	text      string // the text as indexed and shown
-	raw       string // the text as the source wrote it, when that differs (Markdown)
-	formTitle string // a title the file format carries (HTML <title>, DOCX core properties)
-	file      model.SourceFile
-	warnings  []string
-	fileStem  string
+	key           string
+	fields        *library.Fields
+	text          string // the text as indexed and shown
+	raw           string // the text as the source wrote it, when that differs (Markdown)
+	formTitle     string // a title the file format carries (HTML <title>, DOCX core properties)
+	file          model.SourceFile
+	warnings      []string
+	fileStem      string
+	refusePrivate bool // withhold public texts that contain personal information
 }
 
 // buildRecord reads the text's metadata and merges the explicit metadata over it:
@@ -122,6 +125,14 @@ func buildRecord(s source) *catalog.Record {
 		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryDate, info.ExpiryEvidence
 	}
 	v.Relations = append(f.ModelRelations(), info.Relations...)
+	if v.Disclosure == model.Public {
+		r.Privacy = privacy.Scan(s.text)
+		if len(r.Privacy) > 0 && s.refusePrivate {
+			// Withheld from the public until the personal information is removed; staff still see it.
+			v.Disclosure = model.Restricted
+			v.Warnings = append(v.Warnings, fmt.Sprintf("含%d处个人信息（身份证号或手机号），暂不公开", len(r.Privacy)))
+		}
+	}
 	v.Warnings = append(append([]string(nil), s.warnings...), info.Warnings...)
 	return r
 }

@@ -32,6 +32,20 @@ func (r *Report) Print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "extractors: %s\n", strings.Join(parts, ", "))
 	}
+	if len(r.Privacy) > 0 {
+		fmt.Fprintf(w, "personal information in public documents (%d):\n", len(r.Privacy))
+		for _, p := range r.Privacy {
+			where := p.Path
+			if p.Record > 0 {
+				where += fmt.Sprintf(" record line %d", p.Record)
+			}
+			state := "flagged"
+			if p.Refused {
+				state = "withheld from the public"
+			}
+			fmt.Fprintf(w, "  %s, text line %d: %s %s (%s) — %s\n", where, p.Line, p.Kind, p.Masked, p.Context, state)
+		}
+	}
 	if len(r.Errors) == 0 {
 		return
 	}
