@@ -106,6 +106,7 @@ func TestEffective(t *testing.T) {
 			text: "本办法自2020年1月1日起施行。本办法有效期为2020年1月1日至2024年12月31日。", eff: 20200101, exp: 20241231},
 		{name: "执行至", text: "本通知自2023年1月1日起执行，执行至2025年12月31日。", eff: 20230101, exp: 20251231},
 		{name: "试行期", text: "本办法自印发之日起试行，试行期为两年。", hint: Hint{PublishDate: 20230315}, eff: 20230315, exp: 20250314},
+		{name: "numeric dates", text: "本通知自2022.6.20起施行，有效期至2024-06-19。", eff: 20220620, exp: 20240619},
 		{name: "30 days after publication",
 			text: "本规定自发布之日起30日后施行，有效期2年。", hint: Hint{PublishDate: 20230301}, eff: 20230331, exp: 20250330},
 		{name: "period without a known effective date", text: "本办法有效期5年。", warn: "施行日期未知"},
@@ -268,4 +269,37 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestJudicialHeading reads the heading printed in a judicial interpretation's text,
+// broken over lines, without the Markdown title line that LawRefBook adds.
+func TestJudicialHeading(t *testing.T) {
+	tests := []struct{ text, title, number string }{
+		{readBody(t, "judicial_senlin.md"), "最高人民法院关于审理破坏森林资源刑事案件适用法律若干问题的解释", "法释〔2023〕8号"},
+		{readBody(t, "judicial_caili.md"), "最高人民法院关于审理涉彩礼纠纷案件适用法律若干问题的规定", "法释〔2024〕1号"},
+		// laws.jsonl, 最高人民法院 最高人民检察院关于办理破坏野生动物资源刑事案件适用法律若干问题的解释.
+		{"最高人民法院 最高人民检察院\n\n关于办理破坏野生动物资源刑事案件适用\n\n法律若干问题的解释\n\n法释〔2022〕12号\n\n" +
+			"为依法惩治破坏野生动物资源犯罪，保护生态环境，维护生物多样性和生态平衡，根据《中华人民共和国刑法》《中华人民共和国刑事诉讼法》《中华人民共和国野生动物保护法》等法律的有关规定，现就办理此类刑事案件适用法律的若干问题解释如下：",
+			"最高人民法院 最高人民检察院关于办理破坏野生动物资源刑事案件适用法律若干问题的解释", "法释〔2022〕12号"},
+	}
+	for _, tt := range tests {
+		got := Extract(tt.text, Hint{})
+		if got.Title != tt.title || got.DocNumber != tt.number {
+			t.Errorf("Title, DocNumber = %q, %q; want %q, %q", got.Title, got.DocNumber, tt.title, tt.number)
+		}
+	}
+}
+
+// readBody is a LawRefBook testdata file without its Markdown header.
+func readBody(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, ok := strings.Cut(string(b), infoEnd)
+	if !ok {
+		t.Fatalf("%s has no header", name)
+	}
+	return body
 }

@@ -12,9 +12,21 @@ import (
 // dateExpr matches a written date inside larger patterns; findDates reads it.
 const dateExpr = `(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日`
 
+// anyDateExpr also matches 2022-06-20, 2022.6.20 and 2022/6/20; parseAnyDate reads it.
+const anyDateExpr = `(?:` + dateExpr + `|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})`
+
+// parseAnyDate reads a date matched by anyDateExpr.
+func parseAnyDate(s string) model.Date {
+	if ds := findDates(s); len(ds) > 0 {
+		return ds[0].date
+	}
+	d, _ := parseNumericDate(strings.TrimSpace(s))
+	return d
+}
+
 // effTailRe is what precedes 施行 in an effective-date clause, read backwards from 起:
 // 自2021年1月1日起, 从1986年7月1日起, 于…起, 自公布之日起, 自印发之日起.
-var effTailRe = regexp.MustCompile(`(?:自|从|于)?\s*(?:(` + dateExpr + `)|(公布|发布|印发|下发|颁布|公告|签发|发文|通过)之日)\s*起$`)
+var effTailRe = regexp.MustCompile(`(?:自|从|于)?\s*(?:(` + anyDateExpr + `)|(公布|发布|印发|下发|颁布|公告|签发|发文|通过)之日)\s*起$`)
 
 // effLaterRe is 自发布之日起30日后施行: the publish date plus a number of days.
 var effLaterRe = regexp.MustCompile(`(?:自|从)?\s*(公布|发布|印发|下发|颁布|公告|签发)之日起\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:以)?后$`)
@@ -97,11 +109,9 @@ func readEffClause(window string) (effClause, bool) {
 		c.relative = window[m[4]:m[5]]
 		return c, true
 	}
-	ds := findDates(window[m[2]:m[3]])
-	if len(ds) == 0 {
+	if c.date = parseAnyDate(window[m[2]:m[3]]); c.date == 0 {
 		return effClause{}, false
 	}
-	c.date = ds[0].date
 	return c, true
 }
 

@@ -14,8 +14,8 @@ var periodWords = []string{"有效期限", "有效期", "试行期限", "试行�
 
 var (
 	// 有效期至2027年6月30日 / 执行至… / 有效期为2020年1月1日至2024年12月31日
-	untilRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + dateExpr + `\s*起?\s*(?:至|到)\s*(` + dateExpr +
-		`)|(?:至|到|截至|截止至|截止到|截止)\s*(` + dateExpr + `))`)
+	untilRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + anyDateExpr + `\s*起?\s*(?:至|到)\s*(` + anyDateExpr +
+		`)|(?:至|到|截至|截止至|截止到|截止)\s*(` + anyDateExpr + `))`)
 	// 有效期5年 / 有效期为五年 / 有效期三年 / 试行期为两年 / 有效期为6个月
 	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
 	// 2024—2026 年 in a plan's title
@@ -53,8 +53,8 @@ func findExpiry(d *doc, f fields, effEnd int, info *Info) {
 				rest = "至" + rest
 			}
 			if m := untilRe.FindStringSubmatch(rest); m != nil {
-				if ds := findDates(m[1] + m[2]); len(ds) > 0 {
-					set(ds[0].date, sentence)
+				if dt := parseAnyDate(m[1] + m[2]); dt != 0 {
+					set(dt, sentence)
 					return
 				}
 			}

@@ -28,7 +28,7 @@ const articleExpr = `第[一二三四五六七八九十百千零〇0-9]+条(?:�
 // endGapRe is what may stand between the last named document and the end word.
 var endGapRe = regexp.MustCompile(`^\s*(?:文件|文)?\s*(?:[（(][^（）()]{0,40}[）)])?\s*` +
 	`(?:((?:` + articleExpr + `)(?:\s*[、，,和及]\s*(?:` + articleExpr + `))*)\s*(?:的规定)?)?\s*[，,]?\s*` +
-	`(?:自\s*(` + dateExpr + `|本[\p{Han}]{1,8}(?:施行|实施|公布|发布|印发)之日)\s*起\s*[，,]?\s*)?` +
+	`(?:自\s*(` + anyDateExpr + `|本[\p{Han}]{1,8}(?:施行|实施|公布|发布|印发)之日)\s*起\s*[，,]?\s*)?` +
 	`(?:同时|予以|一并|均|即|自行|宣布|相应|也|应当)*\s*(?:宣布)?\s*$`)
 
 var articleRe = regexp.MustCompile(articleExpr)
@@ -53,9 +53,7 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 			}
 			var date model.Date
 			if m[2] != "" {
-				if ds := findDates(m[2]); len(ds) > 0 {
-					date = ds[0].date
-				}
+				date = parseAnyDate(m[2])
 			}
 			var articles []string
 			if m[1] != "" {
@@ -141,7 +139,7 @@ func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss,
 }
 
 // extendRe is 有效期延长至2025年12月31日, 延续…有效期至…, 有效期延续到….
-var extendRe = regexp.MustCompile(`^(?:延长|延续|延期)[^。；]{0,20}?(?:至|到)\s*(` + dateExpr + `)`)
+var extendRe = regexp.MustCompile(`^(?:延长|延续|延期)[^。；]{0,20}?(?:至|到)\s*(` + anyDateExpr + `)`)
 
 // extends reads 延续有效期 sentences naming the documents they extend.
 func (rs *relations) extends(d *doc, lo int) {
@@ -158,12 +156,12 @@ func (rs *relations) extends(d *doc, lo int) {
 			if m == nil {
 				continue
 			}
-			ds := findDates(text[p+m[2] : p+m[3]])
-			if len(ds) == 0 {
+			until := parseAnyDate(text[p+m[2] : p+m[3]])
+			if until == 0 {
 				continue
 			}
 			for _, r := range refsIn(text[ss : p+m[2]]) {
-				rs.add(model.Relation{Type: model.Extends, Target: r.target(), Until: ds[0].date, Evidence: evidence(sent)})
+				rs.add(model.Relation{Type: model.Extends, Target: r.target(), Until: until, Evidence: evidence(sent)})
 			}
 		}
 	}

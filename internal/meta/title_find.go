@@ -71,8 +71,8 @@ func headTitle(d *doc) string {
 			continue
 		}
 		if k == 0 && i > 0 {
-			if prev := compact(d.lines[i-1].s); isCourt(prev) {
-				t = prev + t
+			if prev := d.lines[i-1].s; isCourt(compact(prev)) {
+				t = cleanTitle(prev) + t // 最高人民法院 最高人民检察院 keep their space
 			}
 		}
 		return t
