@@ -68,6 +68,14 @@ var fileCases = []fileCase{
 		warn: []string{"标题取自文件名"},
 	},
 	{
+		// A budget disclosure: a body's name, a year and a table of contents, and nothing a
+		// normative document's metadata could be read from.
+		file: "budget_caizhengju.txt",
+		hint: Hint{FileName: "上海市普陀区财政局2024年度部门决算.pdf"},
+		want: Info{Title: "上海市普陀区财政局2024年度部门决算"},
+		warn: []string{"标题取自文件名"},
+	},
+	{
 		file: "law_jianchaguan.md",
 		want: Info{Title: "中华人民共和国检察官法", Authorities: []string{"全国人民代表大会常务委员会"}, PublishDate: 20190423,
 			EffectiveDate: 20191001, Label: "2019年修订"},

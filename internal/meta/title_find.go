@@ -99,6 +99,9 @@ func joinTitle(d *doc, i int) (string, bool) {
 		if k > i && (d.isNumberLine(k) || isHeaderNoise(c) || strings.HasPrefix(c, "关于")) {
 			return "", false
 		}
+		if c == "目录" {
+			return "", false // the heading of a table of contents, not a title's last word
+		}
 		if strings.ContainsAny(c, "。；：:") || runeLen(c) > 60 {
 			return "", false
 		}
