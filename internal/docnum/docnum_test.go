@@ -155,6 +155,13 @@ func TestFindAll(t *testing.T) {
 	}
 }
 
+func TestFindAllInTitle(t *testing.T) {
+	text := "《国务院办公厅关于印发2022年政务公开工作要点的通知（国办发〔2022〕8号）》"
+	if got := numbers(FindAll(text)); !reflect.DeepEqual(got, []string{"国办发〔2022〕8号"}) {
+		t.Errorf("FindAll = %q", got)
+	}
+}
+
 func TestFindAllRaw(t *testing.T) {
 	text := "你院《关于给张阿三同志辞职的请示》（路中医发\n〔2011〕10号）收悉。"
 	ms := FindAll(text)

@@ -182,6 +182,9 @@ func TestRelations(t *testing.T) {
 		{name: "extension",
 			text: "《某市人才住房保障办法》（某府规〔2019〕2号）有效期延长至2025年12月31日。",
 			want: []model.Relation{{Type: model.Extends, Target: "某市人才住房保障办法", Until: 20251231}, {Type: model.Cites, Target: "某府规〔2019〕2号"}}},
+		{name: "extension, 延续 before the title",
+			text: "经评估，决定延续《某市促进农业机械化发展若干措施实施细则》有效期至2027年6月30日。",
+			want: []model.Relation{{Type: model.Extends, Target: "某市促进农业机械化发展若干措施实施细则", Until: 20270630}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -139,7 +139,7 @@ func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss,
 }
 
 // extendRe is 有效期延长至2025年12月31日, 延续…有效期至…, 有效期延续到….
-var extendRe = regexp.MustCompile(`^(?:延长|延续|延期)[^。；]{0,20}?(?:至|到)\s*(` + anyDateExpr + `)`)
+var extendRe = regexp.MustCompile(`^(?:延长|延续|延期)[^。；]{0,60}?(?:至|到)\s*(` + anyDateExpr + `)`)
 
 // extends reads 延续有效期 sentences naming the documents they extend.
 func (rs *relations) extends(d *doc, lo int) {
