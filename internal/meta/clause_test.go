@@ -89,6 +89,7 @@ func TestEffective(t *testing.T) {
 		{name: "real: enumerated 试行", text: "79.本规定自公布之日起试行。", hint: Hint{PublishDate: 19980708}, eff: 19980708},
 		{name: "real: 自本…之日起", text: "第五十八条 本办法自发布之日起施行。", hint: Hint{PublishDate: 20151224}, eff: 20151224},
 		{name: "real: partial", text: "本法第十条自2020年1月1日起施行。"},
+		{name: "another subject after the verb", text: "自2023年1月1日起执行新的收费标准。"},
 		{name: "real: another document's date", text: "1999年5月1日实施的《进口药品管理办法》同时废止。"},
 		{name: "real: a period of a licence",
 			text: "第二十一条 制造许可证有效期为5年。\n\n第六十七条 本条例自2010年1月1日起施行。", eff: 20100101},
@@ -155,6 +156,7 @@ func TestRelations(t *testing.T) {
 				{Type: model.Cites, Target: "法释〔2002〕3号"}}},
 		{name: "real: same title as the document", title: "中华人民共和国工会法",
 			text: "第五十七条 本法自公布之日起施行。1950年6月29日中央人民政府颁布的《中华人民共和国工会法》同时废止。"},
+		{name: "consequence of a repeal", text: "《某市城市绿化管理办法》废止后，其规定的审批事项一并取消。"},
 		{name: "real: not a repeal", text: "第十七条 医师注册后有下列情形之一的，注销注册，废止医师执业证书："},
 		{name: "real: no named document", text: "其他有关商标管理的规定，凡与本法抵触的，同时失效。"},
 		{name: "real: amendment decision",
@@ -305,4 +307,28 @@ func readBody(t *testing.T, name string) string {
 		t.Fatalf("%s has no header", name)
 	}
 	return body
+}
+
+func TestExpiryFromTitle(t *testing.T) {
+	tests := []struct {
+		title string
+		want  model.Date
+	}{
+		{"关于印发2024-2026年海南省农机购置与应用补贴实施方案的通知", 20261231},
+		{"关于印发《2024—2026年海南省农机购置与应用补贴实施方案》的通知", 20261231},
+		{"农业农村部办公厅 财政部办公厅关于印发《2024—2026年农机购置与应用补贴实施意见》的通知", 20261231},
+		{"关于废止《2016-2020年某市农机化发展规划》的决定", 0},
+		{"2021—2025年农机化发展规划实施情况的报告", 0},
+		{"关于印发抚顺县2022年政务公开工作要点的通知", 0},
+		{"关于2020-2019年度的通知", 0},
+	}
+	for _, tt := range tests {
+		got := Extract("", Hint{Title: tt.title})
+		if got.ExpiryDate != tt.want {
+			t.Errorf("%s: expiry %s, want %s", tt.title, got.ExpiryDate, tt.want)
+		}
+		if tt.want != 0 && (got.ExpiryEvidence.Origin != "title" || len(got.Warnings) != 1) {
+			t.Errorf("%s: evidence %+v, warnings %q", tt.title, got.ExpiryEvidence, got.Warnings)
+		}
+	}
 }

@@ -51,6 +51,10 @@ func effectiveClauses(d *doc, title string) []effClause {
 	for _, verb := range effVerbs {
 		for _, p := range d.hits(verb) {
 			off := p + len(verb)
+			// 自2023年1月1日起执行新标准 dates something else: the verb ends the clause.
+			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！）)\n \t", r) {
+				continue
+			}
 			q := skipSpaceBack(text, p, 2)
 			for _, adv := range []string{"正式", "开始"} {
 				if strings.HasSuffix(text[:q], adv) {
@@ -169,6 +173,9 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 		info.EffectiveEvidence = model.Evidence{Value: ev, Origin: originText}
 	}
 	end := -1
+	if hasClause {
+		end = clause.end
+	}
 	switch {
 	case f.effective != 0:
 		set(f.effective, f.effectiveEv)
@@ -183,7 +190,6 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 		if !hasClause {
 			return end
 		}
-		end = clause.end
 		dt := clause.date
 		switch {
 		case dt == 0 && amended:

@@ -112,6 +112,13 @@ func expiryFromTitle(info *Info) {
 	if m == nil {
 		return
 	}
+	// 关于废止《2016-2020年…规划》的决定 and 2021—2025年规划实施情况的报告 do not run
+	// for the period they name.
+	for _, w := range []string{"废止", "修改", "延续", "延长", "评估", "总结", "报告", "情况", "解读"} {
+		if strings.Contains(info.Title, w) {
+			return
+		}
+	}
 	from, _ := strconv.Atoi(info.Title[m[2]:m[3]])
 	to, _ := strconv.Atoi(info.Title[m[4]:m[5]])
 	if to <= from || to-from > 15 {

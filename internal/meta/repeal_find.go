@@ -3,6 +3,7 @@ package meta
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/model"
 )
@@ -29,7 +30,7 @@ const articleExpr = `第[一二三四五六七八九十百千零〇0-9]+条(?:�
 var endGapRe = regexp.MustCompile(`^\s*(?:文件|文)?\s*(?:[（(][^（）()]{0,40}[）)])?\s*` +
 	`(?:((?:` + articleExpr + `)(?:\s*[、，,和及]\s*(?:` + articleExpr + `))*)\s*(?:的规定)?)?\s*[，,]?\s*` +
 	`(?:自\s*(` + anyDateExpr + `|本[\p{Han}]{1,8}(?:施行|实施|公布|发布|印发)之日)\s*起\s*[，,]?\s*)?` +
-	`(?:同时|予以|一并|均|即|自行|宣布|相应|也|应当)*\s*(?:宣布)?\s*$`)
+	`(?:同时|予以|一并|均|即|自行|自动|宣布|相应|也|应当)*\s*(?:宣布)?\s*$`)
 
 var articleRe = regexp.MustCompile(articleExpr)
 
@@ -39,6 +40,10 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 	for _, ew := range endWords {
 		for _, p := range d.hits(ew.word) {
 			off := p + len(ew.word)
+			// 《X》废止后… speaks of the consequences, it repeals nothing.
+			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！：:）)\n", r) {
+				continue
+			}
 			ss, se := sentenceBounds(text, lo, p, off)
 			seg := text[ss:p]
 			refs := refsIn(seg)
