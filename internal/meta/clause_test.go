@@ -332,3 +332,32 @@ func TestExpiryFromTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestLawHeader reads real LawRefBook header blocks from laws.jsonl.
+func TestLawHeader(t *testing.T) {
+	tests := []struct {
+		name, header string
+		want         Info
+	}{
+		{"order of the State Council", "# 行政学院工作条例\n\n2009年12月14日 国务院第92次常务会议通过\n\n2009年12月22日 中华人民共和国国务院令第568号公布\n\n2010年1月1日 施行\n\n<!-- INFO END -->\n",
+			Info{Title: "行政学院工作条例", DocNumber: "中华人民共和国国务院令第568号", Authorities: []string{"国务院"},
+				PublishDate: 20091222, EffectiveDate: 20100101}},
+		{"joint order, revised by a later order", "# 军人抚恤优待条例\n\n2004年8月1日 中华人民共和国国务院、中华人民共和国中央军事委员会令第413号公布\n\n2011年7月29日 《国务院、中央军事委员会关于修改〈军人抚恤优待条例〉的决定》第一次修订\u3000\n\n2019年3月2日 《国务院关于修改部分行政法规的决定》第二次修订\u3000\n\n2024年8月5日 中华人民共和国国务院、中华人民共和国中央军事委员会令第788号第三次修订）\n\n<!-- INFO END -->\n",
+			Info{Title: "军人抚恤优待条例", DocNumber: "中华人民共和国国务院、中华人民共和国中央军事委员会令第788号",
+				Authorities: []string{"国务院", "中央军事委员会"}, PublishDate: 20240805, Label: "2024年修订"}},
+		{"autonomous county, approved by the city", "# 彭水苗族土家族自治县旅游条例\n\n2015年7月7日 彭水苗族土家族自治县第十六届人民代表大会第七次会议通过\n\n2015年7月30日 重庆市第四届人民代表大会常务委员会第十九次会议批准；2019年2月23日彭水苗族土家族自治县第十七届人民代表大会第四次会议修改，2019年3月28日重庆市第五届人民代表大会常务委员会第九次会议批准）\n\n<!-- INFO END -->\n",
+			Info{Title: "彭水苗族土家族自治县旅游条例", Authorities: []string{"彭水苗族土家族自治县人民代表大会"}, PublishDate: 20190328}},
+		{"effective on publication", "# 国家机关工作人员病假期间生活待遇的规定\n\n1981年4月6日 国务院发布\n\n发布之日施行\n\n<!-- INFO END -->\n",
+			Info{Title: "国家机关工作人员病假期间生活待遇的规定", Authorities: []string{"国务院"}, PublishDate: 19810406,
+				EffectiveDate: 19810406}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.header, Hint{})
+			got.EffectiveEvidence, got.Relations, got.Warnings = model.Evidence{}, nil, nil
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Extract =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
@@ -117,9 +118,14 @@ func readLawHeader(d *doc) lawHeader {
 			h.amendedBy, h.amendedByDate, h.amendedByEv = t, last.date, last.line
 		}
 	}
-	for i := len(events) - 1; i >= 0 && len(h.authorities) == 0; i-- {
-		if !isEffectiveEvent(events[i].text) || strings.Contains(events[i].text, "公布") {
-			h.authorities = eventAuthorities(events[i].text)
+	// The body that adopted the text, not the one that approved it (an autonomous
+	// county's regulation is 批准 by the city's congress) nor the date it took effect.
+	for _, approved := range []bool{false, true} {
+		for i := len(events) - 1; i >= 0 && len(h.authorities) == 0; i-- {
+			e := events[i].text
+			if (!isEffectiveEvent(e) || strings.Contains(e, "公布")) && strings.Contains(e, "批准") == approved {
+				h.authorities = eventAuthorities(e)
+			}
 		}
 	}
 	return h
@@ -159,8 +165,21 @@ var (
 	issuedRe   = regexp.MustCompile(`^([\p{Han}、]+?)(?:令第|第\d+号令|公告|发布|公布|批准|印发)`)
 )
 
-// eventAuthorities reads the issuing body of a header line.
+// eventAuthorities reads the issuing body of a header line, without the
+// 中华人民共和国 that orders print before 国务院 and ministries. A body written without
+// its place (市第十届人民代表大会常务委员会) is left out.
 func eventAuthorities(s string) []string {
+	var out []string
+	for _, b := range headerBodies(s) {
+		b = strings.TrimPrefix(strings.TrimPrefix(b, "经"), "中华人民共和国")
+		if r, _ := utf8.DecodeRuneInString(b); b != "" && !strings.ContainsRune("市县区省", r) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func headerBodies(s string) []string {
 	s = compact(s)
 	if m := congressRe.FindStringSubmatch(s); m != nil {
 		return []string{m[1] + m[2]}
@@ -179,8 +198,7 @@ func eventAuthorities(s string) []string {
 	if m := issuedRe.FindStringSubmatch(s); m != nil {
 		var out []string
 		for _, b := range splitBodies(m[1]) {
-			b = strings.TrimPrefix(b, "中华人民共和国")
-			if isBodyName(b) || b == "国务院" {
+			if b = strings.TrimPrefix(b, "中华人民共和国"); isBodyName(b) {
 				out = append(out, b)
 			}
 		}
