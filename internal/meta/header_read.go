@@ -48,9 +48,14 @@ func readLawHeader(d *doc) lawHeader {
 	if len(d.header) == 0 {
 		return h
 	}
-	parts := make([]string, len(d.header))
-	for i, l := range d.header {
-		parts[i] = l.s
+	var parts []string
+	for _, l := range d.header {
+		// 发布之日施行 on a line of its own, without a date.
+		if strings.Contains(l.s, "之日") && isEffectiveEvent(l.s) && len(findDates(l.s)) == 0 {
+			h.effectiveOnPublish, h.effectiveEv = true, compact(l.s)
+			continue
+		}
+		parts = append(parts, l.s)
 	}
 	block := strings.Join(parts, "\n")
 	var events []headerEvent
@@ -62,17 +67,6 @@ func readLawHeader(d *doc) lawHeader {
 		}
 		text := trimEvent(block[ds.end:end])
 		events = append(events, headerEvent{date: ds.date, text: text, line: trimEvent(block[ds.start:end])})
-	}
-	if len(dates) == 0 || dates[0].start > 0 {
-		// 发布之日施行 written without a date.
-		pre := block
-		if len(dates) > 0 {
-			pre = block[:dates[0].start]
-		}
-		if isEffectiveEvent(pre) && (strings.Contains(pre, "发布之日") || strings.Contains(pre, "公布之日")) {
-			h.effectiveOnPublish = true
-			h.effectiveEv = compact(pre)
-		}
 	}
 	var last *headerEvent
 	for i := range events {
