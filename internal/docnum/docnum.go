@@ -1,0 +1,253 @@
+// Package docnum reads 发文字号 (document numbers) such as 国办发〔2022〕8号,
+// 法释〔2023〕13号 and 国务院令第709号: it finds them in text and normalises them so
+// that the ways people write one number compare equal.
+package docnum
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guifan/guifan/internal/textnorm"
+)
+
+// form is the shape of a document number.
+type form int
+
+const (
+	formBracket  form = iota + 1 // 国办发〔2022〕8号
+	formOrder                    // 国务院令第709号 (令)
+	formNotice                   // 国家税务总局公告2019年第5号 (公告, also 令2019年第2号)
+	formOrderAlt                 // 国务院第14号令, written back to front
+)
+
+// parsed is a document number split into its parts.
+type parsed struct {
+	form   form
+	prefix string // 机关代字 for brackets, issuing body with 令/公告 otherwise
+	year   int
+	serial int
+}
+
+func (p parsed) String() string {
+	switch p.form {
+	case formBracket:
+		return p.prefix + "〔" + strconv.Itoa(p.year) + "〕" + strconv.Itoa(p.serial) + "号"
+	case formNotice:
+		return p.prefix + strconv.Itoa(p.year) + "年第" + strconv.Itoa(p.serial) + "号"
+	case formOrder, formOrderAlt:
+		// 国务院第14号令 and 国务院令第14号 are one number; the 令第N号 form is the usual one.
+		return p.prefix + "第" + strconv.Itoa(p.serial) + "号"
+	}
+	return ""
+}
+
+// Normalize returns the canonical form of a document number: brackets folded to 〔〕,
+// full-width digits to ASCII, spaces removed, leading zeros and 第 dropped from a
+// bracketed serial (〔2019〕第007号 → 〔2019〕7号), Chinese numerals of orders written as
+// digits (主席令第三十一号 → 主席令第31号). It returns "" for anything that is not one
+// document number.
+func Normalize(s string) string {
+	p, ok := parse(s)
+	if !ok {
+		return ""
+	}
+	return p.String()
+}
+
+// IsDocNumber reports whether s, typically a query, is a document number.
+func IsDocNumber(s string) bool {
+	_, ok := parse(s)
+	return ok
+}
+
+// Key is the lookup key of a document number: the normal form without the
+// 中华人民共和国 that orders may or may not carry (国务院令第709号 and
+// 中华人民共和国国务院令第709号 name one order). It returns "" when s is not a number.
+func Key(s string) string {
+	n := Normalize(s)
+	return strings.ReplaceAll(n, "中华人民共和国", "")
+}
+
+var openBrackets = "〔[［（(【｛{"
+var closeBrackets = "〕]］）)】｝}"
+
+func isOpen(r rune) bool {
+	return r < 0x80 && (r == '[' || r == '(' || r == '{') || r > 0x80 && strings.ContainsRune(openBrackets, r)
+}
+func isClose(r rune) bool {
+	return r < 0x80 && (r == ']' || r == ')' || r == '}') || r > 0x80 && strings.ContainsRune(closeBrackets, r)
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' }
+
+// parse reads s as exactly one document number.
+func parse(s string) (parsed, bool) {
+	s = textnorm.Compact(textnorm.FoldWidth(strings.TrimSpace(s)))
+	// A number pasted with the parentheses it was cited in: （国办发〔2022〕8号）.
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}, {"《", "》"}, {"“", "”"}} {
+		if strings.HasPrefix(s, pair[0]) && strings.HasSuffix(s, pair[1]) {
+			s = s[len(pair[0]) : len(s)-len(pair[1])]
+		}
+	}
+	if s == "" || len(s) > 200 {
+		return parsed{}, false
+	}
+	if p, ok := parseBracket(s); ok {
+		return p, true
+	}
+	if p, ok := parseNotice(s); ok {
+		return p, true
+	}
+	return parseOrder(s)
+}
+
+// parseBracket reads 国办发〔2022〕8号 (号 may be missing in a query).
+func parseBracket(s string) (parsed, bool) {
+	for i, r := range s {
+		if !isOpen(r) || i == 0 {
+			continue
+		}
+		j := i + utf8.RuneLen(r)
+		if j+4 > len(s) {
+			return parsed{}, false
+		}
+		year, ok := yearAt(s[j : j+4])
+		if !ok {
+			continue
+		}
+		c, w := utf8.DecodeRuneInString(s[j+4:])
+		if !isClose(c) {
+			continue
+		}
+		rest := s[j+4+w:]
+		rest = strings.TrimPrefix(rest, "第")
+		rest = strings.TrimSuffix(rest, "号")
+		serial, ok := ParseNumeral(rest)
+		if !ok || serial <= 0 || utf8.RuneCountInString(rest) > 6 {
+			return parsed{}, false
+		}
+		prefix := s[:i]
+		if !validPrefix(prefix, formBracket) {
+			return parsed{}, false
+		}
+		return parsed{form: formBracket, prefix: prefix, year: year, serial: serial}, true
+	}
+	return parsed{}, false
+}
+
+// parseNotice reads 国家税务总局公告2019年第5号 and 农业农村部令2019年第2号.
+func parseNotice(s string) (parsed, bool) {
+	if !strings.HasSuffix(s, "号") {
+		return parsed{}, false
+	}
+	for _, kw := range []string{"公告", "令"} {
+		i := strings.LastIndex(s, kw)
+		if i <= 0 {
+			continue
+		}
+		rest := s[i+len(kw):]
+		if len(rest) < 8 {
+			continue
+		}
+		year, ok := yearAt(rest[:4])
+		if !ok || !strings.HasPrefix(rest[4:], "年") {
+			continue
+		}
+		num := strings.TrimSuffix(strings.TrimPrefix(rest[4+len("年"):], "第"), "号")
+		serial, ok := ParseNumeral(num)
+		if !ok || serial <= 0 {
+			continue
+		}
+		prefix := s[:i+len(kw)]
+		if !validPrefix(prefix, formNotice) {
+			continue
+		}
+		return parsed{form: formNotice, prefix: prefix, year: year, serial: serial}, true
+	}
+	return parsed{}, false
+}
+
+// parseOrder reads 国务院令第709号, 国务院令709号 and 国务院第14号令.
+func parseOrder(s string) (parsed, bool) {
+	if strings.HasSuffix(s, "号令") {
+		body := strings.TrimSuffix(s, "号令")
+		i := strings.LastIndex(body, "第")
+		if i <= 0 {
+			return parsed{}, false
+		}
+		serial, ok := ParseNumeral(body[i+len("第"):])
+		prefix := body[:i] + "令"
+		if !ok || serial <= 0 || !validPrefix(prefix, formOrder) {
+			return parsed{}, false
+		}
+		return parsed{form: formOrderAlt, prefix: prefix, serial: serial}, true
+	}
+	if !strings.HasSuffix(s, "号") {
+		return parsed{}, false
+	}
+	i := strings.LastIndex(s, "令")
+	if i <= 0 {
+		return parsed{}, false
+	}
+	num := strings.TrimSuffix(s[i+len("令"):], "号")
+	hasDi := strings.HasPrefix(num, "第")
+	num = strings.TrimPrefix(num, "第")
+	serial, ok := ParseNumeral(num)
+	if !ok || serial <= 0 {
+		return parsed{}, false
+	}
+	// 令三号 without 第 is too loose to be a number; 令709号 is how people type it.
+	if !hasDi {
+		if _, digits := parseDigits(num); !digits {
+			return parsed{}, false
+		}
+	}
+	prefix := s[:i+len("令")]
+	if !validPrefix(prefix, formOrder) {
+		return parsed{}, false
+	}
+	return parsed{form: formOrder, prefix: prefix, serial: serial}, true
+}
+
+func yearAt(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	y, ok := parseDigits(s)
+	if !ok || y < 1900 || y > 2099 {
+		return 0, false
+	}
+	return y, true
+}
+
+// validPrefix reports whether p can be the part before the year or serial: Chinese
+// characters only, no word that would mean it runs into the surrounding sentence,
+// and for orders and notices an issuing body.
+func validPrefix(p string, f form) bool {
+	if p == "" {
+		return false
+	}
+	n := 0
+	for _, r := range p {
+		n++
+		if !textnorm.IsHan(r) && r != '、' && r != '（' && r != '）' {
+			return false
+		}
+	}
+	if n > 40 || f == formBracket && n > 12 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(p)
+	if !textnorm.IsHan(first) {
+		return false
+	}
+	if cutPrefix(p, f) != p {
+		return false
+	}
+	if f == formOrder || f == formNotice {
+		return issuerEnd(p)
+	}
+	return true
+}

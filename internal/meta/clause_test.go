@@ -1,0 +1,363 @@
+package meta
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/testcorpus"
+)
+
+// TestSeed reads the founding document where the shared corpus keeps it.
+func TestSeed(t *testing.T) {
+	path := testcorpus.Seed(t)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Extract(string(b), Hint{FileName: filepath.Base(path)})
+	checkInfo(t, got, fileCases[0])
+}
+
+func TestFindDates(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []model.Date
+	}{
+		{"2024 年 7 月 1 日", []model.Date{20240701}},
+		{"二〇二二年六月二十日", []model.Date{20220620}},
+		{"二○二二年六月二十日", []model.Date{20220620}},
+		{"一九九四年十二月六日", []model.Date{19941206}},
+		{"本规定自一九九五年一月一日起执行。", []model.Date{19950101}},
+		{"2020年06月15日", []model.Date{20200615}},
+		{"第二十条 本规定自2018年3月1日起施行。2021年1月1日", []model.Date{20180301, 20210101}},
+		{"2022年2月30日", nil}, // no such day
+		{"完成时限：2022年5月底前", nil},
+		{"人民法院2011年5月1日以后审理", []model.Date{20110501}},
+		{"12022年6月20日", nil},
+	}
+	for _, tt := range tests {
+		var got []model.Date
+		for _, d := range findDates(tt.in) {
+			got = append(got, d.date)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("findDates(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		want model.Date
+	}{
+		{"2022 年 6 月 20 日", 20220620}, {"2022-06-20", 20220620}, {"2022.6.20", 20220620}, {"2022/6/20", 20220620},
+		{"二〇二二年六月二十日", 20220620}, {"2022.6", 0}, {"1.2.3", 0}, {"2022年6月20日印发", 0},
+	} {
+		got, _ := parseDateLine(tt.in)
+		if got != tt.want {
+			t.Errorf("parseDateLine(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestEffective reads effective and expiry dates from closing clauses. Sentences
+// marked real are copied from laws.jsonl; the corpus holds national laws, which never
+// state their own 有效期, so the 有效期 sentences are the phrasing normative documents
+// use (本办法自…起施行，有效期5年), written for the test.
+func TestEffective(t *testing.T) {
+	tests := []struct {
+		name, text string
+		hint       Hint
+		eff, exp   model.Date
+		warn       string
+	}{
+		{name: "real: written date", text: "第八十七条 本法自2008年4月1日起施行。", eff: 20080401},
+		{name: "real: Chinese numerals", text: "第二十条 本规定自一九九五年一月一日起执行。", eff: 19950101},
+		{name: "real: 从…起", text: "第十三条 本规定从1986年7月1日起施行。", eff: 19860701},
+		{name: "real: 实施", text: "第九十八条 本规定自2003年2月1日起实施。", eff: 20030201},
+		{name: "real: publish date", text: "第二十一条 本法自公布之日起施行。", hint: Hint{PublishDate: 20140101}, eff: 20140101},
+		{name: "real: publish date unknown", text: "第二十一条 本法自公布之日起施行。", warn: "发布日期未知"},
+		{name: "real: amended text keeps the original date",
+			text: "第八十七条 本法自2008年4月1日起施行。", hint: Hint{PublishDate: 20181026}, warn: "早于发布日期"},
+		{name: "real: amended version, publish-date clause",
+			text: "本法自公布之日起施行。", hint: Hint{PublishDate: 20120831, Amended: true}, warn: "可能沿用原文本"},
+		{name: "real: repeal in the same sentence",
+			text: "第二百九十一条 本法自公布之日起施行，《中华人民共和国民事诉讼法（试行）》同时废止。",
+			hint: Hint{PublishDate: 19910409}, eff: 19910409},
+		{name: "real: enumerated 试行", text: "79.本规定自公布之日起试行。", hint: Hint{PublishDate: 19980708}, eff: 19980708},
+		{name: "real: 自本…之日起", text: "第五十八条 本办法自发布之日起施行。", hint: Hint{PublishDate: 20151224}, eff: 20151224},
+		{name: "real: partial", text: "本法第十条自2020年1月1日起施行。"},
+		{name: "another subject after the verb", text: "自2023年1月1日起执行新的收费标准。"},
+		{name: "real: another document's date", text: "1999年5月1日实施的《进口药品管理办法》同时废止。"},
+		{name: "real: a period of a licence",
+			text: "第二十一条 制造许可证有效期为5年。\n\n第六十七条 本条例自2010年1月1日起施行。", eff: 20100101},
+		{name: "real: 延长 of a licence",
+			text: "第十三条 许可证有效期为5年。有效期届满，需要延续的，持证单位应当于许可证有效期届满30日前，向原发证机关提出延续申请。"},
+		{name: "有效期5年 from the effective date",
+			text: "第十五条 本实施细则自发布之日起施行，有效期5年。", hint: Hint{PublishDate: 20200229}, eff: 20200229, exp: 20250228},
+		{name: "有效期为五年",
+			text: "第二十条 本办法自2021年1月1日起施行，有效期为五年。", eff: 20210101, exp: 20251231},
+		{name: "有效期至",
+			text: "本通知自2024年1月1日起施行，有效期至2026年12月31日。", eff: 20240101, exp: 20261231},
+		{name: "有效期 sentence after the clause",
+			text: "本办法自2022年7月1日起施行。有效期三年。", eff: 20220701, exp: 20250630},
+		{name: "本办法有效期",
+			text: "本办法自2020年1月1日起施行。本办法有效期为2020年1月1日至2024年12月31日。", eff: 20200101, exp: 20241231},
+		{name: "执行至", text: "本通知自2023年1月1日起执行，执行至2025年12月31日。", eff: 20230101, exp: 20251231},
+		{name: "试行期", text: "本办法自印发之日起试行，试行期为两年。", hint: Hint{PublishDate: 20230315}, eff: 20230315, exp: 20250314},
+		{name: "numeric dates", text: "本通知自2022.6.20起施行，有效期至2024-06-19。", eff: 20220620, exp: 20240619},
+		{name: "30 days after publication",
+			text: "本规定自发布之日起30日后施行，有效期2年。", hint: Hint{PublishDate: 20230301}, eff: 20230331, exp: 20250330},
+		{name: "period without a known effective date", text: "本办法有效期5年。", warn: "施行日期未知"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.text, tt.hint)
+			if got.EffectiveDate != tt.eff || got.ExpiryDate != tt.exp {
+				t.Errorf("effective %s, expiry %s; want %s, %s (warnings %q)", got.EffectiveDate, got.ExpiryDate,
+					tt.eff, tt.exp, got.Warnings)
+			}
+			if tt.warn != "" && !strings.Contains(strings.Join(got.Warnings, "\n"), tt.warn) {
+				t.Errorf("no warning contains %q: %q", tt.warn, got.Warnings)
+			}
+			if tt.warn == "" && len(got.Warnings) > 0 {
+				t.Errorf("unexpected warnings %q", got.Warnings)
+			}
+		})
+	}
+}
+
+// TestRelations reads relation sentences. Sentences marked real are from laws.jsonl;
+// the corpus has no 宣布失效 or 有效期延长 statement naming a document, so those are
+// written for the test in the form notices use.
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		name, title, text string
+		want              []model.Relation
+	}{
+		{name: "real: dated by a description", text: "1963年4月10日国务院公布的《商标管理条例》同时废止；",
+			want: []model.Relation{{Type: model.Repeals, Target: "商标管理条例"}}},
+		{name: "real: issuer before the title",
+			text: "本解释施行后，最高人民法院、最高人民检察院《关于办理危害矿山生产安全刑事案件具体应用法律若干问题的解释》（法释〔2007〕5号）同时废止。",
+			want: []model.Relation{
+				{Type: model.Repeals, Target: "最高人民法院、最高人民检察院关于办理危害矿山生产安全刑事案件具体应用法律若干问题的解释"},
+				{Type: model.Cites, Target: "法释〔2007〕5号"}}},
+		{name: "real: issuer and date before the title",
+			text: "2000年3月17日劳动保障部发布的《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发[2000]8号）同时废止。",
+			want: []model.Relation{
+				{Type: model.Repeals, Target: "劳动保障部关于职工全年月平均工作时间和工资折算问题的通知"},
+				{Type: model.Cites, Target: "劳社部发〔2000〕8号"}}},
+		{name: "real: 不再适用",
+			text: "第十条 本解释发布实施后，《最高人民法院关于审理组织、运送他人偷越国（边）境等刑事案件适用法律若干问题的解释》（法释〔2002〕3号）不再适用。",
+			want: []model.Relation{
+				{Type: model.Repeals, Target: "最高人民法院关于审理组织、运送他人偷越国（边）境等刑事案件适用法律若干问题的解释"},
+				{Type: model.Cites, Target: "法释〔2002〕3号"}}},
+		{name: "real: same title as the document", title: "中华人民共和国工会法",
+			text: "第五十七条 本法自公布之日起施行。1950年6月29日中央人民政府颁布的《中华人民共和国工会法》同时废止。"},
+		{name: "consequence of a repeal", text: "《某市城市绿化管理办法》废止后，其规定的审批事项一并取消。"},
+		{name: "real: not a repeal", text: "第十七条 医师注册后有下列情形之一的，注销注册，废止医师执业证书："},
+		{name: "real: no named document", text: "其他有关商标管理的规定，凡与本法抵触的，同时失效。"},
+		{name: "real: amendment decision",
+			text: "根据司法实践情况，现决定对《最高人民法院、最高人民检察院关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释》（法释〔2009〕19号，以下简称《解释》）作如下修改：",
+			want: []model.Relation{
+				{Type: model.Amends, Target: "最高人民法院、最高人民检察院关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释"},
+				{Type: model.Cites, Target: "法释〔2009〕19号"}}},
+		{name: "real: amending title", title: "最高人民法院关于修改《最高人民法院关于仲裁司法审查案件报核问题的有关规定》的决定",
+			want: []model.Relation{{Type: model.Amends, Target: "最高人民法院关于仲裁司法审查案件报核问题的有关规定"}}},
+		{name: "real: amendment", title: "中华人民共和国刑法修正案（十一）",
+			want: []model.Relation{{Type: model.Amends, Target: "中华人民共和国刑法"}}},
+		{name: "real: basis", text: "为了规范行政许可的设定和实施，根据宪法，制定本法。",
+			want: []model.Relation{{Type: model.Basis, Target: "中华人民共和国宪法"}}},
+		{name: "partial repeal with articles",
+			text: "本办法自2021年1月1日起施行。《某市城市绿化管理办法》第十条、第十二条同时废止。",
+			want: []model.Relation{{Type: model.Repeals, Target: "某市城市绿化管理办法", Articles: []string{"第十条", "第十二条"}}}},
+		{name: "dated repeal", text: "《关于加强农机安全管理的通知》（某农发〔2018〕5号）自2021年1月1日起废止。",
+			want: []model.Relation{{Type: model.Repeals, Target: "关于加强农机安全管理的通知", Date: 20210101},
+				{Type: model.Cites, Target: "某农发〔2018〕5号"}}},
+		{name: "numbers only", text: "某政办发〔2015〕3号、某政办发〔2016〕7号文件同时废止。",
+			want: []model.Relation{{Type: model.Repeals, Target: "某政办发〔2015〕3号"}, {Type: model.Repeals, Target: "某政办发〔2016〕7号"},
+				{Type: model.Cites, Target: "某政办发〔2015〕3号"}, {Type: model.Cites, Target: "某政办发〔2016〕7号"}}},
+		{name: "lapse", text: "《关于印发某市就业补助资金管理办法的通知》（某人社发〔2016〕12号）宣布失效。",
+			want: []model.Relation{{Type: model.Lapses, Target: "关于印发某市就业补助资金管理办法的通知"}, {Type: model.Cites, Target: "某人社发〔2016〕12号"}}},
+		{name: "extension",
+			text: "《某市人才住房保障办法》（某府规〔2019〕2号）有效期延长至2025年12月31日。",
+			want: []model.Relation{{Type: model.Extends, Target: "某市人才住房保障办法", Until: 20251231}, {Type: model.Cites, Target: "某府规〔2019〕2号"}}},
+		{name: "extension, 延续 before the title",
+			text: "经评估，决定延续《某市促进农业机械化发展若干措施实施细则》有效期至2027年6月30日。",
+			want: []model.Relation{{Type: model.Extends, Target: "某市促进农业机械化发展若干措施实施细则", Until: 20270630}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.text, Hint{Title: tt.title})
+			for i := range got.Relations {
+				if got.Relations[i].Evidence == "" {
+					t.Errorf("relation %d without evidence", i)
+				}
+				got.Relations[i].Evidence, got.Relations[i].Origin = "", ""
+			}
+			if !reflect.DeepEqual(got.Relations, tt.want) {
+				t.Errorf("relations\n got %+v\nwant %+v", got.Relations, tt.want)
+			}
+		})
+	}
+}
+
+func TestInterpretation(t *testing.T) {
+	tests := []struct {
+		title, interprets string
+		kind              model.Kind
+	}{
+		{"《抚顺县2022年政务公开工作要点》政策解读", "抚顺县2022年政务公开工作要点", model.KindInterpretation},
+		{"关于《海南省农机购置与应用补贴实施方案》的解读", "海南省农机购置与应用补贴实施方案", model.KindInterpretation},
+		{"一图读懂2026年中央一号文件", "2026年中央一号文件", model.KindInterpretation},
+		{"2024-2026年海南省农机购置与应用补贴实施方案图解", "2024-2026年海南省农机购置与应用补贴实施方案", model.KindInterpretation},
+		{"司法部负责人就《行政复议法实施条例》答记者问", "行政复议法实施条例", model.KindInterpretation},
+		{"农机购置补贴政策问答", "农机购置补贴", model.KindInterpretation},
+		{"关于做好政策解读工作的通知", "", model.KindNormative},
+		{"最高人民法院关于适用《中华人民共和国民法典》合同编通则若干问题的解释", "", model.KindNormative},
+	}
+	for _, tt := range tests {
+		kind, what := interpretationOf(tt.title)
+		if kind != tt.kind || what != tt.interprets {
+			t.Errorf("interpretationOf(%q) = %q, %q; want %q, %q", tt.title, kind, what, tt.kind, tt.interprets)
+		}
+	}
+}
+
+func TestTitleFromFileName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"抚县政公领发〔2022〕3号-抚顺县2022年政务公开工作要点.txt", "抚顺县2022年政务公开工作要点"},
+		{"海南省农机购置与应用补贴实施方案的通知.pdf", "海南省农机购置与应用补贴实施方案的通知"},
+		{"上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", "上海市普陀区规划和自然资源局2024年度部门决算"},
+		{"国办发〔2022〕8号.pdf", ""},
+		{"scan_0001.pdf", ""},
+	}
+	for _, tt := range tests {
+		if got := titleFromFileName(tt.in); got != tt.want {
+			t.Errorf("titleFromFileName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFields reads the information table a government website prints above a document.
+func TestFields(t *testing.T) {
+	text := "索引号：11210421MB1234567X/2022-00031 主题分类：政务公开\n发文机关：抚顺县政务公开领导小组\n" +
+		"发文字号：抚县政公领发〔2022〕3号\n成文日期：2022年06月20日\n登记号：FSXD-2022-0003\n公开方式：主动公开\n\n" +
+		"关于印发《抚顺县2022年政务公开工作要点》的通知\n\n各乡镇人民政府，县政府各部门、各相关单位："
+	got := Extract(text, Hint{})
+	want := Info{Title: "关于印发《抚顺县2022年政务公开工作要点》的通知", DocNumber: "抚县政公领发〔2022〕3号",
+		Authorities: []string{"抚顺县政务公开领导小组"}, PublishDate: 20220620, Registration: "FSXD-2022-0003",
+		IndexNumber: "11210421MB1234567X/2022-00031", Disclosure: model.Public, Topics: []string{"政务公开"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Extract =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// FuzzExtract checks that no text makes Extract panic, and that what it returns is consistent.
+func FuzzExtract(f *testing.F) {
+	for _, tc := range fileCases {
+		if b, err := os.ReadFile(filepath.Join("testdata", tc.file)); err == nil && len(b) < 4000 {
+			f.Add(string(b))
+		}
+	}
+	f.Add("本办法自公布之日起30日后施行，有效期2年。《》（）〔2022〕令第号")
+	f.Fuzz(func(t *testing.T, s string) {
+		info := Extract(s, Hint{PublishDate: 20200101})
+		if info.ExpiryDate != 0 && info.EffectiveDate != 0 && info.ExpiryDate < info.EffectiveDate {
+			t.Fatalf("expiry %s before effective %s", info.ExpiryDate, info.EffectiveDate)
+		}
+		for _, r := range info.Relations {
+			if r.Target == "" || r.Type == "" {
+				t.Fatalf("empty relation %+v", r)
+			}
+		}
+	})
+}
+
+// TestJudicialHeading reads the heading printed in a judicial interpretation's text,
+// broken over lines, without the Markdown title line that LawRefBook adds.
+func TestJudicialHeading(t *testing.T) {
+	tests := []struct{ text, title, number string }{
+		{readBody(t, "judicial_senlin.md"), "最高人民法院关于审理破坏森林资源刑事案件适用法律若干问题的解释", "法释〔2023〕8号"},
+		{readBody(t, "judicial_caili.md"), "最高人民法院关于审理涉彩礼纠纷案件适用法律若干问题的规定", "法释〔2024〕1号"},
+		// laws.jsonl, 最高人民法院 最高人民检察院关于办理破坏野生动物资源刑事案件适用法律若干问题的解释.
+		{"最高人民法院 最高人民检察院\n\n关于办理破坏野生动物资源刑事案件适用\n\n法律若干问题的解释\n\n法释〔2022〕12号\n\n" +
+			"为依法惩治破坏野生动物资源犯罪，保护生态环境，维护生物多样性和生态平衡，根据《中华人民共和国刑法》《中华人民共和国刑事诉讼法》《中华人民共和国野生动物保护法》等法律的有关规定，现就办理此类刑事案件适用法律的若干问题解释如下：",
+			"最高人民法院 最高人民检察院关于办理破坏野生动物资源刑事案件适用法律若干问题的解释", "法释〔2022〕12号"},
+	}
+	for _, tt := range tests {
+		got := Extract(tt.text, Hint{})
+		if got.Title != tt.title || got.DocNumber != tt.number {
+			t.Errorf("Title, DocNumber = %q, %q; want %q, %q", got.Title, got.DocNumber, tt.title, tt.number)
+		}
+	}
+}
+
+// readBody is a LawRefBook testdata file without its Markdown header.
+func readBody(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, ok := strings.Cut(string(b), infoEnd)
+	if !ok {
+		t.Fatalf("%s has no header", name)
+	}
+	return body
+}
+
+func TestExpiryFromTitle(t *testing.T) {
+	tests := []struct {
+		title string
+		want  model.Date
+	}{
+		{"关于印发2024-2026年海南省农机购置与应用补贴实施方案的通知", 20261231},
+		{"关于印发《2024—2026年海南省农机购置与应用补贴实施方案》的通知", 20261231},
+		{"农业农村部办公厅 财政部办公厅关于印发《2024—2026年农机购置与应用补贴实施意见》的通知", 20261231},
+		{"关于废止《2016-2020年某市农机化发展规划》的决定", 0},
+		{"2021—2025年农机化发展规划实施情况的报告", 0},
+		{"关于印发抚顺县2022年政务公开工作要点的通知", 0},
+		{"关于2020-2019年度的通知", 0},
+	}
+	for _, tt := range tests {
+		got := Extract("", Hint{Title: tt.title})
+		if got.ExpiryDate != tt.want {
+			t.Errorf("%s: expiry %s, want %s", tt.title, got.ExpiryDate, tt.want)
+		}
+		if tt.want != 0 && (got.ExpiryEvidence.Origin != "title" || len(got.Warnings) != 1) {
+			t.Errorf("%s: evidence %+v, warnings %q", tt.title, got.ExpiryEvidence, got.Warnings)
+		}
+	}
+}
+
+// TestLawHeader reads real LawRefBook header blocks from laws.jsonl.
+func TestLawHeader(t *testing.T) {
+	tests := []struct {
+		name, header string
+		want         Info
+	}{
+		{"order of the State Council", "# 行政学院工作条例\n\n2009年12月14日 国务院第92次常务会议通过\n\n2009年12月22日 中华人民共和国国务院令第568号公布\n\n2010年1月1日 施行\n\n<!-- INFO END -->\n",
+			Info{Title: "行政学院工作条例", DocNumber: "中华人民共和国国务院令第568号", Authorities: []string{"国务院"},
+				PublishDate: 20091222, EffectiveDate: 20100101}},
+		{"joint order, revised by a later order", "# 军人抚恤优待条例\n\n2004年8月1日 中华人民共和国国务院、中华人民共和国中央军事委员会令第413号公布\n\n2011年7月29日 《国务院、中央军事委员会关于修改〈军人抚恤优待条例〉的决定》第一次修订\u3000\n\n2019年3月2日 《国务院关于修改部分行政法规的决定》第二次修订\u3000\n\n2024年8月5日 中华人民共和国国务院、中华人民共和国中央军事委员会令第788号第三次修订）\n\n<!-- INFO END -->\n",
+			Info{Title: "军人抚恤优待条例", DocNumber: "中华人民共和国国务院、中华人民共和国中央军事委员会令第788号",
+				Authorities: []string{"国务院", "中央军事委员会"}, PublishDate: 20240805, Label: "2024年修订"}},
+		{"autonomous county, approved by the city", "# 彭水苗族土家族自治县旅游条例\n\n2015年7月7日 彭水苗族土家族自治县第十六届人民代表大会第七次会议通过\n\n2015年7月30日 重庆市第四届人民代表大会常务委员会第十九次会议批准；2019年2月23日彭水苗族土家族自治县第十七届人民代表大会第四次会议修改，2019年3月28日重庆市第五届人民代表大会常务委员会第九次会议批准）\n\n<!-- INFO END -->\n",
+			Info{Title: "彭水苗族土家族自治县旅游条例", Authorities: []string{"彭水苗族土家族自治县人民代表大会"}, PublishDate: 20190328}},
+		{"effective on publication", "# 国家机关工作人员病假期间生活待遇的规定\n\n1981年4月6日 国务院发布\n\n发布之日施行\n\n<!-- INFO END -->\n",
+			Info{Title: "国家机关工作人员病假期间生活待遇的规定", Authorities: []string{"国务院"}, PublishDate: 19810406,
+				EffectiveDate: 19810406}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.header, Hint{})
+			got.EffectiveEvidence, got.Relations, got.Warnings = model.Evidence{}, nil, nil
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Extract =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}

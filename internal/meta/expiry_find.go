@@ -1,0 +1,140 @@
+package meta
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/model"
+)
+
+// periodWords introduce a document's own period of validity.
+var periodWords = []string{"有效期限", "有效期", "试行期限", "试行期", "执行期限", "执行期", "实施期限", "实施期", "执行至", "实施至", "试行至"}
+
+var (
+	// 有效期至2027年6月30日 / 执行至… / 有效期为2020年1月1日至2024年12月31日
+	untilRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + anyDateExpr + `\s*起?\s*(?:至|到)\s*(` + anyDateExpr +
+		`)|(?:至|到|截至|截止至|截止到|截止)\s*(` + anyDateExpr + `))`)
+	// 有效期5年 / 有效期为五年 / 有效期三年 / 试行期为两年 / 有效期为6个月
+	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
+	// 2024—2026 年 in a plan's title
+	titlePeriodRe = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*[-—–－~～至到]+\s*((?:19|20)[0-9]{2})\s*年`)
+)
+
+// planWords name documents that run for the period in their title.
+var planWords = []string{"方案", "规划", "计划", "纲要", "要点", "行动", "工程", "实施意见"}
+
+// findExpiry sets the last day in force: from the information table; from the text's
+// own clause (本办法自…起施行，有效期5年 counts from the effective date and ends the day
+// before the anniversary; 有效期至2027年6月30日); or, with a warning, from the period a
+// plan is named for (2024—2026年…实施方案 ends on 2026-12-31).
+func findExpiry(d *doc, f fields, effEnd int, info *Info) {
+	set := func(dt model.Date, ev string) {
+		info.ExpiryDate = dt
+		info.ExpiryEvidence = model.Evidence{Value: ev, Origin: originText}
+	}
+	if f.expiry != 0 {
+		set(f.expiry, f.expiryEv)
+		return
+	}
+	text := d.text
+	lo := d.bodyStart()
+	for _, w := range periodWords {
+		for _, p := range d.hits(w) {
+			off := p + len(w)
+			ss, se := sentenceBounds(text, lo, p, off)
+			if !ownPeriod(text, ss, p, effEnd) {
+				continue
+			}
+			sentence := evidence(text[ss:se])
+			rest := text[off:min(len(text), off+120)]
+			if strings.HasSuffix(w, "至") {
+				rest = "至" + rest
+			}
+			if m := untilRe.FindStringSubmatch(rest); m != nil {
+				if dt := parseAnyDate(m[1] + m[2]); dt != 0 {
+					set(dt, sentence)
+					return
+				}
+			}
+			if m := spanRe.FindStringSubmatch(rest); m != nil {
+				n, ok := docnum.ParseNumeral(m[1])
+				if !ok || n <= 0 || n > 50 {
+					continue
+				}
+				if info.EffectiveDate == 0 {
+					info.warn("正文“" + sentence + "”规定了有效期，但施行日期未知，有效期截止日留空")
+					return
+				}
+				if m[2] == "年" {
+					set(info.EffectiveDate.AddYears(n).AddDays(-1), sentence)
+				} else {
+					set(info.EffectiveDate.AddMonths(n).AddDays(-1), sentence)
+				}
+				return
+			}
+		}
+	}
+	expiryFromTitle(info)
+}
+
+// ownPeriod reports whether the 有效期 at p, in the sentence starting at ss, is the
+// document's own: 本办法有效期…, 本通知自…起施行，有效期…, or a sentence of its own right
+// after the effective-date clause. 许可证的有效期为三年 is not.
+func ownPeriod(text string, ss, p, effEnd int) bool {
+	pre := subjectOf(text, ss, p)
+	if pre == "" {
+		// 有效期5年。 standing alone: only right after the document's effective-date clause.
+		return effEnd >= 0 && ss-effEnd >= 0 && ss-effEnd <= 8
+	}
+	if !ownSubject(pre) {
+		return false
+	}
+	// Within the sentence the clause must start with 有效期 or be 本X(的)有效期.
+	clause := pre
+	if i := strings.LastIndexAny(clause, "，,"); i >= 0 {
+		clause = clause[i+len("，"):]
+		if strings.HasSuffix(pre[:i+1], ",") {
+			clause = pre[i+1:]
+		}
+	}
+	clause = strings.TrimSuffix(strings.TrimPrefix(clause, "并"), "的")
+	if clause == "" || clause == "且" {
+		return true
+	}
+	return strings.HasPrefix(clause, "本") && runeLen(clause) <= 8 && !strings.ContainsAny(clause, "《证")
+}
+
+// expiryFromTitle infers the end of a plan from the period in its title.
+func expiryFromTitle(info *Info) {
+	m := titlePeriodRe.FindStringSubmatchIndex(info.Title)
+	if m == nil {
+		return
+	}
+	// 关于废止《2016-2020年…规划》的决定 and 2021—2025年规划实施情况的报告 do not run
+	// for the period they name.
+	for _, w := range []string{"废止", "修改", "延续", "延长", "评估", "总结", "报告", "情况", "解读"} {
+		if strings.Contains(info.Title, w) {
+			return
+		}
+	}
+	from, _ := strconv.Atoi(info.Title[m[2]:m[3]])
+	to, _ := strconv.Atoi(info.Title[m[4]:m[5]])
+	if to <= from || to-from > 15 {
+		return
+	}
+	rest := info.Title[m[1]:]
+	plan := false
+	for _, w := range planWords {
+		if strings.Contains(rest, w) {
+			plan = true
+		}
+	}
+	if !plan {
+		return
+	}
+	info.ExpiryDate = model.NewDate(to, 12, 31)
+	info.ExpiryEvidence = model.Evidence{Value: info.Title, Origin: "title"}
+	info.warn("有效期截止日" + info.ExpiryDate.String() + "系根据标题所载期间“" + info.Title[m[0]:m[1]] + "”推定，正文未写明有效期")
+}

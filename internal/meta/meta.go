@@ -1,0 +1,100 @@
+// Package meta reads a document's metadata and its relations to other documents
+// out of its text: title, 发文字号, 发文机关, dates, 有效期, disclosure marks, and the
+// documents it repeals, amends, extends, rests on or cites. Precision comes first:
+// a wrong effective or expiry date makes a wrong 现行有效, so a field the text does
+// not state clearly is left empty and a warning says why.
+package meta
+
+import (
+	"github.com/guifan/guifan/internal/model"
+)
+
+// Hint is what is already known about a document before its text is read.
+type Hint struct {
+	// FileName is the base name; it often carries the doc number and/or title, e.g.
+	// 抚县政公领发〔2022〕3号-抚顺县2022年政务公开工作要点.txt.
+	FileName string
+	// Title known from metadata: no title is guessed from the text then.
+	Title         string
+	PublishDate   model.Date // known publish date from metadata
+	EffectiveDate model.Date // known effective date from metadata
+	Level         model.Level
+	// Amended says the text is known to be a later version of its work (the ingester
+	// knows when a work has an earlier version). A closing 本法自公布之日起施行 kept from
+	// the original text then does not date this version.
+	Amended bool
+}
+
+// Info is what the text says about the document.
+type Info struct {
+	Title       string   `json:"title,omitempty"`
+	DocNumber   string   `json:"doc_number,omitempty"` // 发文字号, normalised
+	Authorities []string `json:"authority,omitempty"`  // 发文机关, may be several
+	// PublishDate is the 成文/发布日期: the signature date, or the last 通过/公布/修订
+	// line of a law's header.
+	PublishDate       model.Date     `json:"publish_date,omitempty"`
+	EffectiveDate     model.Date     `json:"effective_date,omitempty"`
+	EffectiveEvidence model.Evidence `json:"effective_evidence,omitzero"`
+	// ExpiryDate is the last day in force.
+	ExpiryDate     model.Date     `json:"expiry_date,omitempty"`
+	ExpiryEvidence model.Evidence `json:"expiry_evidence,omitzero"`
+	Registration   string         `json:"registration_number,omitempty"` // 登记号
+	IndexNumber    string         `json:"index_number,omitempty"`        // 索引号
+	// Disclosure is "" when the text does not say.
+	Disclosure model.Disclosure `json:"disclosure,omitempty"`
+	Kind       model.Kind       `json:"kind,omitempty"`
+	// Interprets is the title or doc number an interpretation (解读) explains.
+	Interprets string           `json:"interprets,omitempty"`
+	Label      string           `json:"label,omitempty"`  // version label such as 2018年修正
+	Topics     []string         `json:"topics,omitempty"` // 主题分类 when printed
+	Relations  []model.Relation `json:"relations,omitempty"`
+	Warnings   []string         `json:"warnings,omitempty"`
+}
+
+// originText marks evidence and relations read from the document's own text.
+const originText = "text"
+
+// Extract reads the metadata and relations written in a document's text.
+func Extract(text string, h Hint) Info {
+	d := newDoc(text)
+	var info Info
+	f := readFields(d)
+	law := readLawHeader(d)
+
+	info.Title = findTitle(d, h, f, &info)
+	info.DocNumber = findDocNumber(d, h, f, law, &info)
+	sig := findSignature(d)
+	info.Authorities = findAuthorities(d, f, law, sig, info.Title)
+	info.PublishDate = pickPublishDate(f, law, sig)
+	info.Label = law.label
+	if info.Label == "" {
+		info.Label = labelFromTitle(info.Title)
+	}
+	info.Registration = f.registration
+	info.IndexNumber = f.index
+	info.Topics = f.topics
+	info.Disclosure = findDisclosure(d, f)
+	info.Kind, info.Interprets = interpretationOf(info.Title)
+
+	effEnd := findEffective(d, h, f, law, &info)
+	findExpiry(d, f, effEnd, &info)
+
+	var skipped []string
+	info.Relations, skipped = findRelations(d, info.Title, info.DocNumber, law)
+	info.Warnings = append(info.Warnings, skipped...)
+	return info
+}
+
+func (info *Info) warn(msg string) { info.Warnings = append(info.Warnings, msg) }
+
+// pickPublishDate prefers the 成文日期 of the information table, then the date of a
+// law's last 通过/公布/修订 line, the signature date, the 发布日期 and last the date the
+// 版记 says the document was printed.
+func pickPublishDate(f fields, law lawHeader, sig signature) model.Date {
+	for _, d := range []model.Date{f.written, law.publish, sig.date, f.published, sig.printed} {
+		if d != 0 {
+			return d
+		}
+	}
+	return 0
+}

@@ -1,0 +1,221 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/model"
+)
+
+// findRelations reads the relations the text states, each with its evidence sentence,
+// and warnings for those it read but could not record.
+func findRelations(d *doc, title, own string, law lawHeader) ([]model.Relation, []string) {
+	var rs relations
+	rs.amendsFromTitle(title)
+	if law.amendedBy != "" {
+		// This version was made by the amending decision: it rests on it.
+		rs.add(model.Relation{Type: model.Basis, Target: law.amendedBy, Date: law.amendedByDate, Evidence: law.amendedByEv})
+	}
+	lo := d.bodyStart()
+	rs.amendsFromBody(d, lo)
+	rs.repeals(d, lo, title)
+	rs.extends(d, lo)
+	rs.basis(d)
+	rs.cites(d.text, lo, own)
+	return rs.list, rs.skipped
+}
+
+type relations struct {
+	list    []model.Relation
+	seen    map[string]bool
+	skipped []string // warnings for relations read but not recorded
+}
+
+func (rs *relations) add(r model.Relation) {
+	if r.Target == "" {
+		return
+	}
+	key := string(r.Type) + "\x00" + r.Target
+	if rs.seen == nil {
+		rs.seen = map[string]bool{}
+	}
+	if rs.seen[key] {
+		return
+	}
+	rs.seen[key] = true
+	r.Origin = originText
+	rs.list = append(rs.list, r)
+}
+
+var (
+	// 关于修改《中华人民共和国检察官法》的决定, 关于修改《X》等八部法律的决定.
+	amendTitleRe = regexp.MustCompile(`修改[^《》]{0,20}《([^《》]+)》`)
+	// 中华人民共和国刑法修正案（八）
+	amendmentRe = regexp.MustCompile(`^(.+?)修正案(?:[（(][一二三四五六七八九十]+[)）])?$`)
+	// 对《X》（法释〔2009〕19号，以下简称《解释》）作如下修改
+	amendBodyRe = regexp.MustCompile(`对[^《》。；]{0,40}?《([^《》]+)》(?:[（(][^）)]{0,60}[）)])?\s*(?:作|做)(?:如下|以下|出)?(?:修改|修正)`)
+)
+
+// amendsFromTitle reads 关于修改《X》的决定 and X修正案（八）.
+func (rs *relations) amendsFromTitle(title string) {
+	if m := amendTitleRe.FindStringSubmatch(title); m != nil && strings.Contains(title, "决定") {
+		rs.add(model.Relation{Type: model.Amends, Target: cleanTitle(m[1]), Evidence: title})
+		return
+	}
+	if m := amendmentRe.FindStringSubmatch(title); m != nil {
+		rs.add(model.Relation{Type: model.Amends, Target: m[1], Evidence: title})
+	}
+}
+
+func (rs *relations) amendsFromBody(d *doc, lo int) {
+	text := d.text
+	for _, p := range d.hits("修改") {
+		off := p + len("修改")
+		ss, se := sentenceBounds(text, lo, p, off)
+		m := amendBodyRe.FindStringSubmatch(text[ss:off])
+		if m == nil {
+			continue
+		}
+		target := cleanTitle(m[1])
+		if i := strings.Index(text[ss:off], "《"+m[1]+"》"); i >= 0 && strings.HasPrefix(target, "关于") {
+			if issuer, _ := issuerBefore(text[ss:off], i); issuer != "" {
+				target = issuer + target
+			}
+		}
+		rs.add(model.Relation{Type: model.Amends, Target: target, Evidence: evidence(text[ss:se])})
+	}
+}
+
+// basis reads 根据《…》 in the purpose sentence at the start of the text: 根据《中华人民共和国
+// 民法典》《中华人民共和国保险法》等法律规定，结合审判实践…; 根据宪法，制定本法.
+func (rs *relations) basis(d *doc) {
+	s := d.opening(8, 6000)
+	purpose := map[int]bool{} // by sentence start
+	for _, kw := range []string{"根据", "依据", "依照"} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], kw)
+			if k < 0 {
+				break
+			}
+			p := off + k
+			off = p + len(kw)
+			ss, se := sentenceBounds(s, 0, p, p)
+			is, known := purpose[ss]
+			if !known {
+				is = isPurpose(s[ss:se])
+				purpose[ss] = is
+			}
+			if !is {
+				continue
+			}
+			sentence := evidence(s[ss:se])
+			span := s[off:clauseEnd(s, off)]
+			if len(span) > 1200 {
+				continue // no clause of a purpose sentence is that long
+			}
+			if strings.HasPrefix(compact(span), "宪法") {
+				rs.add(model.Relation{Type: model.Basis, Target: "中华人民共和国宪法", Evidence: sentence})
+			}
+			for _, r := range refsIn(span) {
+				if r.title != "" {
+					rs.add(model.Relation{Type: model.Basis, Target: r.title, Evidence: sentence})
+				}
+			}
+		}
+	}
+}
+
+// opening is the first n lines after the red header as paragraphs: lines that a PDF
+// layout broke inside a sentence are joined again, so a sentence is on one line.
+func (d *doc) opening(n, maxBytes int) string {
+	var b strings.Builder
+	for i := d.head; i < len(d.lines) && i < d.head+n && b.Len() < maxBytes; i++ {
+		s := d.lines[i].s
+		if strings.HasPrefix(s, "#") {
+			continue // a Markdown chapter heading
+		}
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			if strings.ContainsRune("。！？；：", last) || articleHead.MatchString(s) {
+				b.WriteByte('\n')
+			}
+		}
+		if room := maxBytes - b.Len(); len(s) > room {
+			for room > 0 && !utf8.RuneStart(s[room]) {
+				room--
+			}
+			s = s[:max(room, 0)]
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// isPurpose reports whether a sentence states why and on what the document is made:
+// …根据《X》，制定本法 / 结合实际 / 现就…规定如下 / 现将…印发.
+func isPurpose(s string) bool {
+	for _, w := range []string{"制定", "制订", "结合", "现就", "如下", "现将", "特作", "决定", "印发"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd is the end of the clause starting at i: the next ，or 。 outside 《》.
+func clauseEnd(s string, i int) int {
+	depth := 0
+	for j, r := range s[i:] {
+		switch r {
+		case '《':
+			depth++
+		case '》':
+			depth--
+		case '，', '。', '；', ',':
+			if depth <= 0 {
+				return i + j
+			}
+		}
+	}
+	return len(s)
+}
+
+// evidence of a number cited at text[at:] in the sentence text[ss:se]: the sentence
+// when short, else the title it is cited with, 《…》（国办发〔2022〕8 号）.
+func (c *citations) evidence(text string, ss, se, at int) string {
+	sentence := text[ss:se]
+	if runeLen(sentence) <= 120 {
+		return evidence(sentence)
+	}
+	if c.refs == nil || c.ss != ss || c.se != se {
+		c.ss, c.se, c.refs = ss, se, refsIn(sentence)
+	}
+	for _, r := range c.refs {
+		if r.title != "" && at-ss >= r.start && at-ss < r.end {
+			return evidence(sentence[r.start:r.end])
+		}
+	}
+	return evidence(sentence)
+}
+
+// cites records every document number the text cites other than its own:
+// 国办发〔2022〕8号, 辽政公领发〔2022〕1号 ….
+func (rs *relations) cites(text string, lo int, own string) {
+	ownKey := docnum.Key(own)
+	var cache citations
+	for _, m := range docnum.FindAll(text[lo:]) {
+		if docnum.Key(m.Number) == ownKey || rs.seen[string(model.Cites)+"\x00"+m.Number] {
+			continue
+		}
+		ss, se := sentenceBounds(text, lo, lo+m.Start, lo+m.End)
+		rs.add(model.Relation{Type: model.Cites, Target: m.Number, Evidence: cache.evidence(text, ss, se, lo+m.Start)})
+	}
+}
+
+// citations remembers the references of the last sentence, which often cites several numbers.
+type citations struct {
+	ss, se int
+	refs   []ref
+}

@@ -1,0 +1,173 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guifan/guifan/internal/model"
+)
+
+// endWords end a document's force; the documents they apply to are written right
+// before them: 《…》（法释〔2013〕12号）同时废止, 《A》、《B》自2021年1月1日起废止,
+// 《X》第十条、第十二条废止.
+var endWords = []struct {
+	word string
+	typ  model.RelationType
+}{
+	{"废止", model.Repeals},
+	{"不再执行", model.Repeals},
+	{"停止执行", model.Repeals},
+	{"停止施行", model.Repeals},
+	{"不再适用", model.Repeals},
+	{"失效", model.Lapses},
+	{"不再有效", model.Lapses},
+}
+
+const articleExpr = `第[一二三四五六七八九十百千零〇0-9]+条(?:第[一二三四五六七八九十0-9]+款)?(?:第[（(]?[一二三四五六七八九十0-9]+[)）]?项)?`
+
+// endGapRe is what may stand between the last named document and the end word.
+var endGapRe = regexp.MustCompile(`^\s*(?:文件|文)?\s*(?:[（(][^（）()]{0,40}[）)])?\s*` +
+	`(?:((?:` + articleExpr + `)(?:\s*[、，,和及]\s*(?:` + articleExpr + `))*)\s*(?:的规定)?)?\s*[，,]?\s*` +
+	`(?:自\s*(` + anyDateExpr + `|本[\p{Han}]{1,8}(?:施行|实施|公布|发布|印发)之日)\s*起\s*[，,]?\s*)?` +
+	`(?:同时|予以|一并|均|即|自行|自动|宣布|相应|也|应当)*\s*(?:宣布)?\s*$`)
+
+var articleRe = regexp.MustCompile(articleExpr)
+
+// repeals reads 废止 and 宣布失效 sentences.
+func (rs *relations) repeals(d *doc, lo int, title string) {
+	text := d.text
+	for _, ew := range endWords {
+		for _, p := range d.hits(ew.word) {
+			off := p + len(ew.word)
+			// 《X》废止后… speaks of the consequences, it repeals nothing.
+			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！：:）)\n", r) {
+				continue
+			}
+			ss, se := sentenceBounds(text, lo, p, off)
+			seg := text[ss:p]
+			refs := refsIn(seg)
+			if len(refs) == 0 {
+				rs.repealList(d, ew.typ, text, ss, se, off)
+				continue
+			}
+			last := refs[len(refs)-1]
+			m := endGapRe.FindStringSubmatch(seg[last.end:])
+			if m == nil {
+				continue
+			}
+			var date model.Date
+			if m[2] != "" {
+				date = parseAnyDate(m[2])
+			}
+			var articles []string
+			if m[1] != "" {
+				articles = articleRe.FindAllString(compact(m[1]), -1)
+			}
+			ev := evidence(text[ss:se])
+			targets := listBefore(seg, refs)
+			for i := len(targets) - 1; i >= 0; i-- {
+				r := model.Relation{Type: ew.typ, Target: targets[i].target(), Date: date, Evidence: ev}
+				if title != "" && compact(r.Target) == compact(title) {
+					// 1950年…公布的《中华人民共和国工会法》同时废止: an earlier law of the same
+					// name. Resolved by title it would repeal this very document.
+					rs.skipped = append(rs.skipped, "正文废止同名的旧文件《"+r.Target+"》，因与本文件同名无法区分，未记录为废止关系："+ev)
+					continue
+				}
+				if i == 0 {
+					// Articles belong to the document written just before them.
+					r.Articles = articles
+				}
+				rs.add(r)
+			}
+		}
+	}
+}
+
+// listBefore walks back from the last reference over the documents listed with it:
+// 《A》（…）、《B》和《C》, or titles each with its own description (《A》，1993年9月23日
+// 北京市人民政府第14号令发布的《B》). The numbers written inside such descriptions are
+// not listed documents. It returns the targets last first.
+func listBefore(seg string, refs []ref) []ref {
+	last := refs[len(refs)-1]
+	targets := []ref{last}
+	if last.title == "" {
+		for i := len(refs) - 2; i >= 0 && separatorOnly(seg[refs[i].end:refs[i+1].start]); i-- {
+			targets = append(targets, refs[i])
+		}
+		return targets
+	}
+	next := last
+	for i := len(refs) - 2; i >= 0; i-- {
+		if refs[i].title == "" {
+			continue
+		}
+		between := seg[refs[i].end:next.start]
+		if !separatorOnly(between) && !modifierRe.MatchString(between) {
+			break
+		}
+		targets = append(targets, refs[i])
+		next = refs[i]
+	}
+	return targets
+}
+
+var listItemRe = regexp.MustCompile(`^(?:[0-9]+\s*[.．、]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)\s*(.+?)[。；;，,]?$`)
+
+// repealList reads a list announced by 下列…予以废止： and written one item a line.
+func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss, se, after int) {
+	if !strings.HasPrefix(text[after:], "：") && !strings.HasPrefix(text[after:], ":") {
+		return
+	}
+	if !strings.Contains(text[ss:after], "下列") {
+		return
+	}
+	ev := evidence(text[ss:se])
+	started := false
+	for _, l := range d.lines {
+		if l.start < se {
+			continue
+		}
+		m := listItemRe.FindStringSubmatch(l.s)
+		if m == nil {
+			if started {
+				return
+			}
+			continue
+		}
+		started = true
+		t := cleanTitle(strings.Trim(m[1], "《》"))
+		if strings.HasPrefix(t, "关于") || endsWithDocType(t) {
+			rs.add(model.Relation{Type: typ, Target: t, Evidence: ev + l.s})
+		}
+	}
+}
+
+// extendRe is 有效期延长至2025年12月31日, 延续…有效期至…, 有效期延续到….
+var extendRe = regexp.MustCompile(`^(?:延长|延续|延期)[^。；]{0,60}?(?:至|到)\s*(` + anyDateExpr + `)`)
+
+// extends reads 延续有效期 sentences naming the documents they extend.
+func (rs *relations) extends(d *doc, lo int) {
+	text := d.text
+	for _, kw := range []string{"延长", "延续", "延期"} {
+		for _, p := range d.hits(kw) {
+			off := p + len(kw)
+			ss, se := sentenceBounds(text, lo, p, off)
+			sent := text[ss:se]
+			if !strings.Contains(sent, "有效期") {
+				continue
+			}
+			m := extendRe.FindStringSubmatchIndex(text[p:min(se, p+200)])
+			if m == nil {
+				continue
+			}
+			until := parseAnyDate(text[p+m[2] : p+m[3]])
+			if until == 0 {
+				continue
+			}
+			for _, r := range refsIn(text[ss : p+m[2]]) {
+				rs.add(model.Relation{Type: model.Extends, Target: r.target(), Until: until, Evidence: evidence(sent)})
+			}
+		}
+	}
+}
