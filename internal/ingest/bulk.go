@@ -63,12 +63,21 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 		detail := strings.Join(lineErrs[:min(len(lineErrs), 20)], "; ")
 		fr.err = &FileError{Path: e.Path, Reason: "bad records", Detail: detail, Count: len(lineErrs)}
 	}
+	// A record dated after another of its work is a later version: its text's closing
+	// 自公布之日起施行 may be the original law's.
+	firstOf := map[string]model.Date{}
+	for _, l := range todo {
+		if k, d := l.fields.VersionOf, l.fields.PublishDate; k != "" && d != 0 && (firstOf[k] == 0 || d < firstOf[k]) {
+			firstOf[k] = d
+		}
+	}
 	fr.reads = parallel(ctx, todo, opt.Workers, func(_ context.Context, l bulkLine) read {
 		raw := textnorm.Clean(textnorm.FoldWidth(l.fields.Text))
 		text := plainMarkdown(raw)
 		src := source{
 			key: l.key, fields: l.fields, text: text, raw: raw, fileStem: stem(e.Path), refusePrivate: opt.RefusePrivate,
-			file: model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: hash, Extractor: "jsonl", Line: l.line, Record: l.key},
+			amended: l.fields.VersionOf != "" && l.fields.PublishDate > firstOf[l.fields.VersionOf],
+			file:    model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: hash, Extractor: "jsonl", Line: l.line, Record: l.key},
 		}
 		r := buildRecord(src)
 		r.AliasIDs = l.partIDs

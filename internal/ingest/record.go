@@ -41,6 +41,7 @@ type source struct {
 	warnings      []string
 	fileStem      string
 	refusePrivate bool // withhold public texts that contain personal information
+	amended       bool // known to be a later version of its work
 }
 
 // buildRecord reads the text's metadata and merges the explicit metadata over it:
@@ -56,7 +57,7 @@ func buildRecord(s source) *catalog.Record {
 	}
 	info := meta.Extract(metaText, meta.Hint{
 		FileName: s.fileStem, Title: f.Title, PublishDate: f.PublishDate,
-		EffectiveDate: f.EffectiveDate, Level: model.Level(f.Level),
+		EffectiveDate: f.EffectiveDate, Level: model.Level(f.Level), Amended: s.amended,
 	})
 	th := textHash(s.text)
 	r := &catalog.Record{Key: s.key, TextHash: th}
