@@ -36,9 +36,11 @@ type Span struct {
 // Timeline is everything about a work's validity that does not depend on the date asked.
 type Timeline struct {
 	Spans []Span // oldest first
-	// Repeal and LapseByRelation are the earliest whole-work 废止 / 宣布失效 relations, if any.
-	Repeal          *Incoming
-	LapseByRelation *Incoming
+	// Repeals and Lapses are the whole-work 废止 / 宣布失效 relations, oldest first. Each
+	// ends the versions in effect by its date; a version that takes effect later (a
+	// document re-enacted under the same title) is not touched by it.
+	Repeals []*Incoming
+	Lapses  []*Incoming
 }
 
 // Build orders the versions and applies the relations that name the work.
@@ -68,13 +70,9 @@ func Build(versions []*model.Version, incoming []Incoming) *Timeline {
 		}
 		switch r.Type {
 		case model.Repeals:
-			if t.Repeal == nil {
-				t.Repeal = r
-			}
+			t.Repeals = append(t.Repeals, r)
 		case model.Lapses:
-			if t.LapseByRelation == nil {
-				t.LapseByRelation = r
-			}
+			t.Lapses = append(t.Lapses, r)
 		case model.Extends:
 			t.extend(r)
 		}
@@ -140,12 +138,28 @@ func (t *Timeline) Current(d model.Date) int {
 	return 0
 }
 
-// RepealDate is the first day the work counts as 已废止, or DateMax.
-func (t *Timeline) RepealDate() model.Date {
-	if t.Repeal != nil {
-		return t.Repeal.Date
+// endFor is the first of rels (sorted by date) that ends span i: dated on or after the
+// span took effect (any, for the first span, which nothing came before).
+func (t *Timeline) endFor(i int, rels []*Incoming) *Incoming {
+	for _, r := range rels {
+		if i == 0 || r.Date >= t.Spans[i].From {
+			return r
+		}
 	}
-	return model.DateMax
+	return nil
+}
+
+// repealFor is the relation that repeals span i, if any.
+func (t *Timeline) repealFor(i int) *Incoming { return t.endFor(i, t.Repeals) }
+
+// lapseFor is the 宣布失效 relation that ends span i, if any.
+func (t *Timeline) lapseFor(i int) *Incoming { return t.endFor(i, t.Lapses) }
+
+func dateOr(r *Incoming, d model.Date) model.Date {
+	if r != nil {
+		return r.Date
+	}
+	return d
 }
 
 // lapseDate is the first day span i counts as 已失效: the day after its 有效期 or the
@@ -155,8 +169,8 @@ func (t *Timeline) lapseDate(i int) model.Date {
 	if e := t.Spans[i].Expiry; e != 0 {
 		d = e.AddDays(1)
 	}
-	if t.LapseByRelation != nil && t.LapseByRelation.Date < d {
-		d = t.LapseByRelation.Date
+	if l := t.lapseFor(i); l != nil && l.Date < d {
+		d = l.Date
 	}
 	return d
 }
@@ -174,7 +188,7 @@ type Bounds struct {
 // Bounds computes the index bounds of span i.
 func (t *Timeline) Bounds(i int) Bounds {
 	s := t.Spans[i]
-	b := Bounds{RepealedFrom: t.RepealDate(), RepFrom: model.DateMin, RepTo: model.DateMax}
+	b := Bounds{RepealedFrom: dateOr(t.repealFor(i), model.DateMax), RepFrom: model.DateMin, RepTo: model.DateMax}
 	if i > 0 {
 		b.RepFrom = s.From
 	}
@@ -196,8 +210,8 @@ func (t *Timeline) For(public bool) *Timeline {
 		return t
 	}
 	c := *t
-	c.Repeal = redact(t.Repeal)
-	c.LapseByRelation = redact(t.LapseByRelation)
+	c.Repeals = redactAll(t.Repeals)
+	c.Lapses = redactAll(t.Lapses)
 	for i, s := range t.Spans {
 		if s.ExpiryHidden {
 			if &c.Spans[0] == &t.Spans[0] {
@@ -207,6 +221,14 @@ func (t *Timeline) For(public bool) *Timeline {
 		}
 	}
 	return &c
+}
+
+func redactAll(rs []*Incoming) []*Incoming {
+	out := make([]*Incoming, len(rs))
+	for i, r := range rs {
+		out[i] = redact(r)
+	}
+	return out
 }
 
 func redact(r *Incoming) *Incoming {

@@ -142,7 +142,8 @@ func TestBoundsAgreeWithWork(t *testing.T) {
 		{ver("a", "2020-01-01", "2020-01-01", ""), ver("b", "2020-01-01", "2020-01-01", "")},
 		{ver("a", "", "", ""), ver("b", "", "", ""), ver("c", "", "", "")},
 	}
-	relSets := [][]Incoming{nil, {rel(model.Repeals, "2022-09-01", "")}, {rel(model.Lapses, "2021-03-01", ""), rel(model.Repeals, "2023-09-01", "")}, {rel(model.Repeals, "2019-06-01", "")}}
+	relSets := [][]Incoming{nil, {rel(model.Repeals, "2022-09-01", "")}, {rel(model.Lapses, "2021-03-01", ""), rel(model.Repeals, "2023-09-01", "")},
+		{rel(model.Repeals, "2019-06-01", "")}, {rel(model.Repeals, "2022-03-01", ""), rel(model.Lapses, "2024-01-01", "")}}
 	for si, vs := range scenarios {
 		for ri, rels := range relSets {
 			tl := Build(vs, rels)
@@ -183,5 +184,23 @@ func TestForPublicRedactsRestrictedStater(t *testing.T) {
 	}
 	if strings.Contains(public.Reason, "某新办法") || strings.Contains(public.Reason, "某发") || strings.Contains(public.Reason, "同时废止") {
 		t.Errorf("public reason leaks the restricted document: %q", public.Reason)
+	}
+}
+
+// A document repealed and later re-enacted under the same title (人民检察院刑事诉讼规则:
+// 1999 rules repealed by the 2012 trial rules, new rules in 2019) is in force again.
+func TestReenactedAfterRepeal(t *testing.T) {
+	tl := Build([]*model.Version{ver("r1999", "1999-01-18", "1999-01-18", ""), ver("r2019", "2019-12-30", "2019-12-30", "")},
+		[]Incoming{rel(model.Repeals, "2013-01-01", "")})
+	for _, c := range []struct {
+		asof string
+		want Status
+	}{{"2012-06-01", InForce}, {"2013-01-01", Repealed}, {"2018-01-01", Repealed}, {"2019-12-30", InForce}, {"2026-01-01", InForce}} {
+		if got := tl.Work(d(c.asof)); got.Status != c.want {
+			t.Errorf("%s: %s (%s), want %s", c.asof, got.Status, got.Reason, c.want)
+		}
+	}
+	if got := tl.Version("r1999", d("2026-01-01")).Status; got != Amended {
+		t.Errorf("old version after re-enactment: %s", got)
 	}
 }

@@ -31,7 +31,7 @@ func (t *Timeline) Work(d model.Date) Verdict {
 	v := Verdict{AsOf: d, Status: t.Bounds(i).StatusAt(d)}
 	switch v.Status {
 	case Repealed:
-		v.Reason = "已废止：" + relationReason(t.Repeal, "废止")
+		v.Reason = "已废止：" + relationReason(t.repealFor(i), "废止")
 	case Lapsed:
 		v.Reason = "已失效：" + t.lapseReason(i)
 	case NotYetEffective:
@@ -107,14 +107,15 @@ func inForceReason(s Span, n int) string {
 
 func (t *Timeline) lapseReason(i int) string {
 	s := t.Spans[i]
-	if s.Expiry != 0 && (t.LapseByRelation == nil || s.Expiry.AddDays(1) <= t.LapseByRelation.Date) {
+	l := t.lapseFor(i)
+	if s.Expiry != 0 && (l == nil || s.Expiry.AddDays(1) <= l.Date) {
 		r := fmt.Sprintf("有效期至%s届满，未见延续", s.Expiry.Chinese())
 		if s.ExpiryNote != "" {
 			r += "（依据：“" + s.ExpiryNote + "”）"
 		}
 		return r
 	}
-	return relationReason(t.LapseByRelation, "宣布失效")
+	return relationReason(l, "宣布失效")
 }
 
 func relationReason(r *Incoming, verb string) string {
