@@ -98,11 +98,11 @@ func TestSeedDocument(t *testing.T) {
 		t.Fatal("seed not found by its number")
 	}
 	var w struct {
-		Title       string   `json:"title"`
-		DocNumber   string   `json:"doc_number"`
-		Authority   []string `json:"authority"`
-		Status      string   `json:"status"`
-		Relations   []struct {
+		Title     string   `json:"title"`
+		DocNumber string   `json:"doc_number"`
+		Authority []string `json:"authority"`
+		Status    string   `json:"status"`
+		Relations []struct {
 			Type   string `json:"type"`
 			Target string `json:"target"`
 		} `json:"relations"`

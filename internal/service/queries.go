@@ -49,7 +49,7 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 		hit := Hit{
 			WorkID: w.ID, VersionID: v.ID, Title: v.Title, DocNumber: v.DocNumber, Authority: nonNil(w.Authorities),
 			Level: string(w.Level), Kind: string(w.Kind), Status: string(ver.Status), StatusReason: ver.Reason,
-			ExpiresSoon: ver.ExpiresSoon, PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate, ExpiryDate: ver.Expiry,
+			ExpiresSoon: ver.ExpiresSoon, PartiallyRepealed: len(ver.Partial) > 0, PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate, ExpiryDate: ver.Expiry,
 			Highlights:          Highlights{Title: search.Mark(v.Title, literals), Text: nonNil(h.Snippets)},
 			InterpretationCount: len(st.interpretations(w.ID, q.AsOf, who)),
 		}
@@ -96,6 +96,7 @@ func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
 		Kind: string(w.Kind), Topics: nonNil(w.Topics), RegistrationNumber: w.RegistrationNumber, IndexNumber: w.IndexNumber,
 		Disclosure: string(w.Disclosure), AsOf: d, Status: string(ver.Status), StatusReason: ver.Reason,
 		ExpiresSoon: ver.ExpiresSoon, ExpiryDate: ver.Expiry, Relations: []RelationView{}, Interpretations: []WorkRef{},
+		RepealedArticles: ver.RepealedArticles(),
 	}
 	if i := tl.Current(d); i >= 0 {
 		wv.CurrentVersionID = tl.Spans[i].VersionID
@@ -132,6 +133,7 @@ func (st *State) versionInfo(tl *validity.Timeline, vid string, d model.Date) Ve
 		VersionID: v.ID, Label: v.Label, Title: v.Title, DocNumber: v.DocNumber, PublishDate: v.PublishDate,
 		EffectiveDate: v.EffectiveDate, ExpiryDate: v.ExpiryDate, Status: string(vv.Status), StatusReason: vv.Reason,
 		SourceStatus: v.SourceStatus, Source: v.Source, Alternates: st.Catalog.Alternates[v.ID],
+		RepealedArticles: vv.RepealedArticles(),
 	}
 }
 

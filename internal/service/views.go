@@ -48,6 +48,7 @@ type Hit struct {
 	Status              string     `json:"status"`
 	StatusReason        string     `json:"status_reason"`
 	ExpiresSoon         bool       `json:"expires_soon"`
+	PartiallyRepealed   bool       `json:"partially_repealed,omitempty"` // 部分失效
 	PublishDate         model.Date `json:"publish_date"`
 	EffectiveDate       model.Date `json:"effective_date"`
 	ExpiryDate          model.Date `json:"expiry_date"`
@@ -78,6 +79,7 @@ type WorkView struct {
 	StatusReason       string         `json:"status_reason"`
 	ExpiresSoon        bool           `json:"expires_soon"`
 	ExpiryDate         model.Date     `json:"expiry_date"`
+	RepealedArticles   []string       `json:"repealed_articles,omitempty"` // 部分失效: articles no longer in force
 	CurrentVersionID   string         `json:"current_version_id"`
 	Versions           []VersionInfo  `json:"versions"`
 	Relations          []RelationView `json:"relations"`
@@ -88,18 +90,19 @@ type WorkView struct {
 
 // VersionInfo is one version in a work's timeline.
 type VersionInfo struct {
-	VersionID     string             `json:"version_id"`
-	Label         string             `json:"label"`
-	Title         string             `json:"title"`
-	DocNumber     string             `json:"doc_number"`
-	PublishDate   model.Date         `json:"publish_date"`
-	EffectiveDate model.Date         `json:"effective_date"`
-	ExpiryDate    model.Date         `json:"expiry_date"`
-	Status        string             `json:"status"`
-	StatusReason  string             `json:"status_reason"`
-	SourceStatus  string             `json:"source_status,omitempty"` // the data source's own claim
-	Source        model.SourceFile   `json:"source"`
-	Alternates    []model.SourceFile `json:"alternates,omitempty"` // the same version in other files
+	VersionID        string             `json:"version_id"`
+	Label            string             `json:"label"`
+	Title            string             `json:"title"`
+	DocNumber        string             `json:"doc_number"`
+	PublishDate      model.Date         `json:"publish_date"`
+	EffectiveDate    model.Date         `json:"effective_date"`
+	ExpiryDate       model.Date         `json:"expiry_date"`
+	Status           string             `json:"status"`
+	StatusReason     string             `json:"status_reason"`
+	SourceStatus     string             `json:"source_status,omitempty"`     // the data source's own claim
+	RepealedArticles []string           `json:"repealed_articles,omitempty"` // 部分失效
+	Source           model.SourceFile   `json:"source"`
+	Alternates       []model.SourceFile `json:"alternates,omitempty"` // the same version in other files
 }
 
 // VersionView is one version with its full text.

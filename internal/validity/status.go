@@ -64,4 +64,22 @@ type Verdict struct {
 	Expiry model.Date `json:"expiry_date,omitempty"`
 	// SourceClaim is what the data source itself said, when it disagrees with the computation.
 	SourceClaim string `json:"source_claim,omitempty"`
+	// Partial lists articles no longer in force in a work that is (部分失效).
+	Partial []PartialEnd `json:"partial,omitempty"`
+}
+
+// PartialEnd is some articles of a work repealed or declared lapsed.
+type PartialEnd struct {
+	Articles []string   `json:"articles"`
+	Date     model.Date `json:"date"`
+	Reason   string     `json:"reason"`
+}
+
+// RepealedArticles are all the articles of Partial, in order of mention.
+func (v Verdict) RepealedArticles() []string {
+	var out []string
+	for _, p := range v.Partial {
+		out = append(out, p.Articles...)
+	}
+	return out
 }

@@ -41,6 +41,8 @@ type Timeline struct {
 	// document re-enacted under the same title) is not touched by it.
 	Repeals []*Incoming
 	Lapses  []*Incoming
+	// Partial are repeals or lapses of some articles only (部分失效), oldest first.
+	Partial []*Incoming
 }
 
 // Build orders the versions and applies the relations that name the work.
@@ -65,8 +67,9 @@ func Build(versions []*model.Version, incoming []Incoming) *Timeline {
 	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Date < rels[j].Date })
 	for i := range rels {
 		r := &rels[i]
-		if len(r.Articles) > 0 {
-			continue // a partial repeal (部分失效) leaves the work in force
+		if len(r.Articles) > 0 && (r.Type == model.Repeals || r.Type == model.Lapses) {
+			t.Partial = append(t.Partial, r) // the work stays in force, those articles do not
+			continue
 		}
 		switch r.Type {
 		case model.Repeals:
@@ -212,6 +215,7 @@ func (t *Timeline) For(public bool) *Timeline {
 	c := *t
 	c.Repeals = redactAll(t.Repeals)
 	c.Lapses = redactAll(t.Lapses)
+	c.Partial = redactAll(t.Partial)
 	for i, s := range t.Spans {
 		if s.ExpiryHidden {
 			if &c.Spans[0] == &t.Spans[0] {

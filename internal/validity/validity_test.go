@@ -204,3 +204,20 @@ func TestReenactedAfterRepeal(t *testing.T) {
 		t.Errorf("old version after re-enactment: %s", got)
 	}
 }
+
+func TestPartialRepeal(t *testing.T) {
+	r := rel(model.Repeals, "2022-01-01", "")
+	r.Articles = []string{"第十条", "第十二条"}
+	tl := Build([]*model.Version{ver("a", "2019-12-01", "2020-01-01", "")}, []Incoming{r})
+	before := tl.Work(d("2021-12-31"))
+	after := tl.Work(d("2022-01-01"))
+	if before.Status != InForce || len(before.Partial) != 0 {
+		t.Errorf("before: %+v", before)
+	}
+	if after.Status != InForce || strings.Join(after.RepealedArticles(), ",") != "第十条,第十二条" || !strings.Contains(after.Reason, "部分失效：第十条、第十二条自2022年1月1日起被《某新办法》") {
+		t.Errorf("after: %+v", after)
+	}
+	if v := tl.Version("a", d("2023-01-01")); len(v.Partial) != 1 {
+		t.Errorf("version verdict lacks the partial repeal: %+v", v)
+	}
+}

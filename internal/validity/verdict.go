@@ -37,7 +37,8 @@ func (t *Timeline) Work(d model.Date) Verdict {
 	case NotYetEffective:
 		v.Reason = fmt.Sprintf("尚未生效：将自%s起施行%s", s.From.Chinese(), fromEvidence(s))
 	case InForce:
-		v.Reason = "现行有效：" + inForceReason(s, len(t.Spans))
+		v.Partial = t.partialAt(i, d)
+		v.Reason = "现行有效：" + inForceReason(s, len(t.Spans)) + partialReason(v.Partial)
 		if s.Expiry != 0 {
 			v.Expiry = s.Expiry
 			v.ExpiresSoon = s.Expiry.Time().Sub(d.Time()).Hours() <= 24*SoonWindowDays
@@ -79,7 +80,8 @@ func (t *Timeline) Version(id string, d model.Date) Verdict {
 		}
 	default:
 		v.ExpiresSoon = w.ExpiresSoon
-		v.Reason = "现行有效：" + inForceReason(s, len(t.Spans))
+		v.Partial = w.Partial
+		v.Reason = "现行有效：" + inForceReason(s, len(t.Spans)) + partialReason(v.Partial)
 		if w.ExpiresSoon {
 			v.Reason += fmt.Sprintf("；即将到期：有效期至%s", s.Expiry.Chinese())
 		}
@@ -203,4 +205,32 @@ func disagreement(source string, computed Status) string {
 		return ""
 	}
 	return string(claim)
+}
+
+// partialAt lists the article repeals in effect on d for span i: dated on or before d,
+// and not before the span took effect (a new version restates its articles).
+func (t *Timeline) partialAt(i int, d model.Date) []PartialEnd {
+	var out []PartialEnd
+	for _, r := range t.Partial {
+		if r.Date > d || (i > 0 && r.Date < t.Spans[i].From) {
+			continue
+		}
+		verb := "废止"
+		if r.Type == model.Lapses {
+			verb = "宣布失效"
+		}
+		out = append(out, PartialEnd{Articles: r.Articles, Date: r.Date, Reason: strings.Join(r.Articles, "、") + relationReason(r, verb)})
+	}
+	return out
+}
+
+func partialReason(ps []PartialEnd) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, p := range ps {
+		parts = append(parts, p.Reason)
+	}
+	return "；部分失效：" + strings.Join(parts, "；")
 }
