@@ -24,7 +24,8 @@ import (
 const staffToken = "e2e-staff-token-0123456789"
 
 var (
-	base    string // http://127.0.0.1:port of the running server
+	indexDir string // the index folder built for the tests
+	base     string // http://127.0.0.1:port of the running server
 	report  *ingest.Report
 	skipMsg string
 )
@@ -62,6 +63,7 @@ func run(m *testing.M) int {
 		must(os.Symlink(f, filepath.Join(lib, filepath.Base(f))))
 	}
 	index := filepath.Join(tmp, "index")
+	indexDir = index
 	start := time.Now()
 	report, err = ingest.Run(context.Background(), ingest.Options{Library: lib, Index: index, Extract: extract.Options{Timeout: 5 * time.Minute}})
 	if err != nil {

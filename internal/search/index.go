@@ -16,6 +16,8 @@ import (
 // Index is an on-disk full-text index of versions.
 type Index struct {
 	b bleve.Index
+	// Segmenter replaces the built-in query segmentation (used to measure alternatives).
+	Segmenter Segmenter
 }
 
 // Create makes a new, empty index in dir (which must not exist yet).

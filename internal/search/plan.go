@@ -60,10 +60,15 @@ var (
 	numberish = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝{｛]\s*\d{4}\s*[〕\]］）)】﹞}｝]\s*第?\s*\d{1,5}\s*号`)
 )
 
+// Segmenter splits a run of Chinese text into the units a query asks for.
+type Segmenter func(chunk string) []string
+
 // ParsePlan analyses a query: doc numbers in any written form, quoted phrases (and
 // 《titles》), then free text split at spaces and punctuation, with colloquial words
 // rewritten to the terms documents use and question words dropped.
-func ParsePlan(raw string) *Plan {
+func ParsePlan(raw string) *Plan { return parsePlan(raw, segment) }
+
+func parsePlan(raw string, seg Segmenter) *Plan {
 	p := &Plan{Raw: raw}
 	q := textnorm.FoldWidth(strings.ToLower(raw))
 	q = numberish.ReplaceAllStringFunc(q, func(m string) string {
@@ -82,7 +87,7 @@ func ParsePlan(raw string) *Plan {
 		return " "
 	})
 	for _, chunk := range strings.FieldsFunc(q, isSeparator) {
-		for _, w := range segment(chunk) {
+		for _, w := range seg(chunk) {
 			p.Units = append(p.Units, Unit{Text: w, Alts: expand(w)})
 		}
 	}
@@ -163,6 +168,12 @@ func longestKnownAt(rs []rune) int {
 	}
 	return 0
 }
+
+// IsStopword reports whether a word is a question or filler word queries drop.
+func IsStopword(s string) bool { return isStopword(s) }
+
+// HasSynonyms reports whether the colloquial dictionary knows the word.
+func HasSynonyms(s string) bool { _, ok := synonyms[s]; return ok }
 
 func isStopword(s string) bool {
 	if stopwords[s] {

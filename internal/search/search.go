@@ -53,7 +53,11 @@ const (
 // Search runs q. Looser matching is tried only when the stricter finds nothing.
 func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
-	plan := ParsePlan(q.Text)
+	seg := x.Segmenter
+	if seg == nil {
+		seg = segment
+	}
+	plan := parsePlan(q.Text, seg)
 	passes := []pass{passExact, passPartial, passLoose}
 	if plan.Empty() || len(plan.Units) == 0 {
 		passes = passes[:1]
