@@ -26,8 +26,8 @@ const staffToken = "e2e-staff-token-0123456789"
 var (
 	indexDir string // the index folder built for the tests
 	base     string // http://127.0.0.1:port of the running server
-	report  *ingest.Report
-	skipMsg string
+	report   *ingest.Report
+	skipMsg  string
 )
 
 // TestMain builds one index from the whole corpus (laws.jsonl, the real files and the

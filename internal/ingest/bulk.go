@@ -25,7 +25,7 @@ type bulkLine struct {
 
 // readBulk reads a JSON Lines file. Lines already ingested (same content) keep their
 // records; only new or changed lines are read again.
-func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string]*catalog.Record, opt Options, progress func()) fileResult {
+func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string]*catalog.Record, opt Options, sp *spool, progress func()) fileResult {
 	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size, Extractor: "jsonl"}}
 	f, err := os.Open(e.Abs)
 	if err != nil {
@@ -87,14 +87,20 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 		if l.fields.Collection != "" {
 			r.Version.Source.Extractor = "jsonl/" + l.fields.Collection
 		}
-		return read{record: r, text: text}
-	}, progress)
-	for i := range fr.reads {
-		if fr.reads[i].record == nil {
-			continue // cancelled before this line was read
+		r.Version.Articles = provisionHeadings(r, l.fields, text)
+		if err := sp.Put(r.Version.ID, text); err != nil {
+			r.Version.Warnings = append(r.Version.Warnings, err.Error())
 		}
-		fr.reads[i].record.Version.Articles = provisionHeadings(fr.reads[i].record, todo[i].fields, fr.reads[i].text)
+		l.fields.Text = "" // the record is read; free the line's text
+		return read{record: r, bytes: len(text)}
+	}, progress)
+	out := fr.reads[:0]
+	for _, r := range fr.reads {
+		if r.record != nil { // nil when cancelled before the line was read
+			out = append(out, r)
+		}
 	}
+	fr.reads = out
 	return fr
 }
 

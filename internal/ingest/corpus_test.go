@@ -23,7 +23,12 @@ func corpusRecords(t *testing.T) []*catalog.Record {
 		t.Skip(err)
 	}
 	e := library.Entry{Path: filepath.Base(laws), Abs: laws, Kind: library.Bulk, Size: st.Size()}
-	fr := readBulk(context.Background(), e, "h", nil, Options{}, nil)
+	sp, err := newSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	fr := readBulk(context.Background(), e, "h", nil, Options{}, sp, nil)
 	if fr.err != nil {
 		t.Fatalf("read corpus: %+v", fr.err)
 	}

@@ -110,14 +110,18 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Files: len(entries), Extractors: map[string]int{}}
-	results, err := readAll(ctx, opt, entries, prev)
+	sp, err := newSpool(opt.Index)
+	if err != nil {
+		return nil, err
+	}
+	defer sp.Close()
+	results, err := readAll(ctx, opt, entries, prev, sp)
 	if err != nil {
 		return nil, err
 	}
 
 	files := map[string]snapshot.FileState{}
 	var records []*catalog.Record
-	texts := map[string]string{} // version id → text read in this run
 	for _, fr := range results {
 		files[fr.entry.Path] = fr.state
 		if fr.err != nil {
@@ -134,8 +138,7 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		records = append(records, fr.kept...)
 		for _, r := range fr.reads {
 			records = append(records, r.record)
-			texts[r.record.Version.ID] = r.text
-			rep.TextBytes += int64(len(r.text))
+			rep.TextBytes += int64(r.bytes)
 		}
 	}
 	if prev != nil {
@@ -194,7 +197,7 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		done(opt.Progress)
 		return rep, nil
 	}
-	name, err := publish(ctx, opt, root, prevName, manifest, changed, deletes, texts)
+	name, err := publish(ctx, opt, root, prevName, manifest, changed, deletes, sp)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +239,7 @@ func sameFiles(a, b map[string]snapshot.FileState) bool {
 }
 
 // readAll reads every library file that changed since the previous snapshot.
-func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *snapshot.Manifest) ([]fileResult, error) {
+func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *snapshot.Manifest, sp *spool) ([]fileResult, error) {
 	prevRecords := map[string]*catalog.Record{}
 	if prev != nil && !opt.Force {
 		for _, r := range prev.Records {
@@ -270,14 +273,14 @@ func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *sn
 		}
 		if e.Kind == library.Bulk {
 			stage(opt.Progress, "读取 "+filepath.Base(e.Path), 0)
-			results[i] = readBulk(ctx, e, h, prevRecords, opt, func() { add(opt.Progress, 1) })
+			results[i] = readBulk(ctx, e, h, prevRecords, opt, sp, func() { add(opt.Progress, 1) })
 			continue
 		}
 		docIdx = append(docIdx, i)
 	}
 	stage(opt.Progress, "提取正文", len(docIdx))
 	read := parallel(ctx, docIdx, opt.Workers, func(ctx context.Context, i int) fileResult {
-		return readDocument(ctx, entries[i], hashes[i], opt)
+		return readDocument(ctx, entries[i], hashes[i], opt, sp)
 	}, func() { add(opt.Progress, 1) })
 	for k, i := range docIdx {
 		results[i] = read[k]
@@ -302,7 +305,7 @@ func reuse(e library.Entry, st snapshot.FileState, prev map[string]*catalog.Reco
 // publish writes a new snapshot: the previous index copied (segments hard-linked), the
 // changes applied, the manifest saved, and only then CURRENT switched.
 func publish(ctx context.Context, opt Options, root snapshot.Root, prevName string, m *snapshot.Manifest,
-	changed []*search.Doc, deletes []string, texts map[string]string) (name string, err error) {
+	changed []*search.Doc, deletes []string, sp *spool) (name string, err error) {
 	name, err = root.Create()
 	if err != nil {
 		return "", err
@@ -320,17 +323,36 @@ func publish(ctx context.Context, opt Options, root snapshot.Root, prevName stri
 			prevIdx = nil
 		}
 	}
-	// Texts not read in this run come from the previous index.
-	for _, d := range changed {
-		if t, ok := texts[d.VersionID]; ok {
-			d.Text = t
-			continue
+	// Texts read in this run are in the spool; the others come from the previous index.
+	load := func(d *search.Doc) error {
+		t, ok, err := sp.Get(d.VersionID)
+		if err != nil {
+			return err
 		}
-		if prevIdx == nil {
-			return "", fmt.Errorf("text of %s is neither read nor indexed; run with -force", d.VersionID)
+		if !ok {
+			if prevIdx == nil {
+				return fmt.Errorf("text of %s is neither read nor indexed; run with -force", d.VersionID)
+			}
+			if t, err = prevIdx.Text(d.VersionID); err != nil {
+				return fmt.Errorf("text of %s: %w (run with -force)", d.VersionID, err)
+			}
 		}
-		if d.Text, err = prevIdx.Text(d.VersionID); err != nil {
-			return "", fmt.Errorf("text of %s: %w (run with -force)", d.VersionID, err)
+		d.Text = t
+		return nil
+	}
+	// Texts of unchanged versions that need indexing again come from the previous index,
+	// which must be read before it is copied: fetch them first, into the spool.
+	if prevIdx != nil {
+		for _, d := range changed {
+			if _, ok, _ := sp.Get(d.VersionID); !ok {
+				if err = load(d); err != nil {
+					return "", err
+				}
+				if err = sp.Put(d.VersionID, d.Text); err != nil {
+					return "", err
+				}
+				d.Text = ""
+			}
 		}
 	}
 	var idx *search.Index
@@ -350,7 +372,7 @@ func publish(ctx context.Context, opt Options, root snapshot.Root, prevName stri
 		return "", err
 	}
 	stage(opt.Progress, "建立索引", len(changed))
-	if err = idx.Apply(ctx, changed, deletes, func(n int) { add(opt.Progress, n) }); err != nil {
+	if err = idx.Apply(ctx, changed, load, deletes, func(n int) { add(opt.Progress, n) }); err != nil {
 		idx.Close()
 		return "", err
 	}

@@ -16,10 +16,10 @@ import (
 	"github.com/guifan/guifan/internal/snapshot"
 )
 
-// read is one record read in this run, with its text.
+// read is one record read in this run; its text went to the spool.
 type read struct {
 	record *catalog.Record
-	text   string
+	bytes  int
 }
 
 // fileResult is what one library file gave.
@@ -53,7 +53,7 @@ func hashFile(e library.Entry) (string, error) {
 }
 
 // readDocument extracts one document file and builds its record.
-func readDocument(ctx context.Context, e library.Entry, hash string, opts Options) fileResult {
+func readDocument(ctx context.Context, e library.Entry, hash string, opts Options, sp *spool) fileResult {
 	opt := opts.Extract
 	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size}}
 	var fields *library.Fields
@@ -79,8 +79,12 @@ func readDocument(ctx context.Context, e library.Entry, hash string, opts Option
 		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
 	}
 	r := buildRecord(src)
+	if err := sp.Put(r.Version.ID, res.Text); err != nil {
+		fr.err = &FileError{Path: e.Path, Reason: "spool", Detail: err.Error()}
+		return fr
+	}
 	fr.state.Keys = []string{r.Key}
-	fr.reads = []read{{record: r, text: res.Text}}
+	fr.reads = []read{{record: r, bytes: len(res.Text)}}
 	return fr
 }
 

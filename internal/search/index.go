@@ -69,36 +69,19 @@ func (x *Index) Count() (uint64, error) { return x.b.DocCount() }
 // to merge, but hold more text in memory.
 const (
 	BatchDocs  = 1000
-	BatchBytes = 8 << 20
+	BatchBytes = 2 << 20
 )
 
 // Apply indexes docs and deletes the versions named in deletes, and returns once
 // everything is persisted on disk. Batches are built on every CPU at once: bleve
 // turns each batch into a segment on the calling goroutine.
-func (x *Index) Apply(ctx context.Context, docs []*Doc, deletes []string, progress func(n int)) error {
+// load, when not nil, fills a document's text just before it is indexed.
+func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, deletes []string, progress func(n int)) error {
 	if len(docs)+len(deletes) == 0 {
 		return nil
 	}
-	var batches []*bleve.Batch
-	b, size := x.b.NewBatch(), 0
-	for _, id := range deletes {
-		b.Delete(id)
-	}
-	for _, d := range docs {
-		if err := b.Index(d.VersionID, d.fields()); err != nil {
-			return fmt.Errorf("index %s: %w", d.VersionID, err)
-		}
-		size += len(d.Text)
-		if b.Size() >= BatchDocs || size >= BatchBytes {
-			batches = append(batches, b)
-			b, size = x.b.NewBatch(), 0
-		}
-	}
-	if b.Size() > 0 {
-		batches = append(batches, b)
-	}
 	work := make(chan *bleve.Batch)
-	errs := make(chan error, len(batches))
+	errs := make(chan error, runtime.NumCPU())
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.NumCPU(); w++ {
 		wg.Add(1)
@@ -107,7 +90,10 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, deletes []string, progre
 			for b := range work {
 				n := b.Size()
 				if err := x.b.Batch(b); err != nil {
-					errs <- err
+					select {
+					case errs <- err:
+					default:
+					}
 					continue
 				}
 				if progress != nil {
@@ -116,17 +102,45 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, deletes []string, progre
 			}
 		}()
 	}
-	for _, b := range batches {
-		if ctx.Err() != nil {
+	// Batches are built as the workers take them, so only a few are in memory at once;
+	// a document's text is dropped once its batch holds it.
+	var err error
+	b, size := x.b.NewBatch(), 0
+	for _, id := range deletes {
+		b.Delete(id)
+	}
+	for _, d := range docs {
+		if err = ctx.Err(); err != nil {
 			break
 		}
+		if load != nil {
+			if err = load(d); err != nil {
+				break
+			}
+		}
+		if err = b.Index(d.VersionID, d.fields()); err != nil {
+			err = fmt.Errorf("index %s: %w", d.VersionID, err)
+			break
+		}
+		size += len(d.Text)
+		d.Text = ""
+		if b.Size() >= BatchDocs || size >= BatchBytes {
+			work <- b
+			b, size = x.b.NewBatch(), 0
+		}
+	}
+	if err == nil && b.Size() > 0 {
 		work <- b
 	}
 	close(work)
 	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
+	if err != nil {
 		return err
+	}
+	select {
+	case err := <-errs:
+		return err
+	default:
 	}
 	if err := ctx.Err(); err != nil {
 		return err

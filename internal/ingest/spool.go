@@ -1,0 +1,58 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"sync"
+)
+
+// spool keeps the texts read in one ingest on disk until they are indexed, so memory
+// holds metadata only, whatever the size of the library.
+type spool struct {
+	mu   sync.Mutex
+	f    *os.File
+	size int64
+	at   map[string][2]int64 // version id → offset, length
+}
+
+func newSpool(dir string) (*spool, error) {
+	f, err := os.CreateTemp(dir, "texts-*.spool")
+	if err != nil {
+		return nil, err
+	}
+	return &spool{f: f, at: map[string][2]int64{}}, nil
+}
+
+// Put stores the text of a version.
+func (s *spool) Put(id, text string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.f.WriteAt([]byte(text), s.size); err != nil {
+		return fmt.Errorf("spool text: %w", err)
+	}
+	s.at[id] = [2]int64{s.size, int64(len(text))}
+	s.size += int64(len(text))
+	return nil
+}
+
+// Get returns a stored text and whether there was one.
+func (s *spool) Get(id string) (string, bool, error) {
+	s.mu.Lock()
+	loc, ok := s.at[id]
+	s.mu.Unlock()
+	if !ok {
+		return "", false, nil
+	}
+	b := make([]byte, loc[1])
+	if _, err := s.f.ReadAt(b, loc[0]); err != nil {
+		return "", true, fmt.Errorf("read spooled text: %w", err)
+	}
+	return string(b), true, nil
+}
+
+// Close removes the spool file.
+func (s *spool) Close() {
+	name := s.f.Name()
+	s.f.Close()
+	os.Remove(name)
+}
