@@ -91,20 +91,51 @@ func openInLibrary(lib string, src model.SourceFile) (*os.File, fs.FileInfo, err
 		err = errors.New("not a regular file")
 	}
 	if err == nil && src.SHA256 != "" {
-		sum := sha256.New()
-		if _, err = io.Copy(sum, f); err == nil {
-			if hex.EncodeToString(sum.Sum(nil)) != src.SHA256 {
-				err = errors.New("file changed since it was ingested")
-			} else {
-				_, err = f.Seek(0, io.SeekStart)
-			}
-		}
+		err = checkUnchanged(root, rel, f, src.SHA256)
 	}
 	if err != nil {
 		f.Close()
 		return nil, nil, err
 	}
 	return f, info, nil
+}
+
+// sidecarSuffixes are the metadata files that may sit beside a document.
+var sidecarSuffixes = []string{".meta.yaml", ".meta.yml", ".meta.json"}
+
+// checkUnchanged compares a file with the hash recorded when it was read, and rewinds
+// it. The model documents the hash as the file's own; the ingester currently records
+// the file and its sidecar hashed together (each followed by a zero byte), so that
+// form is accepted too.
+func checkUnchanged(root *os.Root, rel string, f *os.File, want string) error {
+	own, both := sha256.New(), sha256.New()
+	if _, err := io.Copy(io.MultiWriter(own, both), f); err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if hex.EncodeToString(own.Sum(nil)) == want {
+		return nil
+	}
+	both.Write([]byte{0})
+	for _, suffix := range sidecarSuffixes {
+		sc, err := root.Open(rel + suffix)
+		if err != nil {
+			continue
+		}
+		_, err = io.Copy(both, sc)
+		sc.Close()
+		if err != nil {
+			return err
+		}
+		both.Write([]byte{0})
+		break
+	}
+	if hex.EncodeToString(both.Sum(nil)) == want {
+		return nil
+	}
+	return errors.New("file changed since it was ingested")
 }
 
 func setDownloadHeaders(w http.ResponseWriter, name, ctype string) {
