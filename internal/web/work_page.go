@@ -26,8 +26,9 @@ type workView struct {
 	Downloads  []download
 	Incoming   []relationRow // what other documents did to this one
 	Outgoing   []relationRow // what this one states about others
-	DiffURL    string        // V against the version before it
-	Interp     bool          // the document is itself an interpretation (政策解读)
+	DiffURL    string        // V against the version before it (after it, for the first)
+	DiffLabel  string
+	Interp     bool // the document is itself an interpretation (政策解读)
 	Meta       []metaRow
 }
 
@@ -131,8 +132,12 @@ func (v *workView) timeline(wv *service.WorkView, shown string) {
 		if i+1 < n {
 			row.DiffURL = diffURL(wv.WorkID, wv.Versions[i+1].VersionID, vi.VersionID, v.AsOf, v.AsOfSet)
 			if row.Shown {
-				v.DiffURL = row.DiffURL
+				v.DiffURL, v.DiffLabel = row.DiffURL, "与上一版本对照"
 			}
+		} else if row.Shown && i > 0 {
+			// The first version has nothing before it: compare it with the one after.
+			v.DiffURL = diffURL(wv.WorkID, vi.VersionID, wv.Versions[i-1].VersionID, v.AsOf, v.AsOfSet)
+			v.DiffLabel = "与下一版本对照"
 		}
 		v.Versions = append(v.Versions, row)
 	}
