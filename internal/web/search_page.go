@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -63,23 +64,37 @@ func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
 	}
 	defer release()
 	who := h.viewer(r)
+	cur := keep(raw)
+	// Interpretations first: people understand them before the policy. Their search
+	// runs beside the main one, and only where the library has any, since a search
+	// that matches nothing tries ever looser matches before it gives up.
+	var interps chan *service.SearchResult
+	if q.Text != "" && q.Kind == "" && q.Offset == 0 && h.hasInterpretations(r.Context(), st, who) {
+		interps = make(chan *service.SearchResult, 1)
+		go func() {
+			iq := q
+			iq.Kind, iq.Offset, iq.Size, iq.NoFacets = string(model.KindInterpretation), 0, 3, true
+			ir, err := st.Search(r.Context(), iq, who)
+			if err != nil || len(ir.Hits) == 0 || ir.Match == "loose" {
+				ir = nil // loosely related interpretations would mislead more than help
+			}
+			interps <- ir
+		}()
+	}
 	res, err := st.Search(r.Context(), q, who)
+	var ir *service.SearchResult
+	if interps != nil {
+		ir = <-interps // wait even on error: the search holds the snapshot
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	cur := keep(raw)
 	v := &searchView{Q: q.Text, AsOf: q.AsOf, AsOfSet: raw.Get("asof") != "", Today: h.svc.Today(), Res: res,
-		SortDate: q.SortDate, From: q.From, To: q.To}
+		SortDate: q.SortDate, From: q.From, To: q.To, Interps: ir}
 	v.AsOfQ = asofQuery(q.AsOf, v.AsOfSet)
-	if q.Text != "" && q.Kind == "" && q.Offset == 0 {
-		// Interpretations first: a member of the public understands them before the policy.
-		iq := q
-		iq.Kind, iq.Offset, iq.Size, iq.NoFacets = string(model.KindInterpretation), 0, 3, true
-		if ir, err := st.Search(r.Context(), iq, who); err == nil && len(ir.Hits) > 0 {
-			v.Interps = ir
-			v.InterpsURL = searchURL(with(cur, "kind", string(model.KindInterpretation)))
-		}
+	if ir != nil {
+		v.InterpsURL = searchURL(with(cur, "kind", string(model.KindInterpretation)))
 	}
 	switch res.Match {
 	case "partial":
@@ -203,4 +218,20 @@ func (v *searchView) paginate(cur url.Values, res *service.SearchResult) {
 		v.Pages = append(v.Pages, pageLink{N: n, URL: link(n), Current: n == p})
 		prev = n
 	}
+}
+
+// hasInterpretations says whether the viewer can see any interpretation at all,
+// counted once per snapshot.
+func (h *Handler) hasInterpretations(ctx context.Context, st *service.State, who service.Viewer) bool {
+	key := st.Name + "|interpretations|" + strconv.FormatBool(who.Staff)
+	if v, ok := h.counts.Load(key); ok {
+		return v.(bool)
+	}
+	res, err := st.Search(ctx, search.Query{AsOf: h.svc.Today(), Kind: string(model.KindInterpretation), Size: 1, NoFacets: true}, who)
+	if err != nil {
+		return true // unknown: look for them
+	}
+	has := res.Total > 0
+	h.counts.Store(key, has)
+	return has
 }

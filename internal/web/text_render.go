@@ -133,6 +133,9 @@ func (c *textCache) get(key string, build func() renderedText) renderedText {
 		return rt
 	}
 	rt = build()
+	if c.max <= 0 {
+		return rt
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.items[key]; !ok {
