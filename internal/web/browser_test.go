@@ -28,13 +28,17 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// artifacts is where screenshots go: GUIFAN_ARTIFACTS, else artifacts/screenshots in
-// the repository (git-ignored).
+// artifacts is where screenshots go: GUIFAN_ARTIFACTS, else artifacts/screenshots
+// (git-ignored). A relative folder is taken from the repository root, where
+// `go test ./...` is run, not from this package's folder.
 func artifacts(t *testing.T) string {
 	t.Helper()
 	dir := os.Getenv("GUIFAN_ARTIFACTS")
 	if dir == "" {
-		dir = filepath.Join("..", "..", "artifacts", "screenshots")
+		dir = filepath.Join("artifacts", "screenshots")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join("..", "..", dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
