@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,6 +16,7 @@ import (
 	"github.com/gorilla/mux"
 	"github.com/guifan/guifan/internal/ingest"
 	"github.com/guifan/guifan/internal/service"
+	"github.com/guifan/guifan/internal/testcorpus"
 )
 
 // BenchmarkPages renders pages on the shipped sample library and reports the median
@@ -102,5 +105,41 @@ func BenchmarkPages(b *testing.B) {
 			b.ReportMetric(pct(0.95), "p95-ms")
 			b.ReportMetric(float64(bytes), "page-bytes")
 		})
+	}
+}
+
+// BenchmarkRenderText renders the largest text of the national corpus (over 100,000
+// characters, twice the sample's largest) into article blocks, as a document page
+// does on its first request.
+func BenchmarkRenderText(b *testing.B) {
+	f, err := os.Open(testcorpus.Laws(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var title, text string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rec struct {
+			Title string `json:"title"`
+			Text  string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		if len(rec.Text) > len(text) {
+			title, text = rec.Title, rec.Text
+		}
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	rt := renderText(text, nil)
+	b.Logf("%s: %d characters, %d articles, %d bytes of HTML", title, rt.Runes, rt.Articles, len(rt.HTML))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		renderText(text, nil)
 	}
 }
