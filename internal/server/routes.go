@@ -6,11 +6,16 @@ import (
 
 	"github.com/gorilla/mux"
 	"github.com/guifan/guifan/internal/api"
+	"github.com/guifan/guifan/internal/web"
 )
 
 // routes lists every route the service answers.
-func (s *Server) routes() http.Handler {
+func (s *Server) routes() (http.Handler, error) {
 	a := &api.Handler{Svc: s.svc, Gate: s.cfg.Gate, Log: s.log}
+	wh, err := web.New(web.Config{Svc: s.svc, Gate: s.cfg.Gate, Library: s.cfg.Library, Log: s.log})
+	if err != nil {
+		return nil, err
+	}
 	r := mux.NewRouter()
 	r.HandleFunc("/healthz", a.Healthz).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", a.Readyz).Methods(http.MethodGet, http.MethodHead)
@@ -24,12 +29,27 @@ func (s *Server) routes() http.Handler {
 	ar.NotFoundHandler = http.HandlerFunc(a.NotFound)
 	ar.MethodNotAllowedHandler = http.HandlerFunc(a.MethodNotAllowed)
 
-	r.NotFoundHandler = http.HandlerFunc(a.NotFound)
-	r.MethodNotAllowedHandler = http.HandlerFunc(a.MethodNotAllowed)
+	// Web pages (SPEC "Web UI"): every page takes its API's parameters.
+	get := []string{http.MethodGet, http.MethodHead}
+	r.HandleFunc("/", wh.Home).Methods(get...)
+	r.HandleFunc("/search", wh.Search).Methods(get...)
+	r.HandleFunc("/works/{work_id}", wh.Work).Methods(get...)
+	r.HandleFunc("/works/{work_id}/versions/{version_id}", wh.Version).Methods(get...)
+	r.HandleFunc("/works/{work_id}/diff", wh.Diff).Methods(get...)
+	r.HandleFunc("/files/{work_id}/{version_id}", wh.File).Methods(get...)
+	r.HandleFunc("/check", wh.Check).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
+	r.HandleFunc("/check.csv", wh.CheckCSV).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
+	r.HandleFunc("/staff/login", wh.Login).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
+	r.HandleFunc("/staff/logout", wh.Logout).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
+	r.PathPrefix("/static/").HandlerFunc(wh.Static).Methods(get...)
+
+	// Outside /api, people are asking: they get the Chinese error page.
+	r.NotFoundHandler = http.HandlerFunc(wh.NotFound)
+	r.MethodNotAllowedHandler = http.HandlerFunc(wh.MethodNotAllowed)
 	// Wrapping the router (rather than mux's Use) covers not-found answers too.
 	var h http.Handler = r
 	for _, m := range []func(http.Handler) http.Handler{limitRequests(api.MaxBody, 30*time.Second), securityHeaders, logRequests(s.log), recoverPanics(s.log)} {
 		h = m(h)
 	}
-	return h
+	return h, nil
 }

@@ -63,8 +63,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Today != nil {
 		s.svc.Today = func() model.Date { return model.DateOf(cfg.Today()) }
 	}
+	h, err := s.routes()
+	if err != nil {
+		return nil, err
+	}
 	s.http = &http.Server{
-		Handler:           s.routes(),
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

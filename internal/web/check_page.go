@@ -1,0 +1,197 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/guifan/guifan/internal/api"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/problem"
+	"github.com/guifan/guifan/internal/search"
+	"github.com/guifan/guifan/internal/service"
+)
+
+type checkView struct {
+	Input   string
+	AsOf    model.Date
+	AsOfSet bool
+	AsOfQ   string
+	Today   model.Date
+	Items   int
+	Rows    []checkRow
+	Counts  []statusCount
+	Missing int
+	Max     int
+}
+
+type checkRow struct {
+	N int
+	service.ValidityResult
+	Status  string
+	Title   string
+	Number  string
+	URL     string
+	MatchBy string
+}
+
+type statusCount struct {
+	Status string
+	Count  int
+}
+
+// checkRequest reads the batch check's parameters from the query or a posted form:
+// q (one number or title per line, or repeated) and asof.
+func (h *Handler) checkRequest(r *http.Request) (items []string, input string, d model.Date, explicit bool, err error) {
+	var vals url.Values
+	if r.Method == http.MethodPost {
+		if err = r.ParseForm(); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				return nil, "", 0, false, problem.New(problem.TooLarge, "提交的内容过多")
+			}
+			return nil, "", 0, false, problem.Invalidf("q", "无法读取提交的表单")
+		}
+		vals = r.Form
+	} else {
+		vals = r.URL.Query()
+	}
+	var lines []string
+	for _, q := range vals["q"] {
+		items = append(items, api.SplitLines(q)...)
+		lines = append(lines, q)
+	}
+	input = strings.Join(lines, "\n")
+	d, err = search.DateParam(vals, "asof", h.svc.Today())
+	return items, input, d, vals.Get("asof") != "", err
+}
+
+// Check is GET and POST /check: the batch validity check for staff.
+func (h *Handler) Check(w http.ResponseWriter, r *http.Request) {
+	items, input, d, explicit, err := h.checkRequest(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v := &checkView{Input: input, AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit), Today: h.svc.Today(),
+		Items: len(items), Max: service.MaxValidityItems}
+	if len(items) > 0 {
+		st, release, ok := h.state(w, r)
+		if !ok {
+			return
+		}
+		defer release()
+		res, err := st.Validity(items, d, h.viewer(r))
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		counts := map[string]int{}
+		for i, vr := range res {
+			row := checkRow{N: i + 1, ValidityResult: vr, MatchBy: matchedByName(vr.MatchedBy)}
+			if vr.Status != nil {
+				row.Status = *vr.Status
+				counts[row.Status]++
+			} else {
+				v.Missing++
+			}
+			if vr.Title != nil {
+				row.Title = *vr.Title
+			}
+			if vr.DocNumber != nil {
+				row.Number = *vr.DocNumber
+			}
+			if vr.WorkID != nil {
+				row.URL = workURL(*vr.WorkID) + v.AsOfQ
+			}
+			v.Rows = append(v.Rows, row)
+		}
+		for _, s := range []string{"现行有效", "尚未生效", "已废止", "已失效"} {
+			if counts[s] > 0 {
+				v.Counts = append(v.Counts, statusCount{s, counts[s]})
+			}
+		}
+	}
+	h.render(w, r, http.StatusOK, "check", page{Title: "批量核对效力", Nav: "check", Data: v})
+}
+
+func matchedByName(by *string) string {
+	if by == nil {
+		return "未找到"
+	}
+	switch *by {
+	case "doc_number":
+		return "发文字号"
+	case "title":
+		return "标题"
+	}
+	return *by
+}
+
+// CheckCSV is GET and POST /check.csv: the batch check as a spreadsheet. It is UTF-8
+// with a byte-order mark, which is how Excel recognises UTF-8.
+func (h *Handler) CheckCSV(w http.ResponseWriter, r *http.Request) {
+	items, _, d, _, err := h.checkRequest(r)
+	if err == nil && len(items) == 0 {
+		err = problem.Invalidf("q", "请至少填写一个发文字号或标题")
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	res, err := st.Validity(items, d, h.viewer(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = true
+	_ = cw.Write([]string{"序号", "输入", "核对日期", "效力状态", "即将到期", "有效期至", "原因", "文件标题", "发文字号", "匹配方式", "文件编号"})
+	for i, vr := range res {
+		status := "未找到"
+		if vr.Status != nil {
+			status = *vr.Status
+		}
+		soon := ""
+		if vr.ExpiresSoon {
+			soon = "是"
+		}
+		_ = cw.Write(cells(strconv.Itoa(i+1), vr.Input, d.String(), status, soon, vr.ExpiryDate.String(), vr.StatusReason,
+			deref(vr.Title), deref(vr.DocNumber), matchedByName(vr.MatchedBy), deref(vr.WorkID)))
+	}
+	cw.Flush()
+	hd := w.Header()
+	hd.Set("Content-Type", "text/csv; charset=utf-8")
+	hd.Set("Content-Disposition", contentDisposition("效力核对结果_"+d.String()+".csv"))
+	hd.Set("Cache-Control", "private, no-store")
+	_, _ = w.Write(buf.Bytes())
+}
+
+// cells guards spreadsheet cells against formula injection: a pasted line starting
+// with = + - @ would otherwise run as a formula when the file is opened.
+func cells(vals ...string) []string {
+	for i, s := range vals {
+		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+			vals[i] = "'" + s
+		}
+	}
+	return vals
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,108 @@
+package web_test
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestWorkPage(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, work("fx:work:shengyu"))
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d", r.Status)
+	}
+	mustContain(t, r.Body,
+		"<h1>某市城乡居民生育保险办法</h1>",
+		`<span class="badge st-inforce">现行有效</span>`, "现行版本为2022年6月1日公布的版本",
+		"<dt>发文字号</dt><dd>某政规〔2022〕5号</dd>", "<dt>发文机关</dt><dd>某市人民政府</dd>",
+		"<dt>施行日期</dt><dd>2022年7月1日</dd>", "<dt>效力级别</dt><dd>地方政府规章</dd>", "<dt>主题分类</dt><dd>生育、社保</dd>",
+		`id="第七条"`, `href="#第七条"`, "本办法自2022年7月1日起施行", // the text in effect, with anchors
+		`<h3 class="chap">第二章 待遇</h3>`, `class="toc"`, // chapters and their table of contents
+		`href="/works/fx:work:shengyu/versions/fx:shengyu-2019"`, "与上一版本对照",
+		`id="interpretations"`, `href="/works/fx:work:shengyu-jiedu"`, // the interpretation beside the policy
+		`href="/files/fx:work:shengyu/fx:shengyu-2022"`,
+	)
+	// As of 2020 the 2019 text is the one in effect.
+	r = s.get(t, q(work("fx:work:shengyu"), "asof", "2020-01-01"))
+	mustContain(t, r.Body, "本办法自2019年5月1日起施行", "截至2020年1月1日",
+		`href="/works/fx:work:shengyu/versions/fx:shengyu-2022?asof=2020-01-01"`)
+	// Before its first version the work is not yet in force.
+	r = s.get(t, q(work("fx:work:shengyu"), "asof", "2019-04-01"))
+	mustContain(t, r.Body, `<span class="badge st-pending">尚未生效</span>`)
+}
+
+func TestVersionPage(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, work("fx:work:shengyu")+"/versions/fx:shengyu-2019")
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d", r.Status)
+	}
+	mustContain(t, r.Body, "每次定额补助二千元", `<span class="badge st-amended">已修改</span>`, "查看现行版本",
+		`<dt>发文字号</dt><dd>某政规〔2019〕3号</dd>`)
+	if r := s.get(t, work("fx:work:shengyu")+"/versions/fx:jiuye-2021"); r.Status != http.StatusNotFound {
+		t.Errorf("another work's version: status %d, want 404", r.Status)
+	}
+}
+
+func TestRelationsAndExpiry(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, work("fx:work:jiuye-old"))
+	mustContain(t, r.Body, `<span class="badge st-repealed">已废止</span>`, "其他文件对本文件",
+		`<a href="/works/fx:work:jiuye">《某市就业创业补贴暂行办法》（某人社规〔2021〕2号）</a>`, `<span class="rel-type">废止</span>本文件`,
+		"同时废止。")
+	r = s.get(t, work("fx:work:jiuye"))
+	mustContain(t, r.Body, "本文件对其他文件", `<a href="/works/fx:work:jiuye-old">`, "即将到期", "<dt>有效期</dt><dd>至2026年6月30日</dd>")
+	r = s.get(t, work("fx:work:yanglao"))
+	mustContain(t, r.Body, `<span class="badge st-lapsed">已失效</span>`, "有效期至2024年12月31日届满")
+	r = s.get(t, work("fx:work:shengyu-jiedu"))
+	mustContain(t, r.Body, "本解读所解读的文件", `<a href="/works/fx:work:shengyu">某市城乡居民生育保险办法</a>`)
+}
+
+func TestRestrictedIsNotFoundForThePublic(t *testing.T) {
+	s := newSite(t)
+	for _, path := range []string{
+		work("fx:work:neibu"),
+		work("fx:work:neibu") + "/versions/fx:neibu",
+		work("fx:work:neibu") + "/diff",
+		"/files/fx:work:neibu/fx:neibu",
+	} {
+		r := s.get(t, path)
+		if r.Status != http.StatusNotFound {
+			t.Errorf("public %s: status %d, want 404", path, r.Status)
+		}
+		mustNotContain(t, r.Body, "内部经办规程", "机密经办口令")
+	}
+	if r := s.getAs(t, work("fx:work:neibu"), true); r.Status != http.StatusOK || !strings.Contains(r.Body, "机密经办口令") {
+		t.Errorf("staff: status %d, text shown %v", r.Status, strings.Contains(r.Body, "机密经办口令"))
+	}
+	r := s.get(t, q("/search", "q", "经办规程"))
+	mustNotContain(t, r.Body, "内部经办规程")
+	r = s.get(t, q("/check", "q", "某医保内〔2023〕1号"))
+	mustContain(t, r.Body, `<tr class="notfound">`)
+	mustNotContain(t, r.Body, "内部经办规程")
+	r = s.getAs(t, q("/search", "q", "经办规程"), true)
+	mustContain(t, r.Body, "某市生育保险内部<mark>经办规程</mark>", `<a href="/works/fx:work:neibu">`)
+}
+
+func TestDiffPage(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, work("fx:work:shengyu")+"/diff")
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d", r.Status)
+	}
+	mustContain(t, r.Body, "新旧对照",
+		"每次定额补助<del>二</del>千元", "每次定额补助<ins>三千元；生育第三个子女的，补助五</ins>千元", // changed characters
+		"分娩后<del>六</del>个月内", "分娩后<ins>十二</ins>个月内",
+		`<option value="fx:shengyu-2019" selected>`, `<option value="fx:shengyu-2022" selected>`,
+		`<tr class="op-added">`, "新增",
+	)
+	if !regexp.MustCompile(`修改 <strong>\d+</strong> 条 · 新增 <strong>[1-9]\d*</strong> 条`).MatchString(r.Body) {
+		t.Error("no summary counts")
+	}
+	// Only the changed articles: the unchanged 第一条 goes.
+	r = s.get(t, q(work("fx:work:shengyu")+"/diff", "from", "fx:shengyu-2019", "to", "fx:shengyu-2022", "only", "changed"))
+	mustNotContain(t, r.Body, `<tr class="op-same">`)
+	mustContain(t, r.Body, "显示全部条文")
+}

@@ -1,0 +1,225 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/pathvar"
+	"github.com/guifan/guifan/internal/problem"
+	"github.com/guifan/guifan/internal/service"
+)
+
+// File is GET /files/{work_id}/{version_id}: the version's original file from the
+// library folder (?alt=N for the same version in another file). A bulk record's
+// text is offered as a .txt file instead of the whole JSON Lines file.
+func (h *Handler) File(w http.ResponseWriter, r *http.Request) {
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	// The service decides visibility: a restricted version is "not found" for the public.
+	vv, err := st.Version(pathvar.Get(r, "work_id"), pathvar.Get(r, "version_id"), h.svc.Today(), h.viewer(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	src := vv.Source
+	if s := r.URL.Query().Get("alt"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > len(vv.Alternates) {
+			h.fail(w, r, problem.NotFoundf("该版本没有第 %s 个原文件", s))
+			return
+		}
+		src = vv.Alternates[n-1]
+	}
+	name := downloadName(src, vv.VersionInfo)
+	if src.Format == "jsonl" {
+		setDownloadHeaders(w, name, "text/plain; charset=utf-8")
+		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(vv.Text))
+		return
+	}
+	lib := h.library
+	if lib == "" {
+		lib = st.Library
+	}
+	f, info, err := openInLibrary(lib, src)
+	if err != nil {
+		h.log.Warn("original file unavailable", "path", src.Path, "err", err)
+		h.fail(w, r, problem.NotFoundf("原文件已不在文件库中，请查看网页正文"))
+		return
+	}
+	defer f.Close()
+	setDownloadHeaders(w, name, contentType(src.Format))
+	http.ServeContent(w, r, "", info.ModTime(), f)
+}
+
+// openInLibrary opens a library file by its recorded path. The path is resolved inside
+// the library folder with os.Root, so neither "..", an absolute path nor a symbolic
+// link can reach outside it; a file whose content changed since it was read is not
+// this version's original any more.
+func openInLibrary(lib string, src model.SourceFile) (*os.File, fs.FileInfo, error) {
+	if lib == "" {
+		return nil, nil, errors.New("no library folder")
+	}
+	rel := filepath.FromSlash(src.Path)
+	if !filepath.IsLocal(rel) {
+		return nil, nil, errors.New("path leaves the library")
+	}
+	root, err := os.OpenRoot(lib)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer root.Close()
+	f, err := root.Open(rel)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = errors.New("not a regular file")
+	}
+	if err == nil && src.SHA256 != "" {
+		err = checkUnchanged(root, rel, f, src.SHA256)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
+// sidecarSuffixes are the metadata files that may sit beside a document.
+var sidecarSuffixes = []string{".meta.yaml", ".meta.yml", ".meta.json"}
+
+// checkUnchanged compares a file with the hash recorded when it was read, and rewinds
+// it. The model documents the hash as the file's own; the ingester currently records
+// the file and its sidecar hashed together (each followed by a zero byte), so that
+// form is accepted too.
+func checkUnchanged(root *os.Root, rel string, f *os.File, want string) error {
+	own, both := sha256.New(), sha256.New()
+	if _, err := io.Copy(io.MultiWriter(own, both), f); err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if hex.EncodeToString(own.Sum(nil)) == want {
+		return nil
+	}
+	both.Write([]byte{0})
+	for _, suffix := range sidecarSuffixes {
+		sc, err := root.Open(rel + suffix)
+		if err != nil {
+			continue
+		}
+		_, err = io.Copy(both, sc)
+		sc.Close()
+		if err != nil {
+			return err
+		}
+		both.Write([]byte{0})
+		break
+	}
+	if hex.EncodeToString(both.Sum(nil)) == want {
+		return nil
+	}
+	return errors.New("file changed since it was ingested")
+}
+
+func setDownloadHeaders(w http.ResponseWriter, name, ctype string) {
+	hd := w.Header()
+	hd.Set("Content-Type", ctype)
+	hd.Set("Content-Disposition", contentDisposition(name))
+	// An original is data, never a page of this site, whatever it contains.
+	hd.Set("Content-Security-Policy", "sandbox; default-src 'none'")
+	hd.Set("Cache-Control", "private, no-cache")
+}
+
+func contentType(format string) string {
+	switch format {
+	case "pdf":
+		return "application/pdf"
+	case "docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case "doc":
+		return "application/msword"
+	case "ofd":
+		return "application/ofd"
+	}
+	// HTML and text originals may be in any encoding and are never shown inline.
+	return "application/octet-stream"
+}
+
+// downloadName is the name a download is saved under: the original file's name, or
+// for a bulk record the title with .txt.
+func downloadName(src model.SourceFile, vi service.VersionInfo) string {
+	if src.Format == "jsonl" {
+		title := strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
+				return '_'
+			}
+			return r
+		}, vi.Title)
+		if vi.Label != "" {
+			title += "（" + vi.Label + "）"
+		} else if vi.PublishDate != 0 {
+			title += "（" + vi.PublishDate.String() + "）"
+		}
+		return title + ".txt"
+	}
+	return path.Base(src.Path)
+}
+
+// contentDisposition names an attachment: an ASCII fallback for old clients, and the
+// real (Chinese) name encoded by RFC 5987.
+func contentDisposition(name string) string {
+	return `attachment; filename="` + asciiName(name) + `"; filename*=UTF-8''` + rfc5987(name)
+}
+
+func asciiName(name string) string {
+	ext := path.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	clean := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.()", r)) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	base, ext = clean(base), clean(ext)
+	if base == "" {
+		base = "document"
+	}
+	return base + ext
+}
+
+// rfc5987 percent-encodes everything but RFC 5987's attr-char.
+func rfc5987(s string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hexDigits[c>>4])
+		b.WriteByte(hexDigits[c&15])
+	}
+	return b.String()
+}

@@ -1,0 +1,91 @@
+package web
+
+import (
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/validity"
+)
+
+func funcs(as *assets) template.FuncMap {
+	return template.FuncMap{
+		"asset":       as.url,
+		"statusClass": statusClass,
+		"date":        chineseDate,
+		"isodate":     isoDate,
+		"marked":      marked,
+		"workURL":     workURL,
+		"versionURL":  versionURL,
+		"fileURL":     fileURL,
+		"join":        strings.Join,
+		"add":         func(a, b int) int { return a + b },
+		"orDash": func(s string) string {
+			if strings.TrimSpace(s) == "" {
+				return "—"
+			}
+			return s
+		},
+	}
+}
+
+// statusClass is the CSS class of a status badge; the badge always shows the status
+// in words as well, so colour is never the only signal.
+func statusClass(status string) string {
+	switch validity.Status(status) {
+	case validity.InForce:
+		return "st-inforce"
+	case validity.NotYetEffective:
+		return "st-pending"
+	case validity.Amended:
+		return "st-amended"
+	case validity.Repealed:
+		return "st-repealed"
+	case validity.Lapsed:
+		return "st-lapsed"
+	}
+	return "st-none"
+}
+
+func chineseDate(d model.Date) string { return d.Chinese() }
+
+func isoDate(d model.Date) string {
+	if d == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+// marked renders a highlight from the search layer: HTML-escaped text with <mark>
+// around matches. Only the <mark> tags survive; every stretch between them is
+// unescaped and escaped again, so nothing else can ever reach the page as markup.
+func marked(s string) template.HTML {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	open := false
+	for len(s) > 0 {
+		i := strings.Index(s, "<")
+		if i < 0 {
+			b.WriteString(html.EscapeString(html.UnescapeString(s)))
+			break
+		}
+		b.WriteString(html.EscapeString(html.UnescapeString(s[:i])))
+		s = s[i:]
+		switch {
+		case strings.HasPrefix(s, "<mark>") && !open:
+			b.WriteString("<mark>")
+			s, open = s[len("<mark>"):], true
+		case strings.HasPrefix(s, "</mark>") && open:
+			b.WriteString("</mark>")
+			s, open = s[len("</mark>"):], false
+		default:
+			b.WriteString("&lt;")
+			s = s[1:]
+		}
+	}
+	if open {
+		b.WriteString("</mark>")
+	}
+	return template.HTML(b.String())
+}

@@ -1,0 +1,141 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/guifan/guifan/internal/problem"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// templates holds one parsed template set per page, each the layout plus the page.
+type templates struct {
+	pages map[string]*template.Template
+}
+
+func parseTemplates(as *assets) (*templates, error) {
+	base, err := template.New("layout").Funcs(funcs(as)).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	for _, n := range names {
+		name := strings.TrimSuffix(path.Base(n), ".html")
+		if name == "layout" || name == "partials" {
+			continue
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if t.pages[name], err = clone.ParseFS(templateFS, n); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// page is what the layout needs besides the page's own data.
+type page struct {
+	Title     string // the page's part of <title>; the site name is added
+	Nav       string // the active navigation item: search, check, staff
+	Staff     bool
+	StaffGate bool   // staff sign-in is configured
+	Here      string // path and query of this page, where sign-in returns to
+	Query     string // the search box's value in the header
+	Data      any
+}
+
+// render writes a page. It renders into a buffer first, so a template failure becomes
+// a clean error page rather than half a page.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	t, ok := h.tmpl.pages[name]
+	if !ok {
+		h.log.Error("no such template", "name", name)
+		http.Error(w, "服务器内部错误", http.StatusInternalServerError)
+		return
+	}
+	p.Staff = h.gate.IsStaff(r)
+	p.StaffGate = h.gate.Enabled()
+	if p.Here == "" {
+		p.Here = r.URL.RequestURI()
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		h.log.Error("render page", "page", name, "path", r.URL.Path, "err", err)
+		if name != "error" {
+			h.fail(w, r, err)
+			return
+		}
+		http.Error(w, "服务器内部错误", http.StatusInternalServerError)
+		return
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", "text/html; charset=utf-8")
+	// Pages differ for staff (restricted documents), so no shared cache may keep them.
+	hd.Set("Cache-Control", "private, no-cache")
+	hd.Set("Vary", "Cookie, Authorization")
+	if p.Staff {
+		hd.Set("Cache-Control", "private, no-store")
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// errorView is what the error page shows.
+type errorView struct {
+	Status  int
+	Heading string
+	Message string
+}
+
+// fail answers with the Chinese error page for err; details of unexpected errors go
+// to the log only.
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := problem.HTTPStatus(err)
+	_, msg := problem.Code(err)
+	ev := errorView{Status: status, Message: msg}
+	switch status {
+	case http.StatusBadRequest:
+		ev.Heading = "请求参数有误"
+	case http.StatusForbidden:
+		ev.Heading = "无权访问"
+	case http.StatusNotFound:
+		ev.Heading = "未找到"
+	case http.StatusRequestEntityTooLarge:
+		ev.Heading = "内容过多"
+	case http.StatusServiceUnavailable:
+		ev.Heading = "索引正在建立，请稍后再试"
+		ev.Message = "文件库正在建立检索索引，通常只需几分钟。请稍后刷新本页。"
+		w.Header().Set("Retry-After", "30")
+	default:
+		ev.Heading = "服务器内部错误"
+		ev.Message = "页面暂时无法显示，请稍后再试。"
+		h.log.Error("web error", "path", r.URL.Path, "err", err)
+	}
+	h.render(w, r, status, "error", page{Title: ev.Heading, Data: ev})
+}
+
+// NotFound answers unknown paths with the error page.
+func (h *Handler) NotFound(w http.ResponseWriter, r *http.Request) {
+	h.fail(w, r, problem.NotFoundf("没有这个页面：%s", r.URL.Path))
+}
+
+// MethodNotAllowed answers a known page asked with the wrong method.
+func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	ev := errorView{Status: http.StatusMethodNotAllowed, Heading: "不支持的请求方式",
+		Message: fmt.Sprintf("本页面不接受 %s 请求。", r.Method)}
+	h.render(w, r, http.StatusMethodNotAllowed, "error", page{Title: ev.Heading, Data: ev})
+}

@@ -1,0 +1,211 @@
+package web_test
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestHomePage(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, "/")
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d", r.Status)
+	}
+	// The fixture has 9 works in 10 versions, one of them restricted: the public
+	// must not even learn that it exists.
+	mustContain(t, r.Body, `lang="zh-CN"`, "数据更新至", "共 8 份文件 / 9 个版本", `href="#main"`, "办事主题")
+	if r := s.getAs(t, "/", true); !strings.Contains(r.Body, "共 9 份文件 / 10 个版本") {
+		t.Error("staff do not see the restricted document counted")
+	}
+	// Every topic shortcut is a search for documents in force.
+	links := regexp.MustCompile(`<a href="(/search\?q=[^"]+)"><span class="t">([^<]+)</span>`).FindAllStringSubmatch(r.Body, -1)
+	if len(links) < 10 {
+		t.Fatalf("found %d topic shortcuts, want at least 10", len(links))
+	}
+	for _, l := range links {
+		u, err := url.Parse(html.UnescapeString(l[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Query().Get("q") == "" || u.Query().Get("status") != "现行有效" {
+			t.Errorf("topic %s links to %s", l[2], l[1])
+		}
+	}
+}
+
+func TestSearchPage(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, q("/search", "q", "生育"))
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d: %s", r.Status, r.Body)
+	}
+	mustContain(t, r.Body,
+		"某市城乡居民<mark>生育</mark>保险办法", // highlighted title, as HTML
+		`<span class="badge st-inforce">现行有效</span>`,
+		"某政规〔2022〕5号",
+		"共 <strong>2</strong> 份文件", // the policy and its interpretation; not the restricted one
+		`name="asof"`, "查看某日有效的文件",
+	)
+	mustNotContain(t, r.Body, "内部经办规程", "机密经办口令")
+	// The interpretation is listed before the results.
+	interp, hits := strings.Index(r.Body, `id="interps-h"`), strings.Index(r.Body, `class="hits"`)
+	if interp < 0 || hits < 0 || interp > hits {
+		t.Errorf("interpretations box at %d, results at %d: want the box first", interp, hits)
+	}
+	// Facets are links that add a filter.
+	if !strings.Contains(r.Body, `href="/search?level=%E5%9C%B0%E6%96%B9%E6%94%BF%E5%BA%9C%E8%A7%84%E7%AB%A0&amp;q=%E7%94%9F%E8%82%B2"`) {
+		t.Error("no level facet link adding level=地方政府规章")
+	}
+}
+
+func TestSearchStatusDependsOnDate(t *testing.T) {
+	s := newSite(t)
+	tests := []struct {
+		asof       string
+		badge      string
+		facet      string // a status facet entry that must be offered
+		notOffered string
+	}{
+		{"", `<span class="badge st-repealed">已废止</span>`, "已废止", "尚未生效"},
+		{"2018-01-01", `<span class="badge st-inforce">现行有效</span>`, "现行有效", "已废止"},
+	}
+	for _, tc := range tests {
+		path := q("/search", "q", "就业补贴试行办法")
+		if tc.asof != "" {
+			path = q("/search", "q", "就业补贴试行办法", "asof", tc.asof)
+		}
+		r := s.get(t, path)
+		if r.Status != http.StatusOK {
+			t.Fatalf("%s: status %d", path, r.Status)
+		}
+		mustContain(t, r.Body, `<a href="/works/fx:work:jiuye-old`, tc.badge)
+		facets := r.Body[strings.Index(r.Body, `id="filters"`):]
+		mustContain(t, facets, `<span class="dot st-`, tc.facet)
+		if strings.Contains(facets, ">"+tc.notOffered+" <span class=\"count\">") {
+			t.Errorf("asof %q: status facet offers %s", tc.asof, tc.notOffered)
+		}
+	}
+	// Following the status facet keeps the repealed one only.
+	r := s.get(t, q("/search", "q", "就业", "status", "已废止"))
+	mustContain(t, r.Body, `<a href="/works/fx:work:jiuye-old">`, "效力状态：已废止")
+	mustNotContain(t, r.Body, `<a href="/works/fx:work:jiuye">`)
+}
+
+func TestSearchNoticeAndEmptyHelp(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, q("/search", "q", "生育 火星移民"))
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d", r.Status)
+	}
+	mustContain(t, r.Body, "未找到与“生育 火星移民”完全匹配的文件")
+	r = s.get(t, q("/search", "q", "生育", "level", "法律"))
+	mustContain(t, r.Body, "没有找到符合条件的文件", "清除全部条件后再查")
+}
+
+func TestBadParametersAre400(t *testing.T) {
+	s := newSite(t)
+	for _, path := range []string{
+		q("/search", "status", "有效吗"),
+		q("/search", "asof", "2020-13-45"),
+		q("/search", "page", "0"),
+		q("/search", "size", "1000"),
+		q("/search", "sort", "popular"),
+		q("/search", "year", "二〇二〇"),
+		q("/search", "level", "通知"),
+		q("/search", "from", "2024-01-01", "to", "2020-01-01"),
+		q("/search", "q", strings.Repeat("生育", 300)),
+		q(work("fx:work:shengyu"), "asof", "yesterday"),
+		q(work("fx:work:shengyu")+"/diff", "from", "no-such-version"),
+		work("fx:work:script") + "/diff", // one version: nothing to compare
+		q("/check", "q", "某政规〔2019〕3号", "asof", "2020-02-30"),
+	} {
+		r := s.get(t, path)
+		if r.Status != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", path, r.Status)
+			continue
+		}
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("%s: content type %s", path, r.Header.Get("Content-Type"))
+		}
+		mustContain(t, r.Body, "请求参数有误", "错误代码 400")
+	}
+}
+
+func TestEscaping(t *testing.T) {
+	s := newSite(t)
+	pages := map[string]string{
+		"query":    q("/search", "q", `<script>alert(1)</script>`),
+		"hit":      q("/search", "q", "处理的通知"),
+		"document": work("fx:work:script"),
+		"check":    q("/check", "q", "<script>alert(2)</script>\n某办发〔2024〕9号"),
+		"error":    "/works/%3Cscript%3Ealert(3)%3C%2Fscript%3E",
+	}
+	for name, path := range pages {
+		r := s.get(t, path)
+		if strings.Count(r.Body, "<script") != 1 || strings.Contains(r.Body, "<script>") {
+			t.Errorf("%s: markup from the query or the text reached the page as a script", name)
+		}
+		if strings.Contains(r.Body, "<b>粗体</b>") {
+			t.Errorf("%s: document markup rendered as HTML", name)
+		}
+	}
+	mustContain(t, s.get(t, pages["query"]).Body, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	mustContain(t, s.get(t, pages["document"]).Body, "关于&lt;script&gt;alert(1)&lt;/script&gt;处理的通知", "&lt;b&gt;粗体&lt;/b&gt;")
+}
+
+func TestErrorPagesAndHeaders(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, "/no/such/page")
+	if r.Status != http.StatusNotFound || !strings.Contains(r.Body, "未找到") || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("unknown page: %d %s", r.Status, r.Header.Get("Content-Type"))
+	}
+	if r := s.get(t, "/api/no-such"); !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		t.Errorf("unknown API path answered with %s", r.Header.Get("Content-Type"))
+	}
+	if r := s.get(t, work("no-such-work")); r.Status != http.StatusNotFound {
+		t.Errorf("unknown work: %d", r.Status)
+	}
+	// Pages carry the CSP and put no script or style inline.
+	inline := regexp.MustCompile(`<script(?:\s[^>]*)?>[^<]|<style|\sstyle=|\son[a-z]+=`)
+	for _, path := range []string{"/", q("/search", "q", "生育"), work("fx:work:shengyu"), work("fx:work:shengyu") + "/diff",
+		q("/check", "q", "某政规〔2019〕3号"), "/staff/login", "/nope"} {
+		r := s.get(t, path)
+		if !strings.Contains(r.Header.Get("Content-Security-Policy"), "script-src 'self'") {
+			t.Errorf("%s: no CSP", path)
+		}
+		if m := inline.FindString(r.Body); m != "" {
+			t.Errorf("%s: inline script or style %q", path, m)
+		}
+		if strings.Contains(r.Body, "http://") || strings.Contains(r.Body, "https://") {
+			t.Errorf("%s: links to another origin", path)
+		}
+	}
+	// Static files are served with their hash for long caching.
+	r = s.get(t, "/static/style.css")
+	if r.Status != http.StatusOK || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/css") {
+		t.Errorf("style.css: %d %s", r.Status, r.Header.Get("Content-Type"))
+	}
+	home := s.get(t, "/").Body
+	m := regexp.MustCompile(`href="(/static/style\.css\?v=[0-9a-f]+)"`).FindStringSubmatch(home)
+	if m == nil {
+		t.Fatal("no hashed stylesheet link")
+	}
+	if r := s.get(t, m[1]); !strings.Contains(r.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("hashed asset cache: %q", r.Header.Get("Cache-Control"))
+	}
+}
+
+func TestIndexNotReadyIs503(t *testing.T) {
+	s := startSite(t, t.TempDir(), t.TempDir()) // an empty index folder, never built
+	for _, path := range []string{"/", q("/search", "q", "生育"), work("fx:work:shengyu")} {
+		r := s.get(t, path)
+		if r.Status != http.StatusServiceUnavailable {
+			t.Errorf("%s: status %d, want 503", path, r.Status)
+		}
+		mustContain(t, r.Body, "索引正在建立，请稍后再试")
+	}
+}

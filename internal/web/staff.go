@@ -1,0 +1,81 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/guifan/guifan/internal/access"
+	"github.com/guifan/guifan/internal/problem"
+)
+
+// staffSession is how long a staff sign-in lasts in a browser.
+const staffSession = 12 * time.Hour
+
+type loginView struct {
+	Next     string
+	Failed   bool
+	Enabled  bool
+	Logout   bool // the page was asked for to sign out
+	SignedIn bool
+}
+
+// Login is GET and POST /staff/login. Posting the staff token sets it in an HttpOnly,
+// SameSite=Strict cookie, which the access gate reads on every request.
+func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
+	v := loginView{Enabled: h.gate.Enabled(), SignedIn: h.gate.IsStaff(r)}
+	status := http.StatusOK
+	if r.Method == http.MethodPost {
+		if err := r.ParseForm(); err != nil {
+			h.fail(w, r, problem.Invalidf("token", "无法读取提交的表单"))
+			return
+		}
+		v.Next = safeNext(r.PostForm.Get("next"))
+		token := strings.TrimSpace(r.PostForm.Get("token"))
+		if h.gate.Check(token) {
+			http.SetCookie(w, &http.Cookie{Name: access.CookieName, Value: token, Path: "/", MaxAge: int(staffSession.Seconds()),
+				HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
+			target := v.Next
+			if target == "" {
+				target = "/check"
+			}
+			http.Redirect(w, r, target, http.StatusSeeOther)
+			return
+		}
+		h.log.Warn("staff sign-in refused", "remote", r.RemoteAddr)
+		v.Failed = true
+		status = http.StatusUnauthorized
+		if !v.Enabled {
+			status = http.StatusForbidden
+		}
+	} else {
+		v.Next = safeNext(r.URL.Query().Get("next"))
+	}
+	h.render(w, r, status, "login", page{Title: "工作人员登录", Nav: "staff", Data: v})
+}
+
+// Logout is POST /staff/logout (GET shows the sign-out button, so that a link from
+// another site cannot sign anyone out).
+func (h *Handler) Logout(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		h.render(w, r, http.StatusOK, "login", page{Title: "退出登录", Nav: "staff",
+			Data: loginView{Enabled: h.gate.Enabled(), Logout: true}})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: access.CookieName, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// safeNext keeps a return address only when it is a path on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return ""
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/staff/") {
+		return ""
+	}
+	return next
+}

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"html"
+	"html/template"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guifan/guifan/internal/article"
+)
+
+// renderedText is a version's text as HTML: one block per article (条), part or
+// paragraph, each with its anchor, under the chapter headings it falls in.
+type renderedText struct {
+	HTML     template.HTML
+	TOC      []article.Entry
+	Articles int // articles (条) in the text
+	Runes    int
+}
+
+// renderText splits a text into its items once and writes them out. It writes the
+// HTML directly rather than through a template: a code-sized text has thousands of
+// items, and every piece of text goes through html.EscapeString.
+func renderText(text string, headings []string) renderedText {
+	arts := article.Split(text, headings)
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/4 + 64*len(arts))
+	var prev []string
+	rt := renderedText{TOC: article.TOC(arts), Runes: utf8.RuneCountInString(text)}
+	for _, a := range arts {
+		if a.Kind == article.KindArticle {
+			rt.Articles++
+			prev = writeChapters(&b, prev, a.Chapter)
+		}
+		anchor := html.EscapeString(a.Anchor)
+		switch a.Kind {
+		case article.KindPreamble:
+			b.WriteString(`<div class="preamble" id="` + anchor + `">`)
+			writeParas(&b, a.Body, "")
+			b.WriteString("</div>\n")
+		case article.KindArticle:
+			b.WriteString(`<section class="art" id="` + anchor + `"><p><a class="artno" href="#` + anchor + `">`)
+			b.WriteString(html.EscapeString(a.Number))
+			b.WriteString("</a> ")
+			writeParas(&b, a.Content(), "open")
+			b.WriteString("</section>\n")
+		case article.KindSection:
+			b.WriteString(`<section class="part" id="` + anchor + `">`)
+			first, rest, _ := strings.Cut(strings.TrimLeftFunc(a.Body, isSpace), "\n")
+			if utf8.RuneCountInString(first) <= 40 {
+				b.WriteString(`<h3 class="part-h">` + html.EscapeString(strings.TrimSpace(first)) + "</h3>")
+				writeParas(&b, rest, "")
+			} else {
+				writeParas(&b, a.Body, "")
+			}
+			b.WriteString("</section>\n")
+		default:
+			b.WriteString(`<div class="para" id="` + anchor + `">`)
+			writeParas(&b, a.Body, "")
+			b.WriteString("</div>\n")
+		}
+	}
+	rt.HTML = template.HTML(b.String())
+	return rt
+}
+
+// writeChapters opens the chapter headings (编, 章, 节) that differ from the previous
+// article's path, and returns the new path.
+func writeChapters(b *strings.Builder, prev []string, chapter string) []string {
+	var cur []string
+	if chapter != "" {
+		cur = strings.Split(chapter, article.ChapterSep)
+	}
+	same := 0
+	for same < len(cur) && same < len(prev) && cur[same] == prev[same] {
+		same++
+	}
+	for lvl := same; lvl < len(cur); lvl++ {
+		tag := "h" + string(rune('3'+min(lvl, 3)))
+		b.WriteString("<" + tag + ` class="chap">` + html.EscapeString(cur[lvl]) + "</" + tag + ">\n")
+	}
+	return cur
+}
+
+// writeParas writes each non-blank line as a paragraph. With open, the first
+// paragraph's <p> has already been written (it holds the article number).
+func writeParas(b *strings.Builder, s, open string) {
+	first := open != ""
+	for line := range strings.SplitSeq(s, "\n") {
+		line = strings.TrimFunc(line, isSpace)
+		if line == "" {
+			continue
+		}
+		if first {
+			b.WriteString(html.EscapeString(line))
+			b.WriteString("</p>")
+			first = false
+			continue
+		}
+		b.WriteString("<p>")
+		b.WriteString(html.EscapeString(line))
+		b.WriteString("</p>")
+	}
+	if first {
+		b.WriteString("</p>") // an article with nothing after its number
+	}
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+}
+
+// textCache keeps the rendered texts of recently shown versions. A version's text
+// never changes within a snapshot, so the snapshot name and version id are the key.
+type textCache struct {
+	mu    sync.Mutex
+	max   int
+	items map[string]renderedText
+	order []string // oldest first
+}
+
+func newTextCache(n int) *textCache {
+	return &textCache{max: n, items: map[string]renderedText{}}
+}
+
+func (c *textCache) get(key string, build func() renderedText) renderedText {
+	c.mu.Lock()
+	rt, ok := c.items[key]
+	c.mu.Unlock()
+	if ok {
+		return rt
+	}
+	rt = build()
+	if c.max <= 0 {
+		return rt
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.items[key]; !ok {
+		if len(c.order) >= c.max {
+			delete(c.items, c.order[0])
+			c.order = c.order[1:]
+		}
+		c.items[key] = rt
+		c.order = append(c.order, key)
+	}
+	return rt
+}
