@@ -59,22 +59,28 @@ func GenerateWith(ctx context.Context, src io.Reader, w io.Writer, opt Options) 
 		return *st, err
 	}
 	st.SourceLoad = time.Since(start)
+	err = generateFrom(ctx, p, w, opt, st)
+	return *st, err
+}
+
+// generateFrom writes the records from an already read pool.
+func generateFrom(ctx context.Context, p *pool, w io.Writer, opt Options, st *Stats) error {
 	st.Subjects = len(p.subjects)
 	for _, it := range p.items {
 		if !it.heading {
 			st.SourceArticles++
 		}
 	}
-	start = time.Now()
+	start := time.Now()
 	cw := &countingWriter{w: w}
 	g := newGen(opt, p, bufio.NewWriterSize(cw, 1<<20), st)
-	err = g.run(ctx)
+	err := g.run(ctx)
 	if ferr := g.out.Flush(); err == nil {
 		err = ferr
 	}
 	st.Bytes = cw.n
 	st.Elapsed = time.Since(start)
-	return *st, err
+	return err
 }
 
 type countingWriter struct {

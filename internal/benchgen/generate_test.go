@@ -186,6 +186,17 @@ func checkCorpus(t *testing.T, out []byte, st Stats, n int) {
 		t.Errorf("Stats levels %v relations %v; the lines %v %v", st.VersionsByLevel, st.Relations, count.VersionsByLevel, count.Relations)
 	}
 
+	// Distinct works have distinct titles, so a title names one document.
+	titleOf := map[string]string{}
+	for id, f := range fields {
+		work := id[:strings.LastIndex(id, "-v")]
+		k := textnorm.TitleKey(f.Title)
+		if w, ok := titleOf[k]; ok && w != work {
+			t.Errorf("works %s and %s share the title %s", w, work, f.Title)
+		}
+		titleOf[k] = work
+	}
+
 	cat := catalog.Build(records)
 	// Works: ids g<seed>-<kind><n>-v<k>; the catalog must group exactly those versions.
 	generated := map[string]bool{}

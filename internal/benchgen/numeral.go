@@ -4,9 +4,25 @@ import "strconv"
 
 var cnDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 
+// numerals caches the numbers articles and points use most.
+var numerals = func() []string {
+	out := make([]string, 1024)
+	for i := 1; i < len(out); i++ {
+		out[i] = formatChinese(i)
+	}
+	return out
+}()
+
 // chineseNumber writes 1..9999 the way article numbers are written: 十二, 一百零五,
 // 一百一十, 二千零三十.
 func chineseNumber(n int) string {
+	if n > 0 && n < len(numerals) {
+		return numerals[n]
+	}
+	return formatChinese(n)
+}
+
+func formatChinese(n int) string {
 	if n <= 0 || n > 9999 {
 		return strconv.Itoa(n)
 	}

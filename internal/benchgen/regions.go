@@ -143,7 +143,9 @@ func (r region) deptAddressee(d *dept) string {
 	switch r.tier {
 	case tierNational:
 		return "各省、自治区、直辖市及新疆生产建设兵团" + d.shortName + "主管部门："
-	case tierProvince, tierMunicipality, tierCity:
+	case tierProvince:
+		return "各设区的市" + d.shortName + "主管部门，各有关单位："
+	case tierMunicipality, tierCity:
 		return "各区县" + d.shortName + "主管部门，各有关单位："
 	}
 	return "各乡镇（街道）、各有关单位："

@@ -81,16 +81,8 @@ func loadPool(ctx context.Context, src io.Reader) (*pool, error) {
 		} else {
 			units = markdownUnits(r.Text)
 		}
-		articles := 0
-		for _, u := range units {
-			if !u.heading {
-				articles++
-			}
-		}
-		if articles < minArticles {
-			continue
-		}
 		ids := make([]int32, 0, len(units))
+		articles := 0
 		for _, u := range units {
 			key := u.text
 			if u.heading {
@@ -98,11 +90,24 @@ func loadPool(ctx context.Context, src io.Reader) (*pool, error) {
 			}
 			id, ok := byText[key]
 			if !ok {
-				id = int32(len(p.items))
+				// Texts repeat across versions and sources: judge each once.
+				id = -1
+				if u.heading || usableBody(u.text) {
+					id = int32(len(p.items))
+					p.items = append(p.items, item{esc: string(appendEscaped(nil, u.text)), raw: len(u.text), heading: u.heading})
+				}
 				byText[key] = id
-				p.items = append(p.items, item{esc: string(appendEscaped(nil, u.text)), raw: len(u.text), heading: u.heading})
+			}
+			if id < 0 {
+				continue
 			}
 			ids = append(ids, id)
+			if !u.heading {
+				articles++
+			}
+		}
+		if articles < minArticles {
+			continue
 		}
 		p.docs = append(p.docs, ids)
 	}
@@ -134,9 +139,7 @@ func markdownUnits(text string) []unit {
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
-			if body := strings.Join(cur, "\n"); usableBody(body) {
-				out = append(out, unit{text: body})
-			}
+			out = append(out, unit{text: strings.Join(cur, "\n")})
 			cur = nil
 		}
 	}
@@ -181,8 +184,8 @@ func ansvarUnits(text string) []unit {
 				lines = append(lines, l)
 			}
 		}
-		if body := strings.Join(lines, "\n"); usableBody(body) {
-			out = append(out, unit{text: body})
+		if len(lines) > 0 {
+			out = append(out, unit{text: strings.Join(lines, "\n")})
 		}
 	}
 	return out

@@ -77,6 +77,7 @@ type draft struct {
 	spec       *levelSpec
 	tpl        *template
 	reg        *region
+	dept       int // index into depts
 	subject    string
 	title      string
 	inner      string
@@ -151,7 +152,7 @@ func (g *gen) writeNotice(t *textWriter, d *draft) {
 	t.line(d.title)
 	t.line(d.number)
 	if d.tpl.organ == organDept {
-		t.line(d.reg.deptAddressee(&depts[g.deptOf(d)]))
+		t.line(d.reg.deptAddressee(&depts[d.dept]))
 	} else {
 		t.line(d.reg.addressee())
 	}
@@ -189,11 +190,6 @@ func selfArea(r *region) string {
 		return "我国"
 	}
 	return "本" + r.self()
-}
-
-func (g *gen) deptOf(d *draft) int {
-	idx, _ := subjectDomain(d.subject, hashString(d.subject))
-	return idx
 }
 
 // writeArticles writes 第一条 (the purpose), the body articles with their chapters, an

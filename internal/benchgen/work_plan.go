@@ -184,7 +184,7 @@ func (g *gen) work() error {
 	if repealed != nil {
 		g.end(repealed)
 	}
-	dr := draft{spec: spec, tpl: tpl, reg: reg, subject: subject, title: title, inner: inner, authority: authority,
+	dr := draft{spec: spec, tpl: tpl, reg: reg, dept: di, subject: subject, title: title, inner: inner, authority: authority,
 		verb: verbs[r.intn(len(verbs))], basis: basisText, cite: citeText, meeting: r.between(1800, 1950),
 		chineseNum: r.chance(0.3), mark: disclosureMark(r, restricted)}
 	written := 0
