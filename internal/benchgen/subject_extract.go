@@ -17,8 +17,10 @@ var (
 	// Longest first, so 实施条例 goes before 条例.
 	subjectSuffixes = []string{"实施条例", "实施细则", "实施办法", "暂行条例", "暂行规定", "暂行办法", "若干规定",
 		"管理条例", "管理规定", "管理办法", "条例", "规定", "办法", "规则", "细则", "规程", "法"}
-	// Qualifiers left in front of the form (暂行, 管理), stripped once after it.
-	subjectTrailers = []string{"暂行", "管理"}
+	// Words left in front of the form (暂行, 管理 …), stripped after it. Templates add
+	// them back (管理条例, 监督管理办法), so a subject ending in one would give two
+	// different works the same title: 计量监督+管理规定 and 计量+监督管理规定.
+	subjectTrailers = []string{"暂行", "管理", "监督", "促进", "专项资金"}
 	// A subject must read as a noun phrase; these mark procedural or amending titles.
 	subjectRejects = []string{"关于", "的", "《", "》", "人民代表大会", "修正案", "宪法", "决定", "批准", "授权",
 		"“", "”", "，", "、", "选举", "议事", "代表"}
@@ -46,7 +48,9 @@ func subjectOf(title string) string {
 	if strings.HasSuffix(before, "实施条例") || strings.HasSuffix(before, "实施细则") {
 		s = trimOne(s, []string{"法"}) // 食品安全法实施条例 governs 食品安全
 	}
-	s = trimOne(s, subjectTrailers)
+	for t := trimOne(s, subjectTrailers); t != s; t = trimOne(s, subjectTrailers) {
+		s = t
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 14 {
 		return ""

@@ -59,7 +59,7 @@ var levelSpecs = []levelSpec{
 		{organDept, "{A}关于印发《{R}{S}暂行办法》的通知", "{R}{S}暂行办法", formArticles, spanInterim, "本办法"},
 		{organGov, "{A}关于促进{S}高质量发展的若干措施", "", formPoints, spanUsual, "本措施"},
 		{organDept, "{A}关于印发《{R}{S}工作规范》的通知", "{R}{S}工作规范", formArticles, spanUsual, "本规范"},
-		{organOffice, "{A}关于印发《{R}{S}专项资金管理办法》的通知", "{R}{S}专项资金管理办法", formArticles, spanUsual, "本办法"},
+		{organDept, "{A}关于印发《{R}{S}专项资金管理办法》的通知", "{R}{S}专项资金管理办法", formArticles, spanUsual, "本办法"},
 	}},
 	{model.LevelLocalRules, 0.05, true, true, []template{
 		{organGov, "{R}{S}管理规定", "", formArticles, spanUsual, "本规定"},
@@ -75,7 +75,7 @@ var levelSpecs = []levelSpec{
 	{model.LevelDeptRules, 0.04, false, false, []template{
 		{organDept, "{S}管理规定", "", formArticles, spanUsual, "本规定"},
 		{organDept, "{S}监督管理办法", "", formArticles, spanUsual, "本办法"},
-		{organDept, "{S}监督管理规定", "", formArticles, spanUsual, "本规定"},
+		{organDept, "{S}若干规定", "", formArticles, spanUsual, "本规定"},
 	}},
 	{model.LevelAdminRegs, 0.03, false, false, []template{
 		{organGov, "{S}条例", "", formArticles, spanUsual, "本条例"},

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/guifan/guifan/internal/docnum"
@@ -148,4 +149,47 @@ func appendInt(b []byte, n int) []byte {
 		b = appendInt(b, n/10)
 	}
 	return append(b, byte('0'+n%10))
+}
+
+// Titles are region × body × subject × form. Two patterns where one form ends with the
+// other (监督管理办法, 管理办法) give the same title for subjects that differ by the extra
+// word (计量+监督管理办法, 计量监督+管理办法) unless subjects never end with that word.
+func TestTitlePatternsStayDistinct(t *testing.T) {
+	trailing := map[string]bool{}
+	for _, w := range subjectTrailers {
+		trailing[w] = true
+	}
+	// Patterns that share what precedes {S}: each level's titles with the same body, the
+	// national levels' titles and the issued documents' names (cited, and interpreted as
+	// 关于《…》的解读).
+	groups := map[string][]string{}
+	for _, spec := range levelSpecs {
+		for _, tp := range spec.templates {
+			head := tp.title[:strings.Index(tp.title, "{S}")]
+			key := string(spec.level) + head + string(rune('0'+tp.organ))
+			if !spec.regional {
+				key = "national" + head
+			}
+			groups[key] = append(groups[key], tp.title[strings.Index(tp.title, "{S}")+3:])
+			if tp.inner != "" {
+				groups["inner"] = append(groups["inner"], tp.inner[strings.Index(tp.inner, "{S}")+3:])
+			}
+		}
+	}
+	for key, suffixes := range groups {
+		for _, a := range suffixes {
+			for _, b := range suffixes {
+				if len(b) > len(a) && strings.HasSuffix(b, a) {
+					if w := strings.TrimSuffix(b, a); !trailing[w] {
+						t.Errorf("%s: forms %q and %q differ by %q, which subjects may end with", key, a, b, w)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"计量监督管理", "文明行为促进", "化妆品卫生监督", "农业专项资金"} {
+		if got := subjectOf(s + "办法"); strings.HasSuffix(got, "监督") || strings.HasSuffix(got, "促进") || strings.HasSuffix(got, "资金") {
+			t.Errorf("subjectOf(%s办法) = %s, ends with a word the templates add", s, got)
+		}
+	}
 }
