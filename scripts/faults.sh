@@ -65,7 +65,9 @@ else
 fi
 
 # 3. a corrupt current snapshot at start-up: the previous snapshot is served.
-"$g" ingest -force -library "$lib" -index "$idx" >/dev/null
+cp library/seeds/*.txt "$lib/added-notice.txt"
+before=$(sums)
+"$g" ingest -library "$lib" -index "$idx" >/dev/null
 newest=$(cat "$idx/CURRENT")
 printf 'garbage' >"$idx/snapshots/$newest/manifest.gob.gz"
 port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

@@ -119,6 +119,9 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := sp.Err(); err != nil {
+		return nil, err
+	}
 
 	files := map[string]snapshot.FileState{}
 	var records []*catalog.Record
@@ -306,13 +309,17 @@ func reuse(e library.Entry, st snapshot.FileState, prev map[string]*catalog.Reco
 // changes applied, the manifest saved, and only then CURRENT switched.
 func publish(ctx context.Context, opt Options, root snapshot.Root, prevName string, m *snapshot.Manifest,
 	changed []*search.Doc, deletes []string, sp *spool) (name string, err error) {
-	name, err = root.Create()
+	created, err := root.Create()
 	if err != nil {
 		return "", err
 	}
+	name = created
 	defer func() {
 		if err != nil {
-			_ = root.Discard(name)
+			// Not name: the error returns set it to "".
+			if derr := root.Discard(created); derr != nil {
+				opt.Log.Warn("remove unpublished snapshot", "snapshot", created, "err", derr)
+			}
 		}
 	}()
 	dir := filepath.Join(root.Path(name), snapshot.IndexDir)

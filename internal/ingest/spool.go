@@ -13,6 +13,14 @@ type spool struct {
 	f    *os.File
 	size int64
 	at   map[string][2]int64 // version id → offset, length
+	err  error               // the first write error: the ingest cannot go on without its texts
+}
+
+// Err is the first error writing the spool.
+func (s *spool) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
 }
 
 func newSpool(dir string) (*spool, error) {
@@ -27,8 +35,12 @@ func newSpool(dir string) (*spool, error) {
 func (s *spool) Put(id, text string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.err != nil {
+		return s.err
+	}
 	if _, err := s.f.WriteAt([]byte(text), s.size); err != nil {
-		return fmt.Errorf("spool text: %w", err)
+		s.err = fmt.Errorf("spool text: %w", err)
+		return s.err
 	}
 	s.at[id] = [2]int64{s.size, int64(len(text))}
 	s.size += int64(len(text))

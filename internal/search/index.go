@@ -5,17 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Index is an on-disk full-text index of versions.
 type Index struct {
-	b bleve.Index
+	b    bleve.Index
+	dir  string
+	errs chan error // background write errors (nil for read-only indexes)
 	// Segmenter replaces the built-in query segmentation (used to measure alternatives).
 	Segmenter Segmenter
 }
@@ -26,16 +30,59 @@ func Create(dir string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, writeConfig)
+	b, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, writeConfig())
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{b: b}, nil
+	x := &Index{b: b}
+	x.watchErrors(dir)
+	return x, nil
 }
 
 // writeConfig lets a batch return once it is searchable instead of once it is on disk;
-// Apply waits for the last batch to be persisted, which covers the earlier ones.
-var writeConfig = map[string]any{"unsafe_batch": true}
+// Apply waits for the last batch to be persisted, which covers the earlier ones. bleve
+// retries a failed persist forever (a full disk would hang the ingest): its
+// asynchronous errors are passed to the Index writing at that path, which gives up.
+//
+// A fresh map each time: bleve writes into the config it is given (its "path"), and a
+// shared map would point the next index opened at the previous one's folder.
+func writeConfig() map[string]any {
+	return map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncCallback}
+}
+
+const asyncCallback = "guifan"
+
+var (
+	asyncMu   sync.Mutex
+	asyncErrs = map[string]chan error{} // index path → the writer's error channel
+)
+
+func init() {
+	scorch.RegistryAsyncErrorCallbacks[asyncCallback] = func(err error, path string) {
+		// bleve reports the path of its store folder inside the index folder.
+		asyncMu.Lock()
+		ch := asyncErrs[path]
+		if ch == nil {
+			ch = asyncErrs[filepath.Dir(path)]
+		}
+		asyncMu.Unlock()
+		if ch != nil {
+			select {
+			case ch <- err:
+			default:
+			}
+		}
+	}
+}
+
+// watchErrors routes bleve's background errors for dir to this index.
+func (x *Index) watchErrors(dir string) {
+	x.errs = make(chan error, 1)
+	x.dir = dir
+	asyncMu.Lock()
+	asyncErrs[dir] = x.errs
+	asyncMu.Unlock()
+}
 
 // Open opens an existing index for writing; only one process may do so at a time.
 func Open(dir string) (*Index, error) { return open(dir, false) }
@@ -50,17 +97,30 @@ func open(dir string, readOnly bool) (*Index, error) {
 	}
 	cfg := map[string]any{"read_only": readOnly, "bolt_timeout": "30s"}
 	if !readOnly {
-		cfg["unsafe_batch"] = true
+		for k, v := range writeConfig() {
+			cfg[k] = v
+		}
 	}
 	b, err := bleve.OpenUsing(dir, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return &Index{b: b}, nil
+	x := &Index{b: b}
+	if !readOnly {
+		x.watchErrors(dir)
+	}
+	return x, nil
 }
 
 // Close flushes and closes the index.
-func (x *Index) Close() error { return x.b.Close() }
+func (x *Index) Close() error {
+	if x.errs != nil {
+		asyncMu.Lock()
+		delete(asyncErrs, x.dir)
+		asyncMu.Unlock()
+	}
+	return x.b.Close()
+}
 
 // Count is the number of versions indexed.
 func (x *Index) Count() (uint64, error) { return x.b.DocCount() }
@@ -125,6 +185,14 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 		size += len(d.Text)
 		d.Text = ""
 		if b.Size() >= BatchDocs || size >= BatchBytes {
+			select {
+			case e := <-x.errs:
+				err = fmt.Errorf("writing the index: %w", e)
+			default:
+			}
+			if err != nil {
+				break
+			}
 			work <- b
 			b, size = x.b.NewBatch(), 0
 		}
@@ -157,6 +225,8 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 	select {
 	case err := <-persisted:
 		return err
+	case err := <-x.errs:
+		return fmt.Errorf("writing the index: %w", err)
 	case <-ctx.Done():
 		return ctx.Err()
 	}

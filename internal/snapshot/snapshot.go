@@ -145,8 +145,17 @@ func (r Root) Older(name string) []string {
 	return out
 }
 
-// Discard removes an unpublished snapshot after a failed ingest.
-func (r Root) Discard(name string) error { return os.RemoveAll(r.Path(name)) }
+// Discard removes an unpublished snapshot after a failed ingest. It refuses the current
+// snapshot and anything that is not a snapshot name.
+func (r Root) Discard(name string) error {
+	if name == "" || strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
+		return fmt.Errorf("refusing to discard snapshot %q", name)
+	}
+	if cur, err := r.Current(); err == nil && cur == name {
+		return fmt.Errorf("refusing to discard the published snapshot %s", name)
+	}
+	return os.RemoveAll(r.Path(name))
+}
 
 // Lock takes the ingest lock so two ingests never write at once; it fails at once
 // when another process holds it.
