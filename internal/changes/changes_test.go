@@ -34,7 +34,10 @@ func rec(id, title string, effective model.Date, seen time.Time, opts ...func(*m
 func work(k string) func(*model.Version) { return func(v *model.Version) { v.WorkKey = k } }
 func restricted(v *model.Version)        { v.Disclosure = model.Restricted }
 func expires(d model.Date) func(*model.Version) {
-	return func(v *model.Version) { v.ExpiryDate = d; v.ExpiryEvidence = model.Evidence{Value: "有效期至" + d.Chinese(), Origin: "text"} }
+	return func(v *model.Version) {
+		v.ExpiryDate = d
+		v.ExpiryEvidence = model.Evidence{Value: "有效期至" + d.Chinese(), Origin: "text"}
+	}
 }
 func repeals(target string, d model.Date) func(*model.Version) {
 	return func(v *model.Version) {

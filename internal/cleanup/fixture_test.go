@@ -28,7 +28,9 @@ func interprets(target string) func(*model.Version) {
 	return func(v *model.Version) { v.Kind, v.Interprets = model.KindInterpretation, target }
 }
 func expires(d model.Date, clause string) func(*model.Version) {
-	return func(v *model.Version) { v.ExpiryDate, v.ExpiryEvidence = d, model.Evidence{Value: clause, Origin: "text"} }
+	return func(v *model.Version) {
+		v.ExpiryDate, v.ExpiryEvidence = d, model.Evidence{Value: clause, Origin: "text"}
+	}
 }
 func relates(t model.RelationType, target string, d model.Date, evidence string) func(*model.Version) {
 	return func(v *model.Version) {
