@@ -211,6 +211,7 @@ func (h *Handler) Feed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Header().Set("Vary", "Authorization, Cookie") // staff see restricted works in the same URL
 	if who.Staff {
 		w.Header().Set("Cache-Control", "no-store")
 	} else {
