@@ -24,6 +24,7 @@ func Build(records []*Record) *Catalog {
 	c.index()
 	c.resolveRelations()
 	c.buildTimelines()
+	c.noteFirstSeen(records)
 	return c
 }
 

@@ -24,6 +24,7 @@ type Catalog struct {
 	byNumber  map[string][]string          // normalised doc number → work ids
 	byTitle   map[string][]string          // title key → work ids
 	timelines map[string]*validity.Timeline
+	seen      firstSeen
 }
 
 func newCatalog() *Catalog {

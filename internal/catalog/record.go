@@ -4,6 +4,8 @@
 package catalog
 
 import (
+	"time"
+
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/privacy"
 )
@@ -17,6 +19,9 @@ type Record struct {
 	AliasIDs []string      // other ids of this version (records joined into it)
 	// Privacy are personal-information findings (ID and mobile numbers) in a public text.
 	Privacy []privacy.Finding
+	// FirstSeen is when the ingester first read this record; kept across ingests while
+	// the record is reused, so change feeds can tell what was added when.
+	FirstSeen time.Time
 }
 
 // Explicit marks fields given by a sidecar or record rather than read from the text.

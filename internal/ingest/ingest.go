@@ -36,6 +36,8 @@ type Options struct {
 	// RefusePrivate withholds from the public any text with personal information (身份证号,
 	// 手机号) instead of only reporting it; staff still see it.
 	RefusePrivate bool
+	// Now dates records seen for the first time; tests fix it.
+	Now func() time.Time
 }
 
 // PrivacyFinding is personal information found in a public document.
@@ -154,6 +156,12 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	stampFirstSeen(records, prev, now().UTC())
 
 	stage(opt.Progress, "关联与效力", 0)
 	for _, r := range records {

@@ -21,6 +21,9 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
+// Unwrap lets http.ResponseController reach the connection (to flush a stream).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
@@ -79,14 +82,23 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// limitRequests bounds request bodies and gives every request a deadline.
-func limitRequests(maxBody int64, timeout time.Duration) func(http.Handler) http.Handler {
+// limitRequests bounds request bodies and gives every request a deadline; a streamed
+// response (stream reports which) is not buffered by the deadline's handler.
+func limitRequests(maxBody int64, timeout time.Duration, stream func(*http.Request) bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
-		return http.TimeoutHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limited := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Body != nil {
 				r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 			}
 			next.ServeHTTP(w, r)
-		}), timeout, "请求超时，请稍后再试")
+		})
+		timed := http.TimeoutHandler(limited, timeout, "请求超时，请稍后再试")
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if stream(r) {
+				limited.ServeHTTP(w, r)
+				return
+			}
+			timed.ServeHTTP(w, r)
+		})
 	}
 }

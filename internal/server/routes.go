@@ -17,8 +17,11 @@ func (s *Server) routes() (http.Handler, error) {
 		return nil, err
 	}
 	r := mux.NewRouter()
+	s.router = r
 	r.HandleFunc("/healthz", a.Healthz).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", a.Readyz).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/metrics", s.metrics.Handler()).Methods(http.MethodGet)
+	r.HandleFunc("/feed.atom", a.Feed).Methods(http.MethodGet)
 
 	ar := r.PathPrefix("/api").Subrouter()
 	ar.HandleFunc("/search", a.Search).Methods(http.MethodGet)
@@ -26,7 +29,15 @@ func (s *Server) routes() (http.Handler, error) {
 	ar.HandleFunc("/works/{work_id}/versions/{version_id}", a.Version).Methods(http.MethodGet)
 	ar.HandleFunc("/works/{work_id}/diff", a.Diff).Methods(http.MethodGet)
 	ar.HandleFunc("/validity", a.Validity).Methods(http.MethodGet, http.MethodPost)
-	ar.NotFoundHandler = http.HandlerFunc(a.NotFound)
+	ar.HandleFunc("/cleanup", a.Cleanup).Methods(http.MethodGet)
+	ar.HandleFunc("/cleanup.csv", a.Cleanup).Methods(http.MethodGet)
+	ar.HandleFunc("/cleanup.xlsx", a.Cleanup).Methods(http.MethodGet)
+	ar.HandleFunc("/changes", a.Changes).Methods(http.MethodGet)
+	ar.HandleFunc("/catalog.csv", a.Catalogue).Methods(http.MethodGet)
+	ar.HandleFunc("/catalog.jsonl", a.Catalogue).Methods(http.MethodGet)
+	ar.HandleFunc("/openapi.json", a.OpenAPI).Methods(http.MethodGet)
+	notFound := notFoundOr405(r, http.HandlerFunc(a.NotFound), http.HandlerFunc(a.MethodNotAllowed))
+	ar.NotFoundHandler = notFound
 	ar.MethodNotAllowedHandler = http.HandlerFunc(a.MethodNotAllowed)
 
 	// Web pages (SPEC "Web UI"): every page takes its API's parameters.
@@ -44,11 +55,12 @@ func (s *Server) routes() (http.Handler, error) {
 	r.PathPrefix("/static/").HandlerFunc(wh.Static).Methods(get...)
 
 	// Outside /api, people are asking: they get the Chinese error page.
-	r.NotFoundHandler = http.HandlerFunc(wh.NotFound)
+	r.NotFoundHandler = notFoundOr405(r, http.HandlerFunc(wh.NotFound), http.HandlerFunc(wh.MethodNotAllowed))
 	r.MethodNotAllowedHandler = http.HandlerFunc(wh.MethodNotAllowed)
 	// Wrapping the router (rather than mux's Use) covers not-found answers too.
 	var h http.Handler = r
-	for _, m := range []func(http.Handler) http.Handler{limitRequests(api.MaxBody, 30*time.Second), securityHeaders, logRequests(s.log), recoverPanics(s.log)} {
+	for _, m := range []func(http.Handler) http.Handler{limitRequests(api.MaxBody, 30*time.Second, isStreaming), securityHeaders,
+		logRequests(s.log), recoverPanics(s.log), observeRequests(s.metrics, r)} {
 		h = m(h)
 	}
 	return h, nil

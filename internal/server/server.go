@@ -12,8 +12,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gorilla/mux"
 	"github.com/guifan/guifan/internal/access"
 	"github.com/guifan/guifan/internal/ingest"
+	"github.com/guifan/guifan/internal/metrics"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/service"
 	"github.com/guifan/guifan/internal/snapshot"
@@ -46,6 +48,8 @@ type Server struct {
 	ingestDone   chan struct{}
 	lastIngest   *ingest.Report
 	ingestErr    error
+	metrics      *metrics.Metrics
+	router       *mux.Router // the routes, for the OpenAPI check
 }
 
 // New prepares a server; Run starts it.
@@ -60,6 +64,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Reload = 2 * time.Second
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, svc: service.New(cfg.Index, cfg.Log)}
+	s.metrics = metrics.New(s.svc)
 	if cfg.Today != nil {
 		s.svc.Today = func() model.Date { return model.DateOf(cfg.Today()) }
 	}
@@ -165,6 +170,7 @@ func (s *Server) startIngest() {
 		s.ingestMu.Lock()
 		s.lastIngest, s.ingestErr = rep, err
 		s.ingestMu.Unlock()
+		s.metrics.ObserveIngest(ingestResult(rep, err))
 		if err != nil {
 			s.log.Error("ingest failed", "err", err)
 			return

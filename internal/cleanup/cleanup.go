@@ -1,0 +1,313 @@
+// Package cleanup prepares the periodic clean-up list (定期清理) staff work through:
+// documents about to lapse, documents in force that rest on a repealed or lapsed basis,
+// interpretations whose policy is gone, and 行政规范性文件 in force without the 有效期 the
+// rules require. Every row is computed from the validity timelines as of a date.
+package cleanup
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/validity"
+)
+
+// Category is why a work is on the list.
+type Category string
+
+const (
+	Expiring      Category = "expiring"              // 即将到期: 有效期 ends within the window
+	BasisEnded    Category = "basis_ended"           // 依据已废止或失效
+	OrphanReading Category = "orphan_interpretation" // 解读所对应的政策不再现行有效
+	NoExpiry      Category = "no_expiry"             // 行政规范性文件未设有效期
+)
+
+// Categories lists the categories in the order the list shows them.
+var Categories = []Category{Expiring, BasisEnded, OrphanReading, NoExpiry}
+
+// Chinese is the category's name on the list.
+func (c Category) Chinese() string {
+	switch c {
+	case Expiring:
+		return "即将到期"
+	case BasisEnded:
+		return "依据已废止或失效"
+	case OrphanReading:
+		return "解读对应政策已不再有效"
+	case NoExpiry:
+		return "未设有效期"
+	}
+	return string(c)
+}
+
+// DefaultDays is the expiry window when none is asked for.
+const DefaultDays = validity.SoonWindowDays
+
+// MaxDays bounds the window: beyond ten years the list is no longer a work plan.
+const MaxDays = 3660
+
+// Options say what list to build.
+type Options struct {
+	AsOf model.Date
+	Days int // expiry window; DefaultDays when zero
+	// Public leaves out restricted documents and anything that would name one.
+	Public bool
+}
+
+// Related is the other document a row's reason rests on.
+type Related struct {
+	WorkID       string `json:"work_id,omitempty"`
+	Title        string `json:"title,omitempty"`
+	DocNumber    string `json:"doc_number,omitempty"`
+	Reference    string `json:"reference"` // as the work names it
+	Relation     string `json:"relation"`  // relation type (basis, cites, interprets, extends)
+	Status       string `json:"status,omitempty"`
+	StatusReason string `json:"status_reason,omitempty"`
+}
+
+// Row is one entry of the clean-up list.
+type Row struct {
+	Category     Category   `json:"category"`
+	CategoryName string     `json:"category_name"`
+	WorkID       string     `json:"work_id"`
+	VersionID    string     `json:"version_id"`
+	Title        string     `json:"title"`
+	DocNumber    string     `json:"doc_number"`
+	Authority    []string   `json:"authority"`
+	Level        string     `json:"level"`
+	Disclosure   string     `json:"disclosure"`
+	Status       string     `json:"status"`
+	StatusReason string     `json:"status_reason"`
+	ExpiryDate   model.Date `json:"expiry_date"`
+	DaysLeft     *int       `json:"days_left,omitempty"` // expiring rows: days from asof to the last day in force
+	Reason       string     `json:"reason"`              // why it is on the list, in Chinese
+	Evidence     string     `json:"evidence"`            // the sentence or clause the reason rests on
+	Related      *Related   `json:"related,omitempty"`
+}
+
+// List is the clean-up list as of a date.
+type List struct {
+	AsOf   model.Date       `json:"asof"`
+	Days   int              `json:"days"`
+	Counts map[Category]int `json:"counts"`
+	Rows   []Row            `json:"rows"`
+}
+
+// Build makes the list from the catalog.
+func Build(c *catalog.Catalog, opt Options) *List {
+	if opt.Days <= 0 {
+		opt.Days = DefaultDays
+	}
+	l := &List{AsOf: opt.AsOf, Days: opt.Days, Counts: map[Category]int{}, Rows: []Row{}}
+	b := builder{c: c, opt: opt}
+	for _, id := range c.WorkIDs() {
+		w := c.Works[id]
+		if !b.visible(w) {
+			continue
+		}
+		tl := b.timeline(id)
+		if len(tl.Spans) == 0 {
+			continue
+		}
+		ver := tl.Work(opt.AsOf)
+		span := tl.Spans[tl.Current(opt.AsOf)]
+		base := Row{
+			WorkID: w.ID, VersionID: span.VersionID, Title: w.Title, DocNumber: w.DocNumber, Authority: nonNil(w.Authorities),
+			Level: string(w.Level), Disclosure: string(w.Disclosure), Status: string(ver.Status), StatusReason: ver.Reason,
+			ExpiryDate: span.Expiry,
+		}
+		if ver.Status == validity.InForce {
+			b.expiring(l, base, span)
+			b.basis(l, base, span)
+			b.noExpiry(l, base, w, span)
+		}
+		if w.Kind == model.KindInterpretation {
+			b.orphan(l, base, w)
+		}
+	}
+	order := map[Category]int{}
+	for i, c := range Categories {
+		order[c] = i
+	}
+	sort.SliceStable(l.Rows, func(i, j int) bool {
+		a, b := l.Rows[i], l.Rows[j]
+		if a.Category != b.Category {
+			return order[a.Category] < order[b.Category]
+		}
+		if a.Category == Expiring && a.ExpiryDate != b.ExpiryDate {
+			return a.ExpiryDate < b.ExpiryDate // the most urgent first
+		}
+		return false // work id order from the catalog
+	})
+	for _, r := range l.Rows {
+		l.Counts[r.Category]++
+	}
+	return l
+}
+
+type builder struct {
+	c   *catalog.Catalog
+	opt Options
+}
+
+func (b *builder) visible(w *model.Work) bool {
+	return !b.opt.Public || w.Disclosure != model.Restricted
+}
+
+func (b *builder) timeline(id string) *validity.Timeline { return b.c.Timeline(id).For(b.opt.Public) }
+
+func add(l *List, base Row, cat Category, reason, evidence string, rel *Related) {
+	r := base
+	r.Category, r.CategoryName, r.Reason, r.Evidence, r.Related = cat, cat.Chinese(), reason, evidence, rel
+	l.Rows = append(l.Rows, r)
+}
+
+// expiring lists a work in force whose 有效期 ends within the window.
+func (b *builder) expiring(l *List, base Row, s validity.Span) {
+	if s.Expiry == 0 {
+		return
+	}
+	days := int(s.Expiry.Time().Sub(b.opt.AsOf.Time()).Hours() / 24)
+	if days < 0 || days > b.opt.Days {
+		return
+	}
+	base.DaysLeft = &days
+	reason := fmt.Sprintf("有效期至%s，距%s还有%d天；到期前需评估是否延续有效期、修订或废止", s.Expiry.Chinese(), b.opt.AsOf.Chinese(), days)
+	evidence := s.ExpiryNote
+	if v, ok := b.c.Versions[s.VersionID]; ok {
+		switch {
+		case evidence == "":
+			evidence = v.ExpiryEvidence.Value
+		case evidence == v.ExpiryEvidence.Value && v.ExpiryEvidence.Origin == "title":
+			evidence = "标题载明期限：" + evidence
+		}
+	}
+	// An 有效期 set by a 延续 document names it, unless the viewer may not see that document.
+	var rel *Related
+	for _, r := range b.c.Incoming(base.WorkID) {
+		if r.Type == model.Extends && len(r.Articles) == 0 && r.Until == s.Expiry {
+			rel = b.related(r, r.FromWork)
+		}
+	}
+	add(l, base, Expiring, reason, evidence, rel)
+}
+
+// basis lists a work in force that the version in effect bases on (依据) or cites (引用) a
+// document which is repealed or lapsed as of the date.
+func (b *builder) basis(l *List, base Row, s validity.Span) {
+	stated := b.statedBy(s.VersionID)
+	for _, r := range b.c.Outgoing(base.WorkID) {
+		if (r.Type != model.Basis && r.Type != model.Cites) || r.TargetWork == "" || !stated[relKey(r.Type, r.Target)] {
+			continue
+		}
+		target, ok := b.c.Works[r.TargetWork]
+		if !ok || !b.visible(target) {
+			continue
+		}
+		tv := b.timeline(target.ID).Work(b.opt.AsOf)
+		if tv.Status != validity.Repealed && tv.Status != validity.Lapsed {
+			continue
+		}
+		verb := "依据"
+		if r.Type == model.Cites {
+			verb = "引用"
+		}
+		reason := fmt.Sprintf("所%s的《%s》%s", verb, target.Title, tv.Reason)
+		if st := b.timeline(target.ID).Work(s.From).Status; s.From != 0 && (st == validity.Repealed || st == validity.Lapsed) {
+			reason += "；该文件在本文件施行时已不再有效，所指可能是库中未收录的同名新文件，请核对"
+		} else {
+			reason += "；需评估本文件是否应随之修改或废止"
+		}
+		add(l, base, BasisEnded, reason, r.Evidence, b.related(r, target.ID))
+	}
+}
+
+// statedBy is the set of relations the version (with the records merged into it) states.
+func (b *builder) statedBy(versionID string) map[string]bool {
+	out := map[string]bool{}
+	if v, ok := b.c.Versions[versionID]; ok {
+		for _, r := range v.Relations {
+			out[relKey(r.Type, r.Target)] = true
+		}
+	}
+	return out
+}
+
+func relKey(t model.RelationType, target string) string { return string(t) + "\x00" + target }
+
+// orphan lists an interpretation whose policy is repealed or lapsed, or cannot be found.
+func (b *builder) orphan(l *List, base Row, w *model.Work) {
+	for _, r := range b.c.Outgoing(w.ID) {
+		if r.Type != model.Interprets {
+			continue
+		}
+		if r.TargetWork == "" {
+			add(l, base, OrphanReading, fmt.Sprintf("所解读的“%s”未在库中找到，无法确认其效力；请核对或补录所解读的文件", r.Target),
+				r.Evidence, &Related{Reference: r.Target, Relation: string(r.Type)})
+			continue
+		}
+		target, ok := b.c.Works[r.TargetWork]
+		if !ok || !b.visible(target) {
+			continue
+		}
+		tv := b.timeline(target.ID).Work(b.opt.AsOf)
+		if tv.Status == validity.InForce {
+			continue
+		}
+		reason := fmt.Sprintf("所解读的《%s》%s", target.Title, tv.Reason)
+		if tv.Status == validity.Repealed || tv.Status == validity.Lapsed {
+			reason += "；解读应随之撤下或标注失效"
+		}
+		add(l, base, OrphanReading, reason, r.Evidence, b.related(r, target.ID))
+	}
+}
+
+// normativeGenres are the 文种 of a 行政规范性文件; 批复, 函 and budgets are not normative.
+var normativeGenres = []string{"通知", "办法", "规定", "细则", "意见", "方案", "决定", "规则", "规范", "标准", "要点", "措施"}
+
+// noExpiry lists a 行政规范性文件 in force whose version in effect states no 有效期. A work
+// without a level counts when it carries a 发文字号 and a normative 文种 in its title.
+func (b *builder) noExpiry(l *List, base Row, w *model.Work, s validity.Span) {
+	if s.Expiry != 0 || s.ExpiryNote != "" || w.Kind == model.KindInterpretation {
+		return // an extension without an end date is a decision, not an omission
+	}
+	reason := "行政规范性文件现行有效，但未载明有效期；按规定应设定有效期（一般不超过5年），请补充或评估"
+	switch {
+	case w.Level == model.LevelNormative:
+	case w.Level == "" && w.DocNumber != "" && normativeTitle(w.Title):
+		reason = "效力级别未标注，按发文字号和文种推定为行政规范性文件；" + reason
+	default:
+		return
+	}
+	add(l, base, NoExpiry, reason, "", nil)
+}
+
+func normativeTitle(title string) bool {
+	for _, g := range normativeGenres {
+		if strings.HasSuffix(title, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// related describes the other document of relation r, the one with id other.
+func (b *builder) related(r *model.Relation, other string) *Related {
+	rel := &Related{Reference: r.Target, Relation: string(r.Type)}
+	w, ok := b.c.Works[other]
+	if !ok || !b.visible(w) {
+		return nil
+	}
+	v := b.timeline(w.ID).Work(b.opt.AsOf)
+	rel.WorkID, rel.Title, rel.DocNumber, rel.Status, rel.StatusReason = w.ID, w.Title, w.DocNumber, string(v.Status), v.Reason
+	return rel
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
