@@ -44,3 +44,25 @@ func TestGate(t *testing.T) {
 		t.Error("no token configured, yet a request counted as staff")
 	}
 }
+
+func TestGateBlocksGuessing(t *testing.T) {
+	gate, _ := NewGate("correct-horse-battery", "")
+	r := httptest.NewRequest("GET", "/", nil)
+	r.RemoteAddr = "203.0.113.7:5555"
+	for i := 0; i < MaxFailures; i++ {
+		if gate.CheckFrom(r, "guess-number-"+string(rune('a'+i))) {
+			t.Fatal("wrong token accepted")
+		}
+	}
+	if !gate.Blocked(r) {
+		t.Fatal("client not blocked after repeated failures")
+	}
+	if gate.CheckFrom(r, "correct-horse-battery") {
+		t.Error("a blocked client got in with the right token")
+	}
+	other := httptest.NewRequest("GET", "/", nil)
+	other.RemoteAddr = "198.51.100.1:1"
+	if !gate.CheckFrom(other, "correct-horse-battery") {
+		t.Error("another client was blocked too")
+	}
+}

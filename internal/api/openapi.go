@@ -111,6 +111,15 @@ func buildOpenAPI() obj {
 		"content": obj{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": obj{"schema": obj{"type": "string", "format": "binary"}}}}
 
 	paths := obj{
+		"/check.csv": func() obj {
+			csv := obj{"200": obj{"description": "核对结果表（UTF-8 带 BOM 的 CSV）", "content": obj{"text/csv": obj{"schema": str()}}}, "400": bad, "413": tooLarge, "503": unavailable}
+			params := []any{query("q", "发文字号或标题，每行一条（最多 500 条）", str()), asofParam}
+			return obj{
+				"get":  op("批量核对结果下载（CSV）", "网页批量核对的表格下载，参数同 /check。", []string{"核对"}, params, csv),
+				"head": op("批量核对结果下载（HEAD）", "同 GET，无响应体。", []string{"核对"}, params, obj{"200": obj{"description": "CSV"}}),
+				"post": op("批量核对结果下载（表单提交）", "以表单提交 q 与 asof，返回同样的 CSV。", []string{"核对"}, nil, csv),
+			}
+		}(),
 		"/healthz": obj{
 			"get":  op("存活检查", "进程在运行即返回 200。", []string{"运维"}, nil, obj{"200": jsonBody("运行中", obj{"type": "object", "properties": obj{"status": enum("ok")}, "required": []string{"status"}})}),
 			"head": op("存活检查（HEAD）", "同 GET，无响应体。", []string{"运维"}, nil, obj{"200": obj{"description": "运行中"}}),

@@ -243,8 +243,12 @@ func validPrefix(p string, f form) bool {
 	if !textnorm.IsHan(first) {
 		return false
 	}
-	if cutPrefix(p, f) != p {
-		return false
+	if c := cutPrefix(p, f); c != p {
+		// A city's one-character abbreviation can be a stop word (并 for 太原 in 并政发,
+		// 都 for 都江堰 in 都府规): a whole number given on its own may start with one.
+		if c != p[len(string(first)):] || utf8.RuneCountInString(c) < 2 {
+			return false
+		}
 	}
 	if f == formOrder || f == formNotice {
 		return issuerEnd(p)

@@ -25,7 +25,7 @@ type bulkLine struct {
 
 // readBulk reads a JSON Lines file. Lines already ingested (same content) keep their
 // records; only new or changed lines are read again.
-func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string]*catalog.Record, opt Options, sp *spool, progress func()) fileResult {
+func readBulk(ctx context.Context, e library.Entry, hash, fileHash string, prev map[string]*catalog.Record, opt Options, sp *spool, progress func()) fileResult {
 	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size, Extractor: "jsonl"}}
 	f, err := os.Open(e.Abs)
 	if err != nil {
@@ -77,7 +77,7 @@ func readBulk(ctx context.Context, e library.Entry, hash string, prev map[string
 		src := source{
 			key: l.key, fields: l.fields, text: text, raw: raw, fileStem: stem(e.Path), refusePrivate: opt.RefusePrivate,
 			amended: l.fields.VersionOf != "" && l.fields.PublishDate > firstOf[l.fields.VersionOf],
-			file:    model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: hash, Extractor: "jsonl", Line: l.line, Record: l.key},
+			file:    model.SourceFile{Path: e.Path, Format: "jsonl", SHA256: fileHash, Extractor: "jsonl", Line: l.line, Record: l.key},
 		}
 		r := buildRecord(src)
 		r.AliasIDs = l.partIDs

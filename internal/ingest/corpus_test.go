@@ -28,7 +28,7 @@ func corpusRecords(t *testing.T) []*catalog.Record {
 		t.Fatal(err)
 	}
 	defer sp.Close()
-	fr := readBulk(context.Background(), e, "h", nil, Options{}, sp, nil)
+	fr := readBulk(context.Background(), e, "h", "h", nil, Options{}, sp, nil)
 	if fr.err != nil {
 		t.Fatalf("read corpus: %+v", fr.err)
 	}

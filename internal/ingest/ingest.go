@@ -258,12 +258,13 @@ func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *sn
 		}
 	}
 	stage(opt.Progress, "校验文件", len(entries))
-	hashes := parallel(ctx, entries, opt.Workers, func(_ context.Context, e library.Entry) string {
-		h, err := hashFile(e)
+	type hashed struct{ state, file string }
+	hashes := parallel(ctx, entries, opt.Workers, func(_ context.Context, e library.Entry) hashed {
+		st, f, err := hashFile(e)
 		if err != nil {
-			return "error:" + err.Error()
+			return hashed{state: "error:" + err.Error()}
 		}
-		return h
+		return hashed{st, f}
 	}, func() { add(opt.Progress, 1) })
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -271,7 +272,7 @@ func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *sn
 	results := make([]fileResult, len(entries))
 	var docIdx []int
 	for i, e := range entries {
-		h := hashes[i]
+		h := hashes[i].state
 		if strings.HasPrefix(h, "error:") {
 			results[i] = fileResult{entry: e, err: &FileError{Path: e.Path, Reason: "unreadable", Detail: strings.TrimPrefix(h, "error:")}}
 			continue
@@ -284,14 +285,14 @@ func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *sn
 		}
 		if e.Kind == library.Bulk {
 			stage(opt.Progress, "读取 "+filepath.Base(e.Path), 0)
-			results[i] = readBulk(ctx, e, h, prevRecords, opt, sp, func() { add(opt.Progress, 1) })
+			results[i] = readBulk(ctx, e, h, hashes[i].file, prevRecords, opt, sp, func() { add(opt.Progress, 1) })
 			continue
 		}
 		docIdx = append(docIdx, i)
 	}
 	stage(opt.Progress, "提取正文", len(docIdx))
 	read := parallel(ctx, docIdx, opt.Workers, func(ctx context.Context, i int) fileResult {
-		return readDocument(ctx, entries[i], hashes[i], opt, sp)
+		return readDocument(ctx, entries[i], hashes[i].state, hashes[i].file, opt, sp)
 	}, func() { add(opt.Progress, 1) })
 	for k, i := range docIdx {
 		results[i] = read[k]

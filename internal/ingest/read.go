@@ -31,29 +31,34 @@ type fileResult struct {
 	err   *FileError
 }
 
-// hashFile hashes a file and its sidecar together, so a metadata change counts as a change.
-func hashFile(e library.Entry) (string, error) {
+// hashFile hashes a file and its sidecar together, so a metadata change counts as a
+// change; the file's own hash is returned too, for downloads to be checked against.
+func hashFile(e library.Entry) (state, file string, err error) {
 	h := sha256.New()
-	for _, p := range []string{e.Abs, e.Sidecar} {
+	for i, p := range []string{e.Abs, e.Sidecar} {
 		if p == "" {
 			continue
 		}
 		f, err := os.Open(p)
 		if err != nil {
-			return "", err
+			return "", "", err
 		}
-		_, err = io.Copy(h, f)
+		fh := sha256.New()
+		_, err = io.Copy(io.MultiWriter(h, fh), f)
 		f.Close()
 		if err != nil {
-			return "", err
+			return "", "", err
+		}
+		if i == 0 {
+			file = hex.EncodeToString(fh.Sum(nil))
 		}
 		h.Write([]byte{0})
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), file, nil
 }
 
 // readDocument extracts one document file and builds its record.
-func readDocument(ctx context.Context, e library.Entry, hash string, opts Options, sp *spool) fileResult {
+func readDocument(ctx context.Context, e library.Entry, hash, fileHash string, opts Options, sp *spool) fileResult {
 	opt := opts.Extract
 	fr := fileResult{entry: e, state: snapshot.FileState{Hash: hash, Size: e.Size}}
 	var fields *library.Fields

@@ -18,6 +18,7 @@ const (
 	TooLarge    Kind = "too_large"         // request body or batch over its limit (413)
 	Unavailable Kind = "unavailable"       // the index is not ready yet (503)
 	Forbidden   Kind = "forbidden"         // staff-only (403)
+	TooMany     Kind = "too_many_requests" // too many failed attempts (429)
 )
 
 // Error is a problem with a user-safe message.
@@ -71,6 +72,8 @@ func HTTPStatus(err error) int {
 		return 404
 	case TooLarge:
 		return 413
+	case TooMany:
+		return 429
 	case Unavailable:
 		return 503
 	}

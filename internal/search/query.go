@@ -26,6 +26,7 @@ type Query struct {
 	Size      int
 	Staff     bool // staff see restricted documents
 	NoFacets  bool
+	ExactOnly bool // no looser matching when the words do not all match (side boxes)
 }
 
 // pass is how strictly the free text must match; looser passes run only when a

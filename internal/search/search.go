@@ -59,7 +59,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	plan := parsePlan(q.Text, seg)
 	passes := []pass{passExact, passPartial, passLoose}
-	if plan.Empty() || len(plan.Units) == 0 {
+	if plan.Empty() || len(plan.Units) == 0 || q.ExactOnly {
 		passes = passes[:1]
 	}
 	var res *bleve.SearchResult

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -55,8 +56,18 @@ func (s *Server) routes() (http.Handler, error) {
 	r.PathPrefix("/static/").HandlerFunc(wh.Static).Methods(get...)
 
 	// Outside /api, people are asking: they get the Chinese error page.
-	r.NotFoundHandler = notFoundOr405(r, http.HandlerFunc(wh.NotFound), http.HandlerFunc(wh.MethodNotAllowed))
-	r.MethodNotAllowedHandler = http.HandlerFunc(wh.MethodNotAllowed)
+	// Machine endpoints answer JSON errors, pages the Chinese error page.
+	byClient := func(machine, page http.HandlerFunc) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			if isMachinePath(req.URL.Path) {
+				machine(w, req)
+				return
+			}
+			page(w, req)
+		})
+	}
+	r.NotFoundHandler = notFoundOr405(r, byClient(a.NotFound, wh.NotFound), byClient(a.MethodNotAllowed, wh.MethodNotAllowed))
+	r.MethodNotAllowedHandler = byClient(a.MethodNotAllowed, wh.MethodNotAllowed)
 	// Wrapping the router (rather than mux's Use) covers not-found answers too.
 	var h http.Handler = r
 	for _, m := range []func(http.Handler) http.Handler{limitRequests(api.MaxBody, 30*time.Second, isStreaming), securityHeaders,
@@ -64,4 +75,13 @@ func (s *Server) routes() (http.Handler, error) {
 		h = m(h)
 	}
 	return h, nil
+}
+
+// isMachinePath reports whether a path belongs to the API rather than to the pages.
+func isMachinePath(p string) bool {
+	switch p {
+	case "/healthz", "/readyz", "/metrics", "/feed.atom":
+		return true
+	}
+	return strings.HasPrefix(p, "/api/") || p == "/api"
 }

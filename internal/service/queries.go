@@ -251,8 +251,18 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	v := st.verdict(w.ID, d, who)
 	status := string(v.Status)
 	res.Status, res.StatusReason, res.ExpiresSoon, res.ExpiryDate = &status, v.Reason, v.ExpiresSoon, v.Expiry
-	res.WorkID, res.Title, res.MatchedBy = &w.ID, &w.Title, &by
-	dn := w.DocNumber
+	// Title and number as they read on the date asked.
+	title, dn := w.Title, w.DocNumber
+	if tl := st.Catalog.Timeline(w.ID); tl != nil {
+		if i := tl.Current(d); i >= 0 {
+			cur := st.Catalog.Versions[tl.Spans[i].VersionID]
+			title = cur.Title
+			if cur.DocNumber != "" {
+				dn = cur.DocNumber
+			}
+		}
+	}
+	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
 	res.DocNumber = &dn
 	res.Candidates = len(ids) - 1
 	if res.Candidates > 0 {

@@ -55,7 +55,7 @@ func TestCheckCSV(t *testing.T) {
 		if len(lines) != 3 {
 			t.Fatalf("%d lines, want 3: %q", len(lines), r.Body)
 		}
-		mustContain(t, lines[1], "1,某政规〔2019〕3号,2020-01-01,现行有效,", "某市城乡居民生育保险办法,某政规〔2022〕5号,发文字号,fx:work:shengyu")
+		mustContain(t, lines[1], "1,某政规〔2019〕3号,2020-01-01,现行有效,", "某市城乡居民生育保险办法,某政规〔2019〕3号,发文字号,fx:work:shengyu") // the number in force on the date asked
 		// A pasted formula stays text in a spreadsheet.
 		mustContain(t, lines[2], `2,"'=HYPERLINK(""http://x"")",2020-01-01,未找到`)
 	}

@@ -73,7 +73,7 @@ func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
 		interps = make(chan *service.SearchResult, 1)
 		go func() {
 			iq := q
-			iq.Kind, iq.Offset, iq.Size, iq.NoFacets = string(model.KindInterpretation), 0, 3, true
+			iq.Kind, iq.Offset, iq.Size, iq.NoFacets, iq.ExactOnly = string(model.KindInterpretation), 0, 3, true, true
 			ir, err := st.Search(r.Context(), iq, who)
 			if err != nil || len(ir.Hits) == 0 || ir.Match == "loose" {
 				ir = nil // loosely related interpretations would mislead more than help

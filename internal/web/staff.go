@@ -33,7 +33,11 @@ func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Next = safeNext(r.PostForm.Get("next"))
 		token := strings.TrimSpace(r.PostForm.Get("token"))
-		if h.gate.Check(token) {
+		if h.gate.Blocked(r) {
+			h.fail(w, r, problem.New(problem.TooMany, "尝试次数过多，请稍后再试"))
+			return
+		}
+		if h.gate.CheckFrom(r, token) {
 			http.SetCookie(w, &http.Cookie{Name: access.CookieName, Value: token, Path: "/", MaxAge: int(staffSession.Seconds()),
 				HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
 			target := v.Next
