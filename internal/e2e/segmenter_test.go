@@ -87,8 +87,8 @@ func TestSegmenterChoice(t *testing.T) {
 	f1, m1, t1 := measure(nil)
 	f2, m2, t2 := measure(gseSeg)
 	t.Logf("\n| query analysis | top-5 success | MRR | mean search | start-up | heap |\n|---|---|---|---|---|---|\n"+
-		"| bigram index + colloquial dictionary (chosen) | %d/%d | %.2f | %s | 0 | 0 |\n"+
-		"| bigram index + gse segmentation (zh_s) | %d/%d | %.2f | %s | %s | %d MB |",
+		"| n-gram index (bigrams + trigrams) + colloquial dictionary (chosen) | %d/%d | %.2f | %s | 0 | 0 |\n"+
+		"| n-gram index + gse segmentation (zh_s) | %d/%d | %.2f | %s | %s | %d MB |",
 		f1, len(colloquial), m1, t1.Round(time.Microsecond), f2, len(colloquial), m2, t2.Round(time.Microsecond),
 		load.Round(time.Millisecond), (int64(after.HeapAlloc)-int64(before.HeapAlloc))>>20)
 	if f1 < f2 {

@@ -22,6 +22,7 @@ type Index struct {
 	errs chan error // background write errors (nil for read-only indexes)
 	// Segmenter replaces the built-in query segmentation (used to measure alternatives).
 	Segmenter Segmenter
+	texts     *textCache
 }
 
 // Create makes a new, empty index in dir (which must not exist yet).
@@ -106,7 +107,9 @@ func open(dir string, readOnly bool) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	x := &Index{b: b}
-	if !readOnly {
+	if readOnly {
+		x.texts = newTextCache(TextCacheBytes)
+	} else {
 		x.watchErrors(dir)
 	}
 	return x, nil
@@ -129,7 +132,7 @@ func (x *Index) Count() (uint64, error) { return x.b.DocCount() }
 // to merge, but hold more text in memory.
 const (
 	BatchDocs  = 1000
-	BatchBytes = 2 << 20
+	BatchBytes = 4 << 20
 )
 
 // Apply indexes docs and deletes the versions named in deletes, and returns once
@@ -235,8 +238,24 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 // ErrNoText is returned for a version the index does not hold.
 var ErrNoText = errors.New("no text stored for this version")
 
+// TextCacheBytes bounds the texts a read-only index keeps decompressed.
+const TextCacheBytes = 64 << 20
+
 // Text is the stored text of a version.
 func (x *Index) Text(versionID string) (string, error) {
+	if x.texts != nil {
+		if t, ok := x.texts.get(versionID); ok {
+			return t, nil
+		}
+	}
+	t, err := x.readText(versionID)
+	if err == nil && x.texts != nil {
+		x.texts.put(versionID, t)
+	}
+	return t, err
+}
+
+func (x *Index) readText(versionID string) (string, error) {
 	d, err := x.b.Document(versionID)
 	if err != nil {
 		return "", err

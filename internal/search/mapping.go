@@ -17,6 +17,7 @@ import (
 const (
 	analyzerBigram  = "zh_bigram"
 	analyzerUnigram = "zh_unigram"
+	analyzerTrigram = "zh_trigram"
 )
 
 // Field names in the index.
@@ -24,6 +25,7 @@ const (
 	fTitle       = "title"
 	fTitleUni    = "title1"
 	fText        = "text"
+	fText3       = "text3"   // trigrams of the text: words of three or more characters match without positions
 	fTitleKey    = "tkey"    // exact title keys (with and without 中华人民共和国)
 	fNumbers     = "numbers" // own and cited doc numbers, normalised
 	fDocNumber   = "docnum"  // own doc number, normalised
@@ -40,12 +42,13 @@ const (
 	fRepealed    = "b_repealed"
 	fRepFrom     = "rep_from"
 	fRepTo       = "rep_to"
+	fFacet       = "facet" // every facet value of the version, prefixed by its facet: counted from one doc value per hit
 	fExpiry      = "expiry"
 )
 
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
-	for name, tokenizer := range map[string]string{analyzerBigram: tokenizerBigram, analyzerUnigram: tokenizerUnigram} {
+	for name, tokenizer := range map[string]string{analyzerBigram: tokenizerBigram, analyzerUnigram: tokenizerUnigram, analyzerTrigram: tokenizerTrigram} {
 		if err := im.AddCustomAnalyzer(name, map[string]any{"type": "custom", "tokenizer": tokenizer}); err != nil {
 			return nil, err
 		}
@@ -53,11 +56,11 @@ func newMapping() (mapping.IndexMapping, error) {
 	im.ScoringModel = "bm25"
 	im.DefaultAnalyzer = analyzerBigram
 
-	text := func(analyzer string, store bool) *mapping.FieldMapping {
+	text := func(analyzer string, store, positions bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = store
-		f.IncludeTermVectors = true // phrase queries need term positions
+		f.IncludeTermVectors = positions // phrase queries need term positions
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -71,26 +74,34 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.DocValues = docValues
 		return f
 	}
-	num := func() *mapping.FieldMapping {
+	num := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
 		f.Store = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = docValues
 		return f
 	}
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fTitle, text(analyzerBigram, false))
-	doc.AddFieldMappingsAt(fTitleUni, text(analyzerUnigram, false))
-	doc.AddFieldMappingsAt(fText, text(analyzerBigram, true))
+	// Titles are short: phrases over their bigrams are cheap. Bodies are long: a phrase
+	// there would read the positions of every occurrence of common bigrams (社会, 保险), so
+	// body words match as terms — a bigram, or all the trigrams of a longer word, which
+	// almost never co-occur apart — and no positions are kept.
+	doc.AddFieldMappingsAt(fTitle, text(analyzerBigram, false, true))
+	doc.AddFieldMappingsAt(fTitleUni, text(analyzerUnigram, false, false))
+	doc.AddFieldMappingsAt(fText, text(analyzerBigram, true, false))
+	doc.AddFieldMappingsAt(fText3, text(analyzerTrigram, false, false))
 	doc.AddFieldMappingsAt(fTitleKey, kw(false))
 	doc.AddFieldMappingsAt(fNumbers, kw(false))
 	doc.AddFieldMappingsAt(fDocNumber, kw(false))
 	doc.AddFieldMappingsAt(fWork, kw(false))
 	for _, f := range []string{fAuthority, fLevel, fTopic, fYear, fKind, fRestricted} {
-		doc.AddFieldMappingsAt(f, kw(true))
+		doc.AddFieldMappingsAt(f, kw(false)) // filters only
 	}
-	for _, f := range []string{fPublish, fInForceFrom, fEndedFrom, fRepealed, fRepFrom, fRepTo, fExpiry} {
-		doc.AddFieldMappingsAt(f, num())
+	doc.AddFieldMappingsAt(fFacet, kw(true))
+	doc.AddFieldMappingsAt(fPublish, num(true)) // sorted on
+	// Filters only: their doc values are never read.
+	for _, f := range []string{fInForceFrom, fEndedFrom, fRepealed, fRepFrom, fRepTo, fExpiry} {
+		doc.AddFieldMappingsAt(f, num(false))
 	}
 	im.DefaultMapping = doc
 	im.DefaultField = fText

@@ -84,10 +84,16 @@ func statusQuery(s validity.Status, d model.Date) query.Query {
 // as-of date, access, and the user's facet choices.
 func (q *Query) filters(withStatus bool) []query.Query {
 	d := q.AsOf
-	fs := []query.Query{atMost(fRepFrom, d), after(fRepTo, d)}
+	// Written as exclusions: the versions that do not represent their work on d (later
+	// versions not yet in effect, earlier ones replaced) and restricted documents are
+	// few, so excluding them reads far fewer postings than matching everything else.
+	not := bleve.NewBooleanQuery()
+	not.AddMust(bleve.NewMatchAllQuery())
+	not.AddMustNot(after(fRepFrom, d), atMost(fRepTo, d))
 	if !q.Staff {
-		fs = append(fs, term(fRestricted, "0"))
+		not.AddMustNot(term(fRestricted, "1"))
 	}
+	fs := []query.Query{not}
 	if q.Level != "" {
 		fs = append(fs, term(fLevel, q.Level))
 	}
@@ -227,10 +233,12 @@ func unitQuery(u Unit) query.Query {
 	return bleve.NewDisjunctionQuery(any...)
 }
 
-// phraseQuery matches s as written: the bigram phrase for two or more characters; a
-// lone character through the title's single characters or text bigrams starting with it.
+// phraseQuery matches s as written: in the title as a phrase of bigrams, in the text
+// as its one bigram or all its trigrams; a lone character through the title's single
+// characters or the text bigrams starting with it.
 func phraseQuery(s string, weight float64) query.Query {
-	if len([]rune(s)) == 1 {
+	rs := []rune(s)
+	if len(rs) == 1 {
 		t := term(fTitleUni, s)
 		t.(*query.TermQuery).SetBoost(4 * weight)
 		pr := bleve.NewPrefixQuery(s)
@@ -241,8 +249,44 @@ func phraseQuery(s string, weight float64) query.Query {
 	title := bleve.NewMatchPhraseQuery(s)
 	title.SetField(fTitle)
 	title.SetBoost(5 * weight)
-	text := bleve.NewMatchPhraseQuery(s)
-	text.SetField(fText)
-	text.SetBoost(weight)
-	return bleve.NewDisjunctionQuery(title, text)
+	return bleve.NewDisjunctionQuery(title, textQueryFor(s, weight))
+}
+
+// textQueryFor matches a word of two or more characters in the body without positions.
+func textQueryFor(s string, weight float64) query.Query {
+	rs := []rune(s)
+	if !allHan(s) {
+		// Letters, digits or mixed text (GB/T 33190, 2024年): all of its tokens.
+		m := bleve.NewMatchQuery(s)
+		m.SetField(fText)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		m.SetBoost(weight)
+		return m
+	}
+	if len(rs) == 2 {
+		t := term(fText, s)
+		t.(*query.TermQuery).SetBoost(weight)
+		return t
+	}
+	var grams []query.Query
+	seen := map[string]bool{}
+	for i := 0; i+3 <= len(rs); i++ {
+		g := string(rs[i : i+3])
+		if !seen[g] {
+			seen[g] = true
+			grams = append(grams, term(fText3, g))
+		}
+	}
+	c := bleve.NewConjunctionQuery(grams...)
+	c.SetBoost(weight)
+	return c
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
 }

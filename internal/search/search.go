@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/validity"
 )
 
@@ -44,12 +44,6 @@ type Count struct {
 	Count int
 }
 
-const (
-	facetPending  = "pending"
-	facetEnded    = "ended"
-	facetRepealed = "repealed"
-)
-
 // Search runs q. Looser matching is tried only when the stricter finds nothing.
 func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
@@ -80,8 +74,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Match = "all"
 	}
 	if !q.NoFacets {
-		out.Facets = termFacets(res.Facets)
-		statusSource := res
+		values := facetValues(res)
+		out.Facets = termFacets(values)
+		bounds := values[facetBounds]
 		if len(q.Statuses) > 0 || q.Expiring {
 			// Count statuses as if none were chosen, so the user sees what else there is.
 			req := x.request(q, plan, used, false)
@@ -90,9 +85,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			statusSource = r
+			bounds = facetValues(r)[facetBounds]
 		}
-		out.Facets.Status = statusCounts(statusSource)
+		out.Facets.Status = statusCounts(bounds, q.AsOf)
 	}
 	literals := plan.Literals()
 	for _, h := range res.Hits {
@@ -113,72 +108,66 @@ func (x *Index) request(q Query, plan *Plan, ps pass, withStatus bool) *bleve.Se
 	b.AddMust(textQuery(plan, ps))
 	b.AddFilter(bleve.NewConjunctionQuery(q.filters(withStatus)...))
 	req := bleve.NewSearchRequestOptions(b, q.Size, q.Offset, false)
+	// Ties keep the index's own order, which is stable within a snapshot: sorting on
+	// _id or a second field would read doc values for every candidate hit.
 	if q.SortDate || plan.Empty() {
-		req.SortBy([]string{"-" + fPublish, "_id"})
+		req.SortBy([]string{"-" + fPublish})
 	} else {
-		req.SortBy([]string{"-_score", "-" + fPublish, "_id"})
+		req.SortBy([]string{"-_score"})
 	}
 	if !q.NoFacets {
-		d := float64(q.AsOf)
-		next := d + 1
-		if withStatus {
-			req.AddFacet(fLevel, bleve.NewFacetRequest(fLevel, 12))
-			req.AddFacet(fAuthority, bleve.NewFacetRequest(fAuthority, 20))
-			req.AddFacet(fYear, bleve.NewFacetRequest(fYear, 50))
-			req.AddFacet(fTopic, bleve.NewFacetRequest(fTopic, 20))
-		}
-		pending := bleve.NewFacetRequest(fInForceFrom, 1)
-		pending.AddNumericRange(facetPending, &next, nil)
-		ended := bleve.NewFacetRequest(fEndedFrom, 1)
-		ended.AddNumericRange(facetEnded, nil, &next)
-		repealed := bleve.NewFacetRequest(fRepealed, 1)
-		repealed.AddNumericRange(facetRepealed, nil, &next)
-		req.AddFacet(facetPending, pending)
-		req.AddFacet(facetEnded, ended)
-		req.AddFacet(facetRepealed, repealed)
+		// Every distinct value, split by facet afterwards; the bounds give the statuses.
+		req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, 1<<20))
 	}
 	return req
 }
 
-// statusCounts derives the status of every hit from three range counts: with
-// InForceFrom ≤ EndedFrom ≤ RepealedFrom the statuses partition the result set.
-func statusCounts(r *bleve.SearchResult) map[validity.Status]int {
-	rangeCount := func(name string) int {
-		if f := r.Facets[name]; f != nil {
-			for _, nr := range f.NumericRanges {
-				if nr.Name == name {
-					return nr.Count
-				}
-			}
-		}
-		return 0
-	}
-	pending, ended, repealed := rangeCount(facetPending), rangeCount(facetEnded), rangeCount(facetRepealed)
-	return map[validity.Status]int{
-		validity.NotYetEffective: pending,
-		validity.InForce:         int(r.Total) - pending - ended,
-		validity.Lapsed:          ended - repealed,
-		validity.Repealed:        repealed,
-	}
-}
-
-func termFacets(fs bsearch.FacetResults) Facets {
-	get := func(name string) []Count {
-		f := fs[name]
-		if f == nil || f.Terms == nil {
-			return nil
-		}
-		var out []Count
-		for _, t := range f.Terms.Terms() {
-			out = append(out, Count{Value: t.Term, Count: t.Count})
-		}
+// facetValues splits the facet field's counts by facet prefix.
+func facetValues(r *bleve.SearchResult) map[string][]Count {
+	out := map[string][]Count{}
+	f := r.Facets[fFacet]
+	if f == nil || f.Terms == nil {
 		return out
 	}
-	years := get(fYear)
+	for _, t := range f.Terms.Terms() {
+		if len(t.Term) < 2 {
+			continue
+		}
+		p := t.Term[:2]
+		out[p] = append(out[p], Count{Value: t.Term[2:], Count: t.Count})
+	}
+	return out
+}
+
+// statusCounts counts the statuses on d from the distinct bounds of the result set.
+func statusCounts(bounds []Count, d model.Date) map[validity.Status]int {
+	out := map[validity.Status]int{}
+	for _, c := range bounds {
+		if b, ok := parseBoundsKey(c.Value); ok {
+			out[b.StatusAt(d)] += c.Count
+		}
+	}
+	return out
+}
+
+func termFacets(v map[string][]Count) Facets {
+	top := func(cs []Count, n int) []Count {
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].Count != cs[j].Count {
+				return cs[i].Count > cs[j].Count
+			}
+			return cs[i].Value < cs[j].Value
+		})
+		if len(cs) > n {
+			cs = cs[:n]
+		}
+		return cs
+	}
+	years := top(v[facetYear], 50)
 	sort.Slice(years, func(i, j int) bool {
 		a, _ := strconv.Atoi(years[i].Value)
 		b, _ := strconv.Atoi(years[j].Value)
 		return a > b
 	})
-	return Facets{Level: get(fLevel), Authority: get(fAuthority), Year: years, Topic: get(fTopic)}
+	return Facets{Level: top(v[facetLevel], 12), Authority: top(v[facetAuthority], 20), Year: years, Topic: top(v[facetTopic], 20)}
 }

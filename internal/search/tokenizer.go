@@ -12,11 +12,12 @@ import (
 const (
 	tokenizerBigram  = "guifan_bigram"
 	tokenizerUnigram = "guifan_unigram"
+	tokenizerTrigram = "guifan_trigram"
 )
 
 func init() {
-	for name, bigrams := range map[string]bool{tokenizerBigram: true, tokenizerUnigram: false} {
-		t := &hanTokenizer{bigrams: bigrams}
+	for name, n := range map[string]int{tokenizerBigram: 2, tokenizerUnigram: 1, tokenizerTrigram: 3} {
+		t := &hanTokenizer{n: n}
 		if err := registry.RegisterTokenizer(name, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) { return t, nil }); err != nil {
 			panic(err)
 		}
@@ -25,11 +26,12 @@ func init() {
 
 // hanTokenizer does in one pass what bleve's unicode tokenizer followed by the
 // cjk_width, lowercase and cjk_bigram filters does: runs of Chinese characters become
-// overlapping bigrams (a lone character stays a unigram), runs of letters and digits
-// become lower-case words, and everything else separates tokens. Text is width-folded
-// before it is indexed or searched, so full-width digits are never dropped.
-// With bigrams off every Chinese character is its own token.
-type hanTokenizer struct{ bigrams bool }
+// overlapping n-grams, runs of letters and digits become lower-case words, and
+// everything else separates tokens. Text is width-folded before it is indexed or
+// searched, so full-width digits are never dropped. With n = 2 a lone character stays
+// a unigram (as bleve's cjk_bigram does); with n = 1 every character is its own token;
+// with n = 3 runs shorter than three characters give nothing (the bigram field has them).
+type hanTokenizer struct{ n int }
 
 func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	out := make(analysis.TokenStream, 0, len(input)/3)
@@ -54,15 +56,16 @@ func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
 				i += size
 			}
 			offs = append(offs, i)
-			n := len(offs) - 1
-			if !t.bigrams || n == 1 {
-				for k := 0; k < n; k++ {
+			runes := len(offs) - 1
+			switch {
+			case t.n == 1 || t.n == 2 && runes == 1:
+				for k := 0; k < runes; k++ {
 					emit(offs[k], offs[k+1], input[offs[k]:offs[k+1]], analysis.Ideographic)
 				}
-				continue
-			}
-			for k := 0; k+1 < n; k++ {
-				emit(offs[k], offs[k+2], input[offs[k]:offs[k+2]], analysis.Double)
+			default:
+				for k := 0; k+t.n <= runes; k++ {
+					emit(offs[k], offs[k+t.n], input[offs[k]:offs[k+t.n]], analysis.Double)
+				}
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			start := i

@@ -20,7 +20,7 @@ func tokenize(t *hanTokenizer, s string) []string {
 }
 
 func TestHanTokenizer(t *testing.T) {
-	bi, uni := &hanTokenizer{bigrams: true}, &hanTokenizer{}
+	bi, uni, tri := &hanTokenizer{n: 2}, &hanTokenizer{n: 1}, &hanTokenizer{n: 3}
 	tests := []struct {
 		tok  *hanTokenizer
 		in   string
@@ -32,6 +32,7 @@ func TestHanTokenizer(t *testing.T) {
 		{bi, "GB/T 33190", "gb@1 t@2 33190@3"},
 		{bi, "第一条　为了", "第一@1 一条@2 为了@3"},
 		{uni, "个人所得税", "个@1 人@2 所@3 得@4 税@5"},
+		{tri, "社会保险，公司法 税", "社会保@1 会保险@2 公司法@3"},
 	}
 	for _, tt := range tests {
 		if got := terms(tokenize(tt.tok, tt.in)); got != tt.want {
@@ -52,7 +53,7 @@ func TestHanTokenizerMatchesBleveCJK(t *testing.T) {
 	for _, tok := range a.Analyze([]byte(text)) {
 		want = append(want, fmt.Sprintf("%s@%d", tok.Term, tok.Position))
 	}
-	got := tokenize(&hanTokenizer{bigrams: true}, text)
+	got := tokenize(&hanTokenizer{n: 2}, text)
 	if terms(got) != terms(want) {
 		t.Errorf("tokens differ from bleve's cjk analyzer:\n got %s\nwant %s", terms(got), terms(want))
 	}
