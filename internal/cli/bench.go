@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,8 @@ import (
 const benchUsage = `usage:
   guifan bench search [-index DIR] [-c 1,8] [-d 10s]   search latency over HTTP for the fixed query mix
   guifan bench ingest [-library DIR] [-index DIR]       ingest throughput, index size, peak memory, no-op re-ingest
+  guifan bench gen -n 10000 -out FILE                   a deterministic library generated from the real corpus
+  guifan bench suite [-sizes 10000,100000] [-c 1,8]     generate, ingest, serve and search at each size: one table per size
 `
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -32,6 +35,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return benchSearch(ctx, args[1:], stdout, stderr)
 	case "ingest":
 		return benchIngest(ctx, args[1:], stdout, stderr)
+	case "gen":
+		return benchGen(ctx, args[1:], stdout, stderr)
+	case "suite":
+		return benchSuite(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, benchUsage)
 	return fmt.Errorf("unknown benchmark %q", args[0])
@@ -175,13 +182,16 @@ func dirSize(dir string) (int64, error) {
 }
 
 // peakRSS is this process's peak resident set size (VmHWM), in bytes.
-func peakRSS() int64 {
-	b, err := os.ReadFile("/proc/self/status")
+func peakRSS() int64 { return statusKB("/proc/self/status", "VmHWM:") }
+
+// statusKB reads a kB figure from a /proc status file, in bytes.
+func statusKB(path, key string) int64 {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
+		if strings.HasPrefix(line, key) {
 			f := strings.Fields(line)
 			if len(f) >= 2 {
 				kb, _ := strconv.ParseInt(f[1], 10, 64)
@@ -191,3 +201,5 @@ func peakRSS() int64 {
 	}
 	return 0
 }
+
+func numCPU() int { return runtime.NumCPU() }
