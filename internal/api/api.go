@@ -241,8 +241,14 @@ func (h *Handler) Readyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
+	c := st.Counts(h.viewer(r)) // the public does not learn how many restricted documents there are
 	JSON(w, http.StatusOK, map[string]any{"status": "ready", "snapshot": st.Name, "built_at": st.BuiltAt,
-		"versions": st.Summary.Versions, "works": st.Summary.Works})
+		"versions": c.Versions, "works": c.Works})
+}
+
+// Forbidden answers a staff-only endpoint asked without the staff token.
+func (h *Handler) Forbidden(w http.ResponseWriter, r *http.Request) {
+	h.fail(w, r, problem.New(problem.Forbidden, "仅限工作人员访问，请提供工作人员令牌"))
 }
 
 // NotFound answers unknown API paths.

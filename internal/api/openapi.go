@@ -132,8 +132,8 @@ func buildOpenAPI() obj {
 				"503": unavailable}),
 			"head": op("就绪检查（HEAD）", "同 GET，无响应体。", []string{"运维"}, nil, obj{"200": obj{"description": "已就绪"}, "503": obj{"description": "索引尚未就绪"}}),
 		},
-		"/metrics": obj{"get": op("运行指标", "Prometheus 文本格式：按路由模板统计的请求耗时直方图、索引文档数与磁盘占用、入库计数、快照生成时间与年龄。", []string{"运维"}, nil, obj{
-			"200": obj{"description": "Prometheus exposition format", "content": obj{"text/plain": obj{"schema": str()}}}})},
+		"/metrics": obj{"get": op("运行指标", "Prometheus 文本格式：按路由模板统计的请求耗时直方图、索引文档数与磁盘占用、入库计数、快照生成时间与年龄。配置了工作人员令牌时，须以 Bearer 令牌访问。", []string{"运维"}, nil, obj{
+			"200": obj{"description": "Prometheus exposition format", "content": obj{"text/plain": obj{"schema": str()}}}, "403": forbidden})},
 		"/feed.atom": obj{"get": op("变化订阅（Atom）", "Atom 1.0：新增文件、新增版本、新增关系与效力状态变化（含到期失效、定日废止、新版本施行等按日期发生的变化），最新在前。公众只看到主动公开的文件。条目 id 稳定，如 tag:guifan,2026:work/{work_id}/status/2026-12-01。",
 			[]string{"变化"}, append(changeParams(false), query("limit", "最多条目数", integer(1, 1000, 100))), obj{
 				"200": obj{"description": "Atom 1.0", "content": obj{"application/atom+xml": obj{"schema": str()}}},

@@ -198,8 +198,16 @@ func (b *builder) expiring(l *List, base Row, s validity.Span) {
 // document which is repealed or lapsed as of the date.
 func (b *builder) basis(l *List, base Row, s validity.Span) {
 	stated := b.statedBy(s.VersionID)
+	// A document cites what it repeals or declares lapsed (…《某办法》（某发〔2015〕8号）同时废止):
+	// that citation is the reason the other document ended, not a basis to clean up.
+	ended := map[string]bool{}
 	for _, r := range b.c.Outgoing(base.WorkID) {
-		if (r.Type != model.Basis && r.Type != model.Cites) || r.TargetWork == "" || !stated[relKey(r.Type, r.Target)] {
+		if (r.Type == model.Repeals || r.Type == model.Lapses) && r.TargetWork != "" {
+			ended[r.TargetWork] = true
+		}
+	}
+	for _, r := range b.c.Outgoing(base.WorkID) {
+		if (r.Type != model.Basis && r.Type != model.Cites) || r.TargetWork == "" || !stated[relKey(r.Type, r.Target)] || ended[r.TargetWork] {
 			continue
 		}
 		target, ok := b.c.Works[r.TargetWork]

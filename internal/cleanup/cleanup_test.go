@@ -57,6 +57,7 @@ func TestCleanupSituations(t *testing.T) {
 			},
 			absent: []row{
 				{cat: BasisEnded, title: "某县养老机构管理办法"}, // only its superseded version rested on the repealed law
+				{cat: BasisEnded, title: "某省养老服务促进条例"}, // it cites the law it repeals
 				{cat: OrphanReading, title: "《某县就业补贴办法》政策解读"},
 				{cat: NoExpiry, title: "关于同意某项目可行性研究报告的批复"},
 				{cat: NoExpiry, title: "某县临时救助通知"}, // lapsed: nothing left to clean

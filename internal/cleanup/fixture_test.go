@@ -56,7 +56,9 @@ func fixture() []*catalog.Record {
 			relates(model.Basis, provLaw, 0, "第一条 根据《某省养老服务条例》，结合本县实际，制定本办法。")),
 		version("law", provLaw, model.LevelLocalRegs, 20150101, func(v *model.Version) { v.Authorities = []string{"某省人民代表大会常务委员会"} }),
 		version("law2", "某省养老服务促进条例", model.LevelLocalRegs, 20260301, func(v *model.Version) { v.Authorities = []string{"某省人民代表大会常务委员会"} },
-			relates(model.Repeals, provLaw, 20260301, "本条例自2026年3月1日起施行。《某省养老服务条例》同时废止。")),
+			relates(model.Repeals, provLaw, 20260301, "本条例自2026年3月1日起施行。《某省养老服务条例》同时废止。"),
+			// The repeal sentence also cites the old law: not a basis to clean up.
+			relates(model.Cites, provLaw, 0, "本条例自2026年3月1日起施行。《某省养老服务条例》同时废止。")),
 		version("interp", "《某省养老服务条例》政策解读", "", 20150105, interprets(provLaw)),
 		version("interp-ok", "《某县就业补贴办法》政策解读", "", 20240105, interprets(employment)),
 		version("secret", "某县内部资金管理通知", model.LevelNormative, 20240301, number("某政办发〔2024〕9号"), restricted,

@@ -76,7 +76,8 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"GET", "/api/catalog.csv?bom=true", "", false, 200},
 		{"GET", "/api/catalog.jsonl?asof=2026-01-01", "", false, 200},
 		{"GET", "/api/openapi.json", "", false, 200},
-		{"GET", "/metrics", "", false, 200},
+		{"GET", "/metrics", "", true, 200},
+		{"GET", "/metrics", "", false, 403},
 	}
 	ctx := context.Background()
 	for _, c := range cases {

@@ -79,7 +79,10 @@ func TestMetricsOnCorpus(t *testing.T) {
 	for _, id := range []string{"nope-1", "nope-2", url.PathEscape("城市供水条例")} {
 		fetch(t, base, "/api/works/"+id, false)
 	}
-	code, _, body := fetch(t, base, "/metrics", false)
+	if code, _, _ := fetch(t, base, "/metrics", false); code != 403 {
+		t.Errorf("metrics for the public with a staff token configured: %d, want 403", code)
+	}
+	code, _, body := fetch(t, base, "/metrics", true)
 	if code != 200 {
 		t.Fatalf("metrics: %d", code)
 	}

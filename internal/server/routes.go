@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
+	"github.com/guifan/guifan/internal/access"
 	"github.com/guifan/guifan/internal/api"
 	"github.com/guifan/guifan/internal/web"
 )
@@ -21,7 +22,7 @@ func (s *Server) routes() (http.Handler, error) {
 	s.router = r
 	r.HandleFunc("/healthz", a.Healthz).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", a.Readyz).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/metrics", s.metrics.Handler()).Methods(http.MethodGet)
+	r.Handle("/metrics", staffOnlyWhenGated(s.cfg.Gate, s.metrics.Handler(), a.Forbidden)).Methods(http.MethodGet)
 	r.HandleFunc("/feed.atom", a.Feed).Methods(http.MethodGet)
 
 	ar := r.PathPrefix("/api").Subrouter()
@@ -52,6 +53,7 @@ func (s *Server) routes() (http.Handler, error) {
 	r.HandleFunc("/check", wh.Check).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 	r.HandleFunc("/check.csv", wh.CheckCSV).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 	r.HandleFunc("/staff/login", wh.Login).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
+	r.HandleFunc("/staff/cleanup", wh.Cleanup).Methods(get...)
 	r.HandleFunc("/staff/logout", wh.Logout).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 	r.PathPrefix("/static/").HandlerFunc(wh.Static).Methods(get...)
 
@@ -84,4 +86,16 @@ func isMachinePath(p string) bool {
 		return true
 	}
 	return strings.HasPrefix(p, "/api/") || p == "/api"
+}
+
+// staffOnlyWhenGated serves h to staff only when a staff token is configured: the
+// metrics count restricted documents too. Scrapers send the token as a bearer token.
+func staffOnlyWhenGated(g *access.Gate, h http.Handler, forbidden http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if g.Enabled() && !g.IsStaff(r) {
+			forbidden(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

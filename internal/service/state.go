@@ -30,6 +30,9 @@ type State struct {
 
 	today func() model.Date
 
+	countsOnce sync.Once
+	counts     [2]Counts // public, staff
+
 	refs    atomic.Int64
 	retired atomic.Bool
 	once    sync.Once

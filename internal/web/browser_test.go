@@ -185,6 +185,15 @@ func (f *flow) run() {
 		t.Errorf("check rows: %s, want 3", n)
 	}
 	f.shot("check")
+
+	// Staff sign in, then open the clean-up list (定期清理).
+	f.open("/staff/login")
+	f.do(chromedp.SendKeys(chromedp.ID("token"), staffToken))
+	f.navigate(chromedp.Submit(chromedp.ID("token")))
+	f.open("/staff/cleanup")
+	f.contains("h1", "定期清理")
+	f.contains("main", "下载")
+	f.shot("cleanup")
 }
 
 // open loads a page and checks it for what every page must satisfy.

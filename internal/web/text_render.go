@@ -148,3 +148,15 @@ func (c *textCache) get(key string, build func() renderedText) renderedText {
 	}
 	return rt
 }
+
+// markRepealed marks the articles no longer in force (部分失效) in rendered text: the
+// cached rendering is shared by every date, the marks depend on the date asked.
+func markRepealed(h template.HTML, anchors []string) template.HTML {
+	s := string(h)
+	for _, a := range anchors {
+		id := html.EscapeString(a)
+		open := `<section class="art" id="` + id + `">`
+		s = strings.Replace(s, open, `<section class="art repealed" id="`+id+`"><p class="repealed-note">本条已失效</p>`, 1)
+	}
+	return template.HTML(s) // #nosec: built from escaped, already rendered text
+}

@@ -100,6 +100,9 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID str
 		Current: vv.VersionID == wv.CurrentVersionID, Interp: wv.Kind == string(model.KindInterpretation)}
 	v.CurrentURL = workURL(wv.WorkID) + v.AsOfQ
 	v.Text = h.texts.get(st.Name+"\x00"+vv.VersionID, func() renderedText { return renderText(vv.Text, vv.Articles) })
+	if len(vv.RepealedArticles) > 0 {
+		v.Text.HTML = markRepealed(v.Text.HTML, vv.RepealedArticles)
+	}
 	v.ShowTOC = len(v.Text.TOC) >= 2
 	v.timeline(wv, vv.VersionID)
 	v.Downloads = downloads(wv.WorkID, vv.VersionInfo)
