@@ -84,6 +84,26 @@ func (h *Handler) asof(w http.ResponseWriter, r *http.Request) (model.Date, bool
 	return d, true
 }
 
+// answer runs f on the current snapshot with the request's as-of date and writes
+// what it returns as JSON, or its error.
+func (h *Handler) answer(w http.ResponseWriter, r *http.Request, f func(st *service.State, d model.Date) (any, error)) {
+	d, ok := h.asof(w, r)
+	if !ok {
+		return
+	}
+	st, release, ok := h.state(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	v, err := f(st, d)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	JSON(w, http.StatusOK, v)
+}
+
 // Search is GET /api/search.
 func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
 	q, err := search.FromValues(r.URL.Query(), h.Svc.Today())
@@ -91,75 +111,29 @@ func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	st, release, ok := h.state(w, r)
-	if !ok {
-		return
-	}
-	defer release()
-	res, err := st.Search(r.Context(), q, h.viewer(r))
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	JSON(w, http.StatusOK, res)
+	h.answer(w, r, func(st *service.State, _ model.Date) (any, error) { return st.Search(r.Context(), q, h.viewer(r)) })
 }
 
 // Work is GET /api/works/{work_id}.
 func (h *Handler) Work(w http.ResponseWriter, r *http.Request) {
-	d, ok := h.asof(w, r)
-	if !ok {
-		return
-	}
-	st, release, ok := h.state(w, r)
-	if !ok {
-		return
-	}
-	defer release()
-	v, err := st.Work(pathvar.Get(r, "work_id"), d, h.viewer(r))
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	JSON(w, http.StatusOK, v)
+	h.answer(w, r, func(st *service.State, d model.Date) (any, error) {
+		return st.Work(pathvar.Get(r, "work_id"), d, h.viewer(r))
+	})
 }
 
 // Version is GET /api/works/{work_id}/versions/{version_id}.
 func (h *Handler) Version(w http.ResponseWriter, r *http.Request) {
-	d, ok := h.asof(w, r)
-	if !ok {
-		return
-	}
-	st, release, ok := h.state(w, r)
-	if !ok {
-		return
-	}
-	defer release()
-	v, err := st.Version(pathvar.Get(r, "work_id"), pathvar.Get(r, "version_id"), d, h.viewer(r))
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	JSON(w, http.StatusOK, v)
+	h.answer(w, r, func(st *service.State, d model.Date) (any, error) {
+		return st.Version(pathvar.Get(r, "work_id"), pathvar.Get(r, "version_id"), d, h.viewer(r))
+	})
 }
 
 // Diff is GET /api/works/{work_id}/diff?from=&to=.
 func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
-	d, ok := h.asof(w, r)
-	if !ok {
-		return
-	}
-	st, release, ok := h.state(w, r)
-	if !ok {
-		return
-	}
-	defer release()
 	q := r.URL.Query()
-	v, err := st.Diff(pathvar.Get(r, "work_id"), q.Get("from"), q.Get("to"), d, h.viewer(r))
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	JSON(w, http.StatusOK, v)
+	h.answer(w, r, func(st *service.State, d model.Date) (any, error) {
+		return st.Diff(pathvar.Get(r, "work_id"), q.Get("from"), q.Get("to"), d, h.viewer(r))
+	})
 }
 
 // validityRequest is the POST /api/validity body.
