@@ -61,9 +61,13 @@ func groupRecords(records []*Record, c *Catalog) [][]*Record {
 			continue
 		}
 		// Records that name an authority group with those sharing one of its authorities.
+		// The authority tells same-titled documents apart, except for laws, regulations and
+		// judicial interpretations: their titles are unique nationally or carry their place
+		// (北京市物业管理条例), and their versions name different bodies (a law enacted by the
+		// 全国人民代表大会 is amended by its 常务委员会).
 		var named, anonymous []int
 		for _, i := range idx {
-			if len(records[i].Version.Authorities) > 0 {
+			if len(records[i].Version.Authorities) > 0 && !titleIsUnique(records[i].Version.Level) {
 				named = append(named, i)
 			} else {
 				anonymous = append(anonymous, i)
@@ -117,6 +121,14 @@ func groupRecords(records []*Record, c *Catalog) [][]*Record {
 		out = append(out, members[root])
 	}
 	return out
+}
+
+func titleIsUnique(l model.Level) bool {
+	switch l {
+	case model.LevelConstitution, model.LevelLaw, model.LevelAdminRegs, model.LevelJudicial, model.LevelLocalRegs, model.LevelLocalRules:
+		return true
+	}
+	return false
 }
 
 func overlap(a, b []string) bool {

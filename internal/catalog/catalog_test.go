@@ -43,6 +43,8 @@ func TestGroupingAcrossSources(t *testing.T) {
 		rec("db#2", "db-2023", "中华人民共和国公司法", workKey("db:公司法"), dated(20231229, 20240701), authority("全国人民代表大会常务委员会"), level(model.LevelLaw), explicitEffective),
 		// … another source has the 2018 text without a work key or authority: the same version.
 		rec("lrb#1", "lrb-2018", "中华人民共和国公司法（2018年修正）", dated(20181026, 0), level(model.LevelLaw)),
+		// The same law from a source that names the body that amended it.
+		rec("lrb#2", "lrb-2023", "中华人民共和国公司法", dated(20231229, 0), authority("第十四届全国人民代表大会常务委员会"), level(model.LevelLaw)),
 		// Same title from two different authorities: two works.
 		rec("a.txt", "a", "关于做好就业工作的通知", authority("甲县人民政府"), dated(20200101, 20200101)),
 		rec("b.txt", "b", "关于做好就业工作的通知", authority("乙县人民政府"), dated(20200201, 20200201)),
@@ -56,6 +58,9 @@ func TestGroupingAcrossSources(t *testing.T) {
 	}
 	if v, ok := c.Version("lrb-2018"); !ok || v.ID != "db-2018" {
 		t.Errorf("duplicate record should resolve to the canonical version, got %+v", v)
+	}
+	if v, ok := c.Version("lrb-2023"); !ok || v.ID != "db-2023" {
+		t.Errorf("a law's record naming another body must join the law's work, got %+v", v)
 	}
 	if len(c.Alternates["db-2018"]) != 1 {
 		t.Errorf("alternates of db-2018: %v", c.Alternates["db-2018"])

@@ -78,3 +78,25 @@ func TestCorpusAgreesWithNationalDatabase(t *testing.T) {
 		t.Errorf("expected the 485 ansvar-flk versions, found %d", total)
 	}
 }
+
+// A law read from two sources must be one work: two works with one title would let a
+// source that lacks the latest revision show an old text as 现行有效.
+func TestCorpusLawsAreNotSplitAcrossSources(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus-wide test")
+	}
+	cat := catalog.Build(corpusRecords(t))
+	byTitle := map[string][]string{}
+	for _, id := range cat.WorkIDs() {
+		w := cat.Works[id]
+		switch w.Level {
+		case model.LevelLaw, model.LevelAdminRegs, model.LevelJudicial, model.LevelLocalRegs, model.LevelConstitution:
+			byTitle[w.Title+"|"+string(w.Level)] = append(byTitle[w.Title+"|"+string(w.Level)], id)
+		}
+	}
+	for title, ids := range byTitle {
+		if len(ids) > 1 {
+			t.Errorf("%s is split into works %v", title, ids)
+		}
+	}
+}

@@ -19,6 +19,7 @@ const staffLibrary = `{"id":"s:old-reg","version_of":"s:old-reg","title":"某市
 {"id":"s:jiedu","version_of":"s:jiedu","title":"《某市养老服务条例》政策解读","kind":"解读","interprets":"某人大常〔2015〕1号","publish_date":"2015-03-05","authority":["某市民政局"],"text":"一、背景\n\n为发展养老服务，本市制定了条例。"}
 {"id":"s:notice","version_of":"s:notice","title":"关于发放临时生活补贴的通知","doc_number":"某政办发〔2025〕8号","publish_date":"2025-12-01","effective_date":"2025-12-01","expiry_date":"2026-12-31","level":"行政规范性文件","authority":["某市人民政府办公室"],"text":"一、发放对象\n\n本通知自印发之日起施行，有效期至2026年12月31日。"}
 {"id":"s:parking","version_of":"s:parking","title":"某市停车管理办法","doc_number":"某政规〔2019〕5号","publish_date":"2019-01-01","effective_date":"2019-02-01","level":"地方政府规章","authority":["某市人民政府"],"text":"第一条 为了规范停车管理，制定本办法。\n\n第二条 收费标准由价格主管部门制定。\n\n第三条 违反本办法的，依法处理。"}
+{"id":"s:parking-2020","version_of":"s:parking","title":"某市停车管理办法","doc_number":"某政规〔2020〕1号","publish_date":"2020-01-01","effective_date":"2020-02-01","level":"地方政府规章","authority":["某市人民政府"],"text":"第一条 为了规范停车管理，方便群众出行，制定本办法。\n\n第二条 收费标准由价格主管部门制定。\n\n第三条 违反本办法的，依法处理。"}
 {"id":"s:amend","version_of":"s:amend","title":"某市人民政府关于废止部分规章条款的决定","doc_number":"某政令〔2025〕1号","publish_date":"2025-06-01","effective_date":"2025-07-01","level":"地方政府规章","authority":["某市人民政府"],"relations":[{"type":"repeals","target":"某政规〔2019〕5号","articles":["第二条"],"evidence":"《某市停车管理办法》第二条废止"}],"text":"一、《某市停车管理办法》第二条废止。"}
 `
 
@@ -67,4 +68,7 @@ func TestRepealedArticlesMarked(t *testing.T) {
 	mustNotContain(t, before.Body, "本条已失效")
 	mustContain(t, after.Body, `<section class="art repealed" id="第二条"><p class="repealed-note">本条已失效</p>`, "部分失效：第二条")
 	mustNotContain(t, after.Body, `<section class="art repealed" id="第一条">`)
+	// The comparison marks it too.
+	d := s.get(t, q(work("s:parking")+"/diff", "from", "s:parking", "to", "s:parking-2020", "asof", "2025-07-01"))
+	mustContain(t, d.Body, `<tr class="op-same repealed">`, "本条已失效")
 }

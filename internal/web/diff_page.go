@@ -28,8 +28,9 @@ type diffView struct {
 
 type diffRow struct {
 	diff.Row
-	OpName string
-	URL    string // the article in its version's page
+	OpName   string
+	URL      string // the article in its version's page
+	Repealed bool   // the article is no longer in force in the newer version (部分失效)
 }
 
 type versionOption struct {
@@ -85,11 +86,15 @@ func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
 	v.ToURL = versionURL(wv.WorkID, dv.To.VersionID) + v.AsOfQ
 	base := diffURL(wv.WorkID, dv.From.VersionID, dv.To.VersionID, d, explicit)
 	v.AllURL, v.ChangedURL = base, base+"&only=changed"
+	repealed := map[string]bool{}
+	for _, a := range dv.To.RepealedArticles {
+		repealed[a] = true
+	}
 	for _, row := range dv.Rows {
 		if v.OnlyChanged && row.Op == diff.OpSame && row.MovedFrom == "" && row.MovedTo == "" {
 			continue
 		}
-		dr := diffRow{Row: row, OpName: opNames[row.Op]}
+		dr := diffRow{Row: row, OpName: opNames[row.Op], Repealed: repealed[row.Anchor]}
 		if row.Anchor != "" {
 			if row.Op == diff.OpRemoved {
 				dr.URL = v.FromURL + "#" + row.Anchor
