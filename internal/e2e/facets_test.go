@@ -14,6 +14,7 @@ func TestStatusFacetsAgreeWithHits(t *testing.T) {
 		var first searchResp
 		get(t, searchPath("asof", asof, "size", "1"), &first, false)
 		counted := map[string]int{}
+		paged := map[string]bool{} // pages of one snapshot neither overlap nor skip
 		seen := 0
 		for page := 1; seen < first.Total; page++ {
 			var r searchResp
@@ -23,6 +24,10 @@ func TestStatusFacetsAgreeWithHits(t *testing.T) {
 			}
 			for _, h := range r.Hits {
 				counted[h.Status]++
+				if paged[h.VersionID] {
+					t.Errorf("%s: %s appears on two pages", asof, h.VersionID)
+				}
+				paged[h.VersionID] = true
 			}
 			seen += len(r.Hits)
 		}

@@ -38,6 +38,9 @@ func TestSegmenterChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := catalog.Build(m.Records)
+	if err := x.Attach(search.FromCatalog(cat, m.Records)); err != nil {
+		t.Fatal(err)
+	}
 
 	var before runtime.MemStats
 	runtime.GC()

@@ -178,7 +178,7 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 			rep.Resolved++
 		}
 	}
-	docs := buildDocs(cat, records)
+	docs := search.FromCatalog(cat, records)
 	fingerprints := map[string]string{}
 	var changed []*search.Doc
 	for _, d := range docs {

@@ -109,7 +109,7 @@ func TestReingestIsIncremental(t *testing.T) {
 	if changed.Unchanged || changed.Indexed != 1 || changed.Versions != first.Versions {
 		t.Errorf("changed line: indexed %d (want 1), versions %d (want %d)", changed.Indexed, changed.Versions, first.Versions)
 	}
-	_, m := current(t, idx)
+	current(t, idx)
 	st, _ := searchText(t, idx, "law-2")
 	if !strings.Contains(st, "促进老年人福祉") {
 		t.Errorf("the changed text is not indexed: %q", st)
@@ -123,7 +123,7 @@ func TestReingestIsIncremental(t *testing.T) {
 	if removed.FilesRemoved != 1 || removed.Deleted != 1 || removed.Versions != 2 {
 		t.Errorf("after delete: %+v", removed)
 	}
-	_, m = current(t, idx)
+	_, m := current(t, idx)
 	for _, r := range m.Records {
 		if strings.HasPrefix(r.Key, "a/") {
 			t.Errorf("record of the deleted file remains: %s", r.Key)

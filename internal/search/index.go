@@ -23,6 +23,7 @@ type Index struct {
 	// Segmenter replaces the built-in query segmentation (used to measure alternatives).
 	Segmenter Segmenter
 	texts     *textCache
+	attrs     attributes
 }
 
 // Create makes a new, empty index in dir (which must not exist yet).
@@ -143,6 +144,7 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 	if len(docs)+len(deletes) == 0 {
 		return nil
 	}
+	x.attrs.set(docs, deletes)
 	work := make(chan *bleve.Batch)
 	errs := make(chan error, runtime.NumCPU())
 	var wg sync.WaitGroup
@@ -233,6 +235,24 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// Attach gives a read-only index the attributes of the documents it holds (rebuilt
+// from the catalog they were indexed from, see FromCatalog) and builds its document
+// table, so the first search does not pay for it.
+func (x *Index) Attach(docs []*Doc) error {
+	x.attrs.set(docs, nil)
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	_, err = x.tableFor(r)
+	return err
 }
 
 // ErrNoText is returned for a version the index does not hold.

@@ -22,28 +22,13 @@ const (
 
 // Field names in the index.
 const (
-	fTitle       = "title"
-	fTitleUni    = "title1"
-	fText        = "text"
-	fText3       = "text3"   // trigrams of the text: words of three or more characters match without positions
-	fTitleKey    = "tkey"    // exact title keys (with and without 中华人民共和国)
-	fNumbers     = "numbers" // own and cited doc numbers, normalised
-	fDocNumber   = "docnum"  // own doc number, normalised
-	fWork        = "work"    // work id
-	fAuthority   = "authority"
-	fLevel       = "level"
-	fTopic       = "topic"
-	fYear        = "year"
-	fKind        = "kind"
-	fRestricted  = "restricted"
-	fPublish     = "publish"
-	fInForceFrom = "b_inforce"
-	fEndedFrom   = "b_ended"
-	fRepealed    = "b_repealed"
-	fRepFrom     = "rep_from"
-	fRepTo       = "rep_to"
-	fFacet       = "facet" // every facet value of the version, prefixed by its facet: counted from one doc value per hit
-	fExpiry      = "expiry"
+	fTitle     = "title"
+	fTitleUni  = "title1"
+	fText      = "text"
+	fText3     = "text3"   // trigrams of the text: words of three or more characters match without positions
+	fTitleKey  = "tkey"    // exact title keys (with and without 中华人民共和国)
+	fNumbers   = "numbers" // own and cited doc numbers, normalised
+	fDocNumber = "docnum"  // own doc number, normalised
 )
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -65,20 +50,13 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.DocValues = false
 		return f
 	}
-	kw := func(docValues bool) *mapping.FieldMapping {
+	kw := func() *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
 		f.Store = false
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		f.DocValues = docValues
-		return f
-	}
-	num := func(docValues bool) *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = docValues
+		f.DocValues = false
 		return f
 	}
 	doc := bleve.NewDocumentStaticMapping()
@@ -90,19 +68,12 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fTitleUni, text(analyzerUnigram, false, false))
 	doc.AddFieldMappingsAt(fText, text(analyzerBigram, true, false))
 	doc.AddFieldMappingsAt(fText3, text(analyzerTrigram, false, false))
-	doc.AddFieldMappingsAt(fTitleKey, kw(false))
-	doc.AddFieldMappingsAt(fNumbers, kw(false))
-	doc.AddFieldMappingsAt(fDocNumber, kw(false))
-	doc.AddFieldMappingsAt(fWork, kw(false))
-	for _, f := range []string{fAuthority, fLevel, fTopic, fYear, fKind, fRestricted} {
-		doc.AddFieldMappingsAt(f, kw(false)) // filters only
-	}
-	doc.AddFieldMappingsAt(fFacet, kw(true))
-	doc.AddFieldMappingsAt(fPublish, num(true)) // sorted on
-	// Filters only: their doc values are never read.
-	for _, f := range []string{fInForceFrom, fEndedFrom, fRepealed, fRepFrom, fRepTo, fExpiry} {
-		doc.AddFieldMappingsAt(f, num(false))
-	}
+	doc.AddFieldMappingsAt(fTitleKey, kw())
+	doc.AddFieldMappingsAt(fNumbers, kw())
+	doc.AddFieldMappingsAt(fDocNumber, kw())
+	// Validity bounds, access and facet values are not indexed: the document table
+	// (table.go), rebuilt from the catalog when the index is opened, filters and counts
+	// them far faster than bleve's numeric ranges and doc values.
 	im.DefaultMapping = doc
 	im.DefaultField = fText
 	return im, nil

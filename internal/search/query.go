@@ -1,6 +1,8 @@
 package search
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/guifan/guifan/internal/model"
@@ -43,95 +45,82 @@ func (p pass) String() string {
 	return [...]string{"exact", "partial", "loose"}[p]
 }
 
-func num(d model.Date) *float64 { f := float64(d); return &f }
-
-func yes() *bool { t := true; return &t }
-
-// rangeQ matches field values v with lo ≤ v < hi (nil bounds are open).
-func rangeQ(field string, lo, hi *float64) query.Query {
-	q := bleve.NewNumericRangeQuery(lo, hi)
-	q.SetField(field)
-	return q
-}
-
-// atMost matches v ≤ d; after matches v > d. Dates are YYYYMMDD integers.
-func atMost(field string, d model.Date) query.Query { return rangeQ(field, nil, num(d+1)) }
-func after(field string, d model.Date) query.Query  { return rangeQ(field, num(d+1), nil) }
-
 func term(field, value string) query.Query {
 	q := bleve.NewTermQuery(value)
 	q.SetField(field)
 	return q
 }
 
-// statusQuery matches the works whose status on d is s, for the versions that
-// represent their work on d (validity.Bounds.StatusAt, written as ranges).
-func statusQuery(s validity.Status, d model.Date) query.Query {
-	switch s {
-	case validity.NotYetEffective:
-		return after(fInForceFrom, d)
-	case validity.InForce:
-		return bleve.NewConjunctionQuery(atMost(fInForceFrom, d), after(fEndedFrom, d))
-	case validity.Lapsed:
-		return bleve.NewConjunctionQuery(atMost(fEndedFrom, d), after(fRepealed, d))
-	case validity.Repealed:
-		return atMost(fRepealed, d)
-	}
-	return bleve.NewMatchNoneQuery() // 已修改 is a version status: no work has it
+// filter is a query's non-scoring conditions, compiled against one document table:
+// the version representing each work on the as-of date, access, and the user's facet
+// choices.
+type filter struct {
+	asof                          model.Date
+	staff                         bool
+	none                          bool   // a chosen value no document has
+	level, authority, topic, kind uint32 // ordinals; 0 is any
+	lo, hi                        model.Date
+	statuses                      []validity.Status
+	expiring                      bool
+	soon                          model.Date
 }
 
-// filters are the non-scoring conditions: the version representing each work on the
-// as-of date, access, and the user's facet choices.
-func (q *Query) filters(withStatus bool) []query.Query {
-	d := q.AsOf
-	// Written as exclusions: the versions that do not represent their work on d (later
-	// versions not yet in effect, earlier ones replaced) and restricted documents are
-	// few, so excluding them reads far fewer postings than matching everything else.
-	not := bleve.NewBooleanQuery()
-	not.AddMust(bleve.NewMatchAllQuery())
-	not.AddMustNot(after(fRepFrom, d), atMost(fRepTo, d))
-	if !q.Staff {
-		not.AddMustNot(term(fRestricted, "1"))
+func (q *Query) compile(t *docTable) *filter {
+	f := &filter{asof: q.AsOf, staff: q.Staff, statuses: q.Statuses, expiring: q.Expiring, hi: model.DateMax}
+	pick := func(d *dict, v string) uint32 {
+		if v == "" {
+			return 0
+		}
+		n, ok := d.lookup(v)
+		if !ok {
+			f.none = true
+		}
+		return n
 	}
-	fs := []query.Query{not}
-	if q.Level != "" {
-		fs = append(fs, term(fLevel, q.Level))
-	}
-	if q.Authority != "" {
-		fs = append(fs, term(fAuthority, q.Authority))
-	}
-	if q.Topic != "" {
-		fs = append(fs, term(fTopic, q.Topic))
-	}
-	if q.Kind != "" {
-		fs = append(fs, term(fKind, q.Kind))
-	}
+	f.level, f.authority, f.topic, f.kind = pick(&t.levels, q.Level), pick(&t.authorities, q.Authority), pick(&t.topics, q.Topic), pick(&t.kinds, q.Kind)
 	if q.Year != 0 {
-		fs = append(fs, rangeQ(fPublish, num(model.Date(q.Year*10000+101)), num(model.Date((q.Year+1)*10000+101))))
+		f.lo, f.hi = model.Date(q.Year*10000+101), model.Date(q.Year*10000+1231)
 	}
-	if q.From != 0 || q.To != 0 {
-		var lo, hi *float64
-		if q.From != 0 {
-			lo = num(q.From)
-		}
-		if q.To != 0 {
-			hi = num(q.To + 1)
-		}
-		fs = append(fs, rangeQ(fPublish, lo, hi))
+	if q.From != 0 && q.From > f.lo {
+		f.lo = q.From
 	}
-	if withStatus && len(q.Statuses) > 0 {
-		var any []query.Query
-		for _, s := range q.Statuses {
-			any = append(any, statusQuery(s, d))
-		}
-		fs = append(fs, bleve.NewDisjunctionQuery(any...))
+	if q.To != 0 && q.To < f.hi {
+		f.hi = q.To
 	}
-	if withStatus && q.Expiring {
-		soon := q.AsOf.AddDays(validity.SoonWindowDays)
-		fs = append(fs, statusQuery(validity.InForce, d), rangeQ(fExpiry, num(d), num(soon+1)))
+	if q.Expiring {
+		f.soon = q.AsOf.AddDays(validity.SoonWindowDays)
 	}
-	return fs
+	return f
 }
+
+// base is every condition but the status: the status facet counts what passes it.
+func (f *filter) base(r *row) bool {
+	if !r.known || r.restricted && !f.staff {
+		return false
+	}
+	if b := r.bounds; f.asof < b.RepFrom || f.asof >= b.RepTo {
+		return false // not the version representing its work on the date
+	}
+	if f.level != 0 && r.level != f.level || f.kind != 0 && r.kind != f.kind {
+		return false
+	}
+	if f.lo != 0 || f.hi != model.DateMax {
+		if r.publish == 0 || r.publish < f.lo || r.publish > f.hi {
+			return false
+		}
+	}
+	return (f.authority == 0 || contains(r.auth, f.authority)) && (f.topic == 0 || contains(r.topics, f.topic))
+}
+
+// statusOK applies the chosen statuses and 即将到期 (现行有效, 有效期 ending within the window).
+func (f *filter) statusOK(r *row, st validity.Status) bool {
+	if len(f.statuses) > 0 && !slices.Contains(f.statuses, st) {
+		return false
+	}
+	return !f.expiring || st == validity.InForce && r.expiry >= f.asof && r.expiry <= f.soon
+}
+
+func contains(s []uint32, v uint32) bool { return slices.Contains(s, v) }
 
 // textQuery scores documents against the plan at the given strictness.
 func textQuery(p *Plan, ps pass) query.Query {

@@ -2,11 +2,16 @@ package search
 
 import (
 	"context"
+	"encoding/binary"
+	"errors"
 	"sort"
 	"strconv"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/validity"
 )
@@ -56,44 +61,30 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if plan.Empty() || len(plan.Units) == 0 || q.ExactOnly {
 		passes = passes[:1]
 	}
-	var res *bleve.SearchResult
+	var c *collected
 	var used pass
 	for _, ps := range passes {
-		req := x.request(q, plan, ps, true)
-		r, err := x.b.SearchInContext(ctx, req)
-		if err != nil {
+		var err error
+		if c, err = x.collect(ctx, q, plan, textQuery(plan, ps)); err != nil {
 			return nil, err
 		}
-		res, used = r, ps
-		if r.Total > 0 {
+		used = ps
+		if c.total > 0 {
 			break
 		}
 	}
-	out := &Result{Total: res.Total, Plan: plan, Match: used.String()}
+	out := &Result{Total: c.total, Plan: plan, Match: used.String()}
 	if plan.Empty() {
 		out.Match = "all"
 	}
 	if !q.NoFacets {
-		values := facetValues(res)
-		out.Facets = termFacets(values)
-		bounds := values[facetBounds]
-		if len(q.Statuses) > 0 || q.Expiring {
-			// Count statuses as if none were chosen, so the user sees what else there is.
-			req := x.request(q, plan, used, false)
-			req.Size = 0
-			r, err := x.b.SearchInContext(ctx, req)
-			if err != nil {
-				return nil, err
-			}
-			bounds = facetValues(r)[facetBounds]
-		}
-		out.Facets.Status = statusCounts(bounds, q.AsOf)
+		out.Facets = c.facets()
 	}
 	literals := plan.Literals()
-	for _, h := range res.Hits {
-		hit := Hit{VersionID: h.ID, Score: h.Score}
+	for _, h := range c.page {
+		hit := Hit{VersionID: h.id, Score: h.score}
 		if len(literals) > 0 {
-			if text, err := x.Text(h.ID); err == nil {
+			if text, err := x.Text(h.id); err == nil {
 				hit.Snippets = Snippets(text, literals, 3, 80)
 			}
 		}
@@ -103,56 +94,168 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	return out, nil
 }
 
-func (x *Index) request(q Query, plan *Plan, ps pass, withStatus bool) *bleve.SearchRequest {
-	b := bleve.NewBooleanQuery()
-	b.AddMust(textQuery(plan, ps))
-	b.AddFilter(bleve.NewConjunctionQuery(q.filters(withStatus)...))
-	req := bleve.NewSearchRequestOptions(b, q.Size, q.Offset, false)
-	// Ties keep the index's own order, which is stable within a snapshot: sorting on
-	// _id or a second field would read doc values for every candidate hit.
-	if q.SortDate || plan.Empty() {
-		req.SortBy([]string{"-" + fPublish})
-	} else {
-		req.SortBy([]string{"-_score"})
-	}
-	if !q.NoFacets {
-		// Every distinct value, split by facet afterwards; the bounds give the statuses.
-		req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, 1<<20))
-	}
-	return req
+// collected is one pass over the documents a text query matches: the filters, the
+// facet counts and the page are computed from the document table as the matches stream
+// by, so a broad query costs one slice lookup per match on top of bleve's matching.
+type collected struct {
+	t      *docTable
+	total  uint64
+	page   []ranked
+	status map[validity.Status]int
+	level  []int
+	auth   []int
+	topic  []int
+	year   []int
 }
 
-// facetValues splits the facet field's counts by facet prefix.
-func facetValues(r *bleve.SearchResult) map[string][]Count {
-	out := map[string][]Count{}
-	f := r.Facets[fFacet]
-	if f == nil || f.Terms == nil {
-		return out
+// ranked is a match competing for the page.
+type ranked struct {
+	doc     uint64
+	score   float64
+	publish model.Date
+	id      string
+}
+
+func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query) (*collected, error) {
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return nil, err
 	}
-	for _, t := range f.Terms.Terms() {
-		if len(t.Term) < 2 {
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	t, err := x.tableFor(r)
+	if err != nil {
+		return nil, err
+	}
+	byDate := q.SortDate || plan.Empty()
+	opts := bsearch.SearcherOptions{}
+	if plan.Empty() {
+		opts.Score = "none"
+	}
+	ctx = context.WithValue(ctx, bsearch.GetScoringModelCallbackKey, bsearch.GetScoringModelCallbackFn(x.scoringModel))
+	s, err := tq.Searcher(ctx, r, x.b.Mapping(), opts)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	f := q.compile(t)
+	c := &collected{t: t}
+	if !q.NoFacets {
+		c.status = map[validity.Status]int{}
+		c.level = make([]int, len(t.levels.values)+1)
+		c.auth = make([]int, len(t.authorities.values)+1)
+		c.topic = make([]int, len(t.topics.values)+1)
+		c.year = make([]int, len(t.years.values)+1)
+	}
+	top := newTopK(q.Offset+q.Size, byDate)
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	for n := 0; ; n++ {
+		if n&4095 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			break
+		}
+		doc, score := dm.IndexInternalID.Value(), dm.Score
+		sctx.DocumentMatchPool.Put(dm)
+		if doc >= uint64(len(t.rows)) || f.none {
 			continue
 		}
-		p := t.Term[:2]
-		out[p] = append(out[p], Count{Value: t.Term[2:], Count: t.Count})
-	}
-	return out
-}
-
-// statusCounts counts the statuses on d from the distinct bounds of the result set.
-func statusCounts(bounds []Count, d model.Date) map[validity.Status]int {
-	out := map[validity.Status]int{}
-	for _, c := range bounds {
-		if b, ok := parseBoundsKey(c.Value); ok {
-			out[b.StatusAt(d)] += c.Count
+		rw := &t.rows[doc]
+		if !f.base(rw) {
+			continue
 		}
+		st := rw.bounds.StatusAt(f.asof)
+		if c.status != nil {
+			c.status[st]++ // counted as if no status were chosen, so the user sees what else there is
+		}
+		if !f.statusOK(rw, st) {
+			continue
+		}
+		c.total++
+		if c.status != nil {
+			c.count(rw)
+		}
+		top.offer(ranked{doc: doc, score: score, publish: rw.publish})
 	}
-	return out
+	for _, h := range top.sorted() {
+		if len(c.page) == q.Size {
+			break
+		}
+		if q.Offset > 0 {
+			q.Offset--
+			continue
+		}
+		if h.id, err = r.ExternalID(index.IndexInternalID(binary.BigEndian.AppendUint64(nil, h.doc))); err != nil {
+			return nil, err
+		}
+		c.page = append(c.page, h)
+	}
+	return c, nil
 }
 
-func termFacets(v map[string][]Count) Facets {
-	top := func(cs []Count, n int) []Count {
-		sort.SliceStable(cs, func(i, j int) bool {
+// tableFor is the document table of the reader's snapshot: built once for a
+// read-only index, whose documents never move, and for every search otherwise.
+func (x *Index) tableFor(r index.IndexReader) (*docTable, error) {
+	a := &x.attrs
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.table != nil {
+		return a.table, nil
+	}
+	if a.docs == nil {
+		return nil, errors.New("the index has no document attributes (search an index opened by the service, or one written in this process)")
+	}
+	t, err := buildTable(r, a.docs)
+	if err != nil {
+		return nil, err
+	}
+	if x.errs == nil { // read-only: the table is all it needs from now on
+		a.table, a.docs = t, nil
+	}
+	return t, nil
+}
+
+// scoringModel is the index mapping's (bm25), which bleve's own search would pass to
+// its searchers.
+func (x *Index) scoringModel() string {
+	if m, ok := x.b.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel != "" {
+		return m.ScoringModel
+	}
+	return index.DefaultScoringModel
+}
+
+func (c *collected) count(rw *row) {
+	c.level[rw.level]++
+	c.year[rw.year]++
+	for _, a := range rw.auth {
+		c.auth[a]++
+	}
+	for _, tp := range rw.topics {
+		c.topic[tp]++
+	}
+}
+
+// facets turns the ordinal counts into the facet lists: the most frequent values of
+// each facet, years newest first.
+func (c *collected) facets() Facets {
+	top := func(counts []int, d *dict, n int) []Count {
+		var cs []Count
+		for i := 1; i < len(counts) && i < len(d.values); i++ {
+			if counts[i] > 0 {
+				cs = append(cs, Count{Value: d.values[i], Count: counts[i]})
+			}
+		}
+		sort.Slice(cs, func(i, j int) bool {
 			if cs[i].Count != cs[j].Count {
 				return cs[i].Count > cs[j].Count
 			}
@@ -163,11 +266,14 @@ func termFacets(v map[string][]Count) Facets {
 		}
 		return cs
 	}
-	years := top(v[facetYear], 50)
+	years := top(c.year, &c.t.years, 50)
 	sort.Slice(years, func(i, j int) bool {
 		a, _ := strconv.Atoi(years[i].Value)
 		b, _ := strconv.Atoi(years[j].Value)
 		return a > b
 	})
-	return Facets{Level: top(v[facetLevel], 12), Authority: top(v[facetAuthority], 20), Year: years, Topic: top(v[facetTopic], 20)}
+	return Facets{
+		Status: c.status, Level: top(c.level, &c.t.levels, 12), Authority: top(c.auth, &c.t.authorities, 20),
+		Year: years, Topic: top(c.topic, &c.t.topics, 20),
+	}
 }

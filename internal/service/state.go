@@ -50,9 +50,14 @@ func openState(root snapshot.Root, name string) (*State, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot %s: %w", name, err)
 	}
+	cat := catalog.Build(m.Records)
+	if err := idx.Attach(search.FromCatalog(cat, m.Records)); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("snapshot %s: %w", name, err)
+	}
 	st := &State{
 		Name: name, BuiltAt: m.BuiltAt, Library: m.Library, Summary: m.Summary, Files: m.Files,
-		Catalog: catalog.Build(m.Records), Index: idx,
+		Catalog: cat, Index: idx,
 	}
 	st.LoadTime = time.Since(start)
 	return st, nil

@@ -1,4 +1,4 @@
-package ingest
+package search
 
 import (
 	"sort"
@@ -6,24 +6,25 @@ import (
 	"github.com/guifan/guifan/internal/catalog"
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
-	"github.com/guifan/guifan/internal/search"
 )
 
-// buildDocs makes the index document of every canonical version, with the validity
-// bounds that let the index answer status questions for any date.
-func buildDocs(cat *catalog.Catalog, records []*catalog.Record) []*search.Doc {
+// FromCatalog makes the index document of every canonical version (without its text),
+// with the validity bounds that let the index answer status questions for any date.
+// The ingester indexes these; a server rebuilds them from the same catalog to attach
+// to the index it opens.
+func FromCatalog(cat *catalog.Catalog, records []*catalog.Record) []*Doc {
 	hashes := make(map[string]string, len(records))
 	for _, r := range records {
 		hashes[r.Version.ID] = r.TextHash
 	}
-	var docs []*search.Doc
+	var docs []*Doc
 	for _, wid := range cat.WorkIDs() {
 		w := cat.Works[wid]
 		tl := cat.Timeline(wid)
 		cited := citedNumbers(cat.Outgoing(wid))
 		for i, span := range tl.Spans {
 			v := cat.Versions[span.VersionID]
-			d := &search.Doc{
+			d := &Doc{
 				VersionID: v.ID, WorkID: wid, Title: v.Title, DocNumber: docnum.Normalize(v.DocNumber),
 				Authorities: w.Authorities, Level: string(w.Level), Topics: w.Topics, Kind: string(w.Kind),
 				Restricted: w.Disclosure == model.Restricted, Publish: v.PublishDate,

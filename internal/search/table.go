@@ -1,0 +1,137 @@
+package search
+
+import (
+	"fmt"
+	"sync"
+
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/validity"
+)
+
+// docTable holds, for every document of one index snapshot, what the filters, facets
+// and the date sort read, in rows addressed by bleve's internal document number.
+// Reading bleve's doc values for each hit (snappy-compressed chunks) cost most of a
+// broad search's time; a row is one slice index away.
+type docTable struct {
+	rows        []row // by internal document number; an unknown row never matches
+	levels      dict
+	authorities dict
+	topics      dict
+	kinds       dict
+	years       dict
+}
+
+// row is one version as the filters see it.
+type row struct {
+	known      bool
+	restricted bool
+	kind       uint32
+	level      uint32
+	year       uint32
+	publish    model.Date
+	bounds     validity.Bounds
+	expiry     model.Date
+	auth       []uint32
+	topics     []uint32
+}
+
+// dict numbers the distinct values of one facet; ordinal 0 is "none".
+type dict struct {
+	ord    map[string]uint32
+	values []string
+}
+
+func (d *dict) id(v string) uint32 {
+	if v == "" {
+		return 0
+	}
+	if d.ord == nil {
+		d.ord = map[string]uint32{}
+		d.values = []string{""}
+	}
+	if n, ok := d.ord[v]; ok {
+		return n
+	}
+	n := uint32(len(d.values))
+	d.ord[v] = n
+	d.values = append(d.values, v)
+	return n
+}
+
+func (d *dict) lookup(v string) (uint32, bool) {
+	n, ok := d.ord[v]
+	return n, ok
+}
+
+// buildTable maps every live document of the reader to its row, from the documents'
+// attributes by version id.
+func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer ids.Close()
+	t := &docTable{}
+	for {
+		iid, err := ids.Next()
+		if err != nil {
+			return nil, err
+		}
+		if iid == nil {
+			break
+		}
+		ext, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, fmt.Errorf("document table: %w", err)
+		}
+		n := iid.Value()
+		if n >= 1<<32 {
+			return nil, fmt.Errorf("document table: document number %d out of range", n)
+		}
+		for uint64(len(t.rows)) <= n {
+			t.rows = append(t.rows, row{})
+		}
+		d := attrs[ext]
+		if d == nil {
+			continue // indexed but unknown to the catalog: never shown
+		}
+		rw := row{
+			known: true, restricted: d.Restricted, kind: t.kinds.id(d.Kind), level: t.levels.id(d.Level),
+			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry),
+		}
+		if d.Publish != 0 {
+			rw.year = t.years.id(fmt.Sprint(d.Publish.Year()))
+		}
+		for _, a := range d.Authorities {
+			rw.auth = append(rw.auth, t.authorities.id(a))
+		}
+		for _, tp := range d.Topics {
+			rw.topics = append(rw.topics, t.topics.id(tp))
+		}
+		t.rows[n] = rw
+	}
+	return t, nil
+}
+
+// attributes keeps what the table needs of each document (not its text).
+type attributes struct {
+	mu    sync.Mutex
+	docs  map[string]*Doc
+	table *docTable // cached for a read-only index, whose documents never move
+}
+
+func (a *attributes) set(docs []*Doc, deletes []string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.docs == nil {
+		a.docs = make(map[string]*Doc, len(docs))
+	}
+	for _, id := range deletes {
+		delete(a.docs, id)
+	}
+	for _, d := range docs {
+		a.docs[d.VersionID] = d // the writer drops each text once indexed
+	}
+	a.table = nil
+}

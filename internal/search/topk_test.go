@@ -1,0 +1,37 @@
+package search
+
+import (
+	"math/rand/v2"
+	"sort"
+	"testing"
+
+	"github.com/guifan/guifan/internal/model"
+)
+
+// The kept matches are exactly the first k of a full sort, in either order, with ties
+// (scores and dates repeat a lot) broken by document number.
+func TestTopKAgreesWithFullSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, byDate := range []bool{false, true} {
+		for _, k := range []int{0, 1, 7, 100, 5000} {
+			var all []ranked
+			top := newTopK(k, byDate)
+			for doc := range 3000 {
+				r := ranked{doc: uint64(doc), score: float64(rng.IntN(50)) / 7, publish: model.Date(20000101 + rng.IntN(30)*10000)}
+				all = append(all, r)
+				top.offer(r)
+			}
+			sort.Slice(all, func(i, j int) bool { return better(all[i], all[j], byDate) })
+			want := all[:min(k, len(all))]
+			got := top.sorted()
+			if len(got) != len(want) {
+				t.Fatalf("byDate=%v k=%d: kept %d, want %d", byDate, k, len(got), len(want))
+			}
+			for i := range want {
+				if got[i].doc != want[i].doc {
+					t.Fatalf("byDate=%v k=%d: position %d is doc %d, want %d", byDate, k, i, got[i].doc, want[i].doc)
+				}
+			}
+		}
+	}
+}
