@@ -17,6 +17,8 @@ import (
 // every work's timeline.
 func Build(records []*Record) *Catalog {
 	c := newCatalog()
+	c.memo = &memo{titles: map[string][]string{}, numbers: map[string]string{}}
+	defer func() { c.memo = nil }()
 	groups := groupRecords(records, c)
 	for _, g := range groups {
 		c.addWork(g)

@@ -25,6 +25,39 @@ type Catalog struct {
 	byTitle   map[string][]string          // title key → work ids
 	timelines map[string]*validity.Timeline
 	seen      firstSeen
+	memo      *memo // while building only
+}
+
+// memo remembers normalised keys while a catalog is built, when the same titles and
+// numbers are normalised again and again (once per relation naming them). Build runs
+// on one goroutine; a built catalog, read concurrently, has none.
+type memo struct {
+	titles  map[string][]string
+	numbers map[string]string
+}
+
+func (c *Catalog) titleKeys(title string) []string {
+	if c.memo == nil {
+		return titleKeys(title)
+	}
+	k, ok := c.memo.titles[title]
+	if !ok {
+		k = titleKeys(title)
+		c.memo.titles[title] = k
+	}
+	return k
+}
+
+func (c *Catalog) number(s string) string {
+	if c.memo == nil {
+		return docnum.Normalize(s)
+	}
+	n, ok := c.memo.numbers[s]
+	if !ok {
+		n = docnum.Normalize(s)
+		c.memo.numbers[s] = n
+	}
+	return n
 }
 
 func newCatalog() *Catalog {
@@ -47,11 +80,11 @@ func (c *Catalog) index() {
 		seenN, seenT := map[string]bool{}, map[string]bool{}
 		for _, vid := range w.VersionIDs {
 			v := c.Versions[vid]
-			if n := docnum.Normalize(v.DocNumber); n != "" && !seenN[n] {
+			if n := c.number(v.DocNumber); n != "" && !seenN[n] {
 				seenN[n] = true
 				c.byNumber[n] = append(c.byNumber[n], id)
 			}
-			for _, k := range titleKeys(v.Title) {
+			for _, k := range c.titleKeys(v.Title) {
 				if !seenT[k] {
 					seenT[k] = true
 					c.byTitle[k] = append(c.byTitle[k], id)
@@ -109,11 +142,11 @@ func (c *Catalog) Version(id string) (*model.Version, bool) {
 }
 
 // ByNumber finds works by doc number in any written form.
-func (c *Catalog) ByNumber(s string) []string { return c.byNumber[docnum.Normalize(s)] }
+func (c *Catalog) ByNumber(s string) []string { return c.byNumber[c.number(s)] }
 
 // ByTitle finds works by exact title (spaces, width, 《》 and 中华人民共和国 aside).
 func (c *Catalog) ByTitle(s string) []string {
-	for _, k := range titleKeys(s) {
+	for _, k := range c.titleKeys(s) {
 		if ids := c.byTitle[k]; len(ids) > 0 {
 			return ids
 		}

@@ -76,6 +76,7 @@ type suiteRow struct {
 	versions, works, errs    int
 	indexMB                  float64
 	ingestRSS, serveRSS      int64
+	serveAnon, serveFile     int64 // resident after the search load: heap and the like, and mapped index pages
 	search                   []bench.Result
 }
 
@@ -173,7 +174,8 @@ func suiteSize(ctx context.Context, self, dir, laws string, n, avg int, levels [
 	for _, c := range levels {
 		row.search = append(row.search, bench.Run(ctx, base, mix, c, dur, 0))
 	}
-	row.serveRSS = procPeakRSS(srv.Process.Pid)
+	status := fmt.Sprintf("/proc/%d/status", srv.Process.Pid)
+	row.serveRSS, row.serveAnon, row.serveFile = statusKB(status, "VmHWM:"), statusKB(status, "RssAnon:"), statusKB(status, "RssFile:")
 	return row, nil
 }
 
@@ -209,7 +211,8 @@ func printRow(w io.Writer, r *suiteRow) {
 	fmt.Fprintf(w, "| no-op re-ingest | %s |\n", r.noop.Round(time.Millisecond))
 	fmt.Fprintf(w, "| index on disk | %.0f MB |\n", r.indexMB)
 	fmt.Fprintf(w, "| peak RSS ingesting | %.0f MB |\n", float64(r.ingestRSS)/(1<<20))
-	fmt.Fprintf(w, "| peak RSS serving | %.0f MB |\n", float64(r.serveRSS)/(1<<20))
+	fmt.Fprintf(w, "| peak RSS serving | %.0f MB (after the searches: %.0f MB anonymous, %.0f MB mapped index pages) |\n",
+		float64(r.serveRSS)/(1<<20), float64(r.serveAnon)/(1<<20), float64(r.serveFile)/(1<<20))
 	fmt.Fprintf(w, "| cold start to /readyz | %s |\n", r.ready.Round(time.Millisecond))
 	for _, s := range r.search {
 		fmt.Fprintf(w, "| search c=%d | %.0f req/s, p50 %s, p95 %s, p99 %s, errors %d |\n", s.Concurrency, s.RPS(), msf(s.P50), msf(s.P95), msf(s.P99), s.Errors)
@@ -230,5 +233,3 @@ func freePort() (string, error) {
 	return port, nil
 }
 
-// procPeakRSS is a process's peak resident set size (VmHWM) in bytes.
-func procPeakRSS(pid int) int64 { return statusKB(fmt.Sprintf("/proc/%d/status", pid), "VmHWM:") }

@@ -235,9 +235,18 @@ func phraseQuery(s string, weight float64) query.Query {
 		pr.SetBoost(0.5 * weight)
 		return bleve.NewDisjunctionQuery(t, pr)
 	}
-	title := bleve.NewMatchPhraseQuery(s)
-	title.SetField(fTitle)
-	title.SetBoost(5 * weight)
+	var title query.Query
+	if len(rs) == 2 && allHan(s) {
+		// One bigram: a term query, without the positions a phrase reads for every match.
+		t := term(fTitle, s)
+		t.(*query.TermQuery).SetBoost(5 * weight)
+		title = t
+	} else {
+		p := bleve.NewMatchPhraseQuery(s)
+		p.SetField(fTitle)
+		p.SetBoost(5 * weight)
+		title = p
+	}
 	return bleve.NewDisjunctionQuery(title, textQueryFor(s, weight))
 }
 

@@ -101,7 +101,8 @@ type collected struct {
 	t      *docTable
 	total  uint64
 	page   []ranked
-	status map[validity.Status]int
+	counts bool
+	status [4]int // by position in validity.WorkStatuses
 	level  []int
 	auth   []int
 	topic  []int
@@ -131,61 +132,72 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 		return nil, err
 	}
 	byDate := q.SortDate || plan.Empty()
-	opts := bsearch.SearcherOptions{}
-	if plan.Empty() {
-		opts.Score = "none"
-	}
-	ctx = context.WithValue(ctx, bsearch.GetScoringModelCallbackKey, bsearch.GetScoringModelCallbackFn(x.scoringModel))
-	s, err := tq.Searcher(ctx, r, x.b.Mapping(), opts)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
 	f := q.compile(t)
 	c := &collected{t: t}
 	if !q.NoFacets {
-		c.status = map[validity.Status]int{}
+		c.counts = true
 		c.level = make([]int, len(t.levels.values)+1)
 		c.auth = make([]int, len(t.authorities.values)+1)
 		c.topic = make([]int, len(t.topics.values)+1)
 		c.year = make([]int, len(t.years.values)+1)
 	}
 	top := newTopK(q.Offset+q.Size, byDate)
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
-	for n := 0; ; n++ {
-		if n&4095 == 4095 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		dm, err := s.Next(sctx)
-		if err != nil {
-			return nil, err
-		}
-		if dm == nil {
-			break
-		}
-		doc, score := dm.IndexInternalID.Value(), dm.Score
-		sctx.DocumentMatchPool.Put(dm)
+	visit := func(doc uint64, score float64) {
 		if doc >= uint64(len(t.rows)) || f.none {
-			continue
+			return
 		}
 		rw := &t.rows[doc]
 		if !f.base(rw) {
-			continue
+			return
 		}
 		st := rw.bounds.StatusAt(f.asof)
-		if c.status != nil {
-			c.status[st]++ // counted as if no status were chosen, so the user sees what else there is
+		if c.counts {
+			c.status[statusIndex(st)]++ // counted as if no status were chosen, so the user sees what else there is
 		}
 		if !f.statusOK(rw, st) {
-			continue
+			return
 		}
 		c.total++
-		if c.status != nil {
+		if c.counts {
 			c.count(rw)
 		}
 		top.offer(ranked{doc: doc, score: score, publish: rw.publish})
+	}
+	if plan.Empty() {
+		// Everything matches: the table lists every live document, no need to ask bleve.
+		for doc := range t.rows {
+			if doc&4095 == 4095 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			visit(uint64(doc), 0)
+		}
+	} else {
+		ctx = context.WithValue(ctx, bsearch.GetScoringModelCallbackKey, bsearch.GetScoringModelCallbackFn(x.scoringModel))
+		s, err := tq.Searcher(ctx, r, x.b.Mapping(), bsearch.SearcherOptions{})
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close()
+		sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+		for n := 0; ; n++ {
+			if n&4095 == 4095 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			dm, err := s.Next(sctx)
+			if err != nil {
+				return nil, err
+			}
+			if dm == nil {
+				break
+			}
+			doc, score := dm.IndexInternalID.Value(), dm.Score
+			sctx.DocumentMatchPool.Put(dm)
+			visit(doc, score)
+		}
 	}
 	for _, h := range top.sorted() {
 		if len(c.page) == q.Size {
@@ -234,6 +246,19 @@ func (x *Index) scoringModel() string {
 	return index.DefaultScoringModel
 }
 
+// statusIndex is the position of a work status in validity.WorkStatuses.
+func statusIndex(s validity.Status) int {
+	switch s {
+	case validity.InForce:
+		return 0
+	case validity.NotYetEffective:
+		return 1
+	case validity.Repealed:
+		return 2
+	}
+	return 3
+}
+
 func (c *collected) count(rw *row) {
 	c.level[rw.level]++
 	c.year[rw.year]++
@@ -272,8 +297,14 @@ func (c *collected) facets() Facets {
 		b, _ := strconv.Atoi(years[j].Value)
 		return a > b
 	})
+	status := map[validity.Status]int{}
+	for i, st := range validity.WorkStatuses {
+		if c.status[i] > 0 {
+			status[st] = c.status[i]
+		}
+	}
 	return Facets{
-		Status: c.status, Level: top(c.level, &c.t.levels, 12), Authority: top(c.auth, &c.t.authorities, 20),
+		Status: status, Level: top(c.level, &c.t.levels, 12), Authority: top(c.auth, &c.t.authorities, 20),
 		Year: years, Topic: top(c.topic, &c.t.topics, 20),
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/validity"
 )
 
 // The kept matches are exactly the first k of a full sort, in either order, with ties
@@ -32,6 +33,14 @@ func TestTopKAgreesWithFullSort(t *testing.T) {
 					t.Fatalf("byDate=%v k=%d: position %d is doc %d, want %d", byDate, k, i, got[i].doc, want[i].doc)
 				}
 			}
+		}
+	}
+}
+
+func TestStatusIndexFollowsWorkStatuses(t *testing.T) {
+	for i, s := range validity.WorkStatuses {
+		if statusIndex(s) != i {
+			t.Errorf("statusIndex(%s) = %d, want %d", s, statusIndex(s), i)
 		}
 	}
 }

@@ -33,6 +33,8 @@ type Config struct {
 	Log      *slog.Logger
 	// Today overrides the default as-of date (tests).
 	Today func() time.Time
+	// AfterLoad runs after each snapshot is loaded and swapped in (memory tuning).
+	AfterLoad func()
 }
 
 // Server is a running guifan service.
@@ -64,6 +66,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Reload = 2 * time.Second
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, svc: service.New(cfg.Index, cfg.Log)}
+	s.svc.AfterLoad = cfg.AfterLoad
 	s.metrics = metrics.New(s.svc)
 	if cfg.Today != nil {
 		s.svc.Today = func() model.Date { return model.DateOf(cfg.Today()) }

@@ -22,6 +22,8 @@ type Service struct {
 	failed string // a published snapshot that would not open; not retried until another is published
 	// Today is the default as-of date; tests fix it.
 	Today func() model.Date
+	// AfterLoad, when set, runs after a snapshot is swapped in.
+	AfterLoad func()
 }
 
 // New makes a service on an index folder; call Reload to open the current snapshot.
@@ -80,6 +82,9 @@ func (s *Service) Reload() (bool, error) {
 	s.curMu.Unlock()
 	if old != nil {
 		old.retire()
+	}
+	if s.AfterLoad != nil {
+		s.AfterLoad()
 	}
 	s.log.Info("serving snapshot", "snapshot", name, "versions", st.Summary.Versions, "works", st.Summary.Works, "load", st.LoadTime.Round(time.Millisecond))
 	return true, nil

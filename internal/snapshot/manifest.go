@@ -14,7 +14,7 @@ import (
 
 // manifestVersion changes whenever Manifest's meaning changes; an older snapshot is
 // then rebuilt from the library rather than misread.
-const manifestVersion = 1
+const manifestVersion = 2
 
 const manifestFile = "manifest.gob.gz"
 
@@ -32,6 +32,9 @@ type Manifest struct {
 	Records      []*catalog.Record
 	Fingerprints map[string]string // version id → fingerprint of its indexed document
 	Summary      Summary
+	// NRecords is how many records follow the manifest in its file, one gob value
+	// each, so neither writing nor reading holds the whole encoding in memory.
+	NRecords int
 }
 
 // FileState is one library file as last ingested.
@@ -58,9 +61,18 @@ func SaveManifest(dir string, m *Manifest) error {
 	}
 	zw, _ := gzip.NewWriterLevel(f, gzip.BestSpeed)
 	bw := bufio.NewWriterSize(zw, 1<<20)
-	if err := gob.NewEncoder(bw).Encode(m); err != nil {
+	head := *m
+	head.Records, head.NRecords = nil, len(m.Records)
+	enc := gob.NewEncoder(bw)
+	if err := enc.Encode(&head); err != nil {
 		f.Close()
 		return err
+	}
+	for _, r := range m.Records {
+		if err := enc.Encode(r); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()
@@ -89,11 +101,20 @@ func LoadManifest(dir string) (*Manifest, error) {
 		return nil, fmt.Errorf("manifest %s: %w", dir, err)
 	}
 	var m Manifest
-	if err := gob.NewDecoder(zr).Decode(&m); err != nil {
+	dec := gob.NewDecoder(zr)
+	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("manifest %s: %w", dir, err)
 	}
 	if m.Version != manifestVersion {
 		return nil, fmt.Errorf("manifest %s: format %d, want %d (re-ingest to rebuild)", dir, m.Version, manifestVersion)
+	}
+	m.Records = make([]*catalog.Record, 0, m.NRecords)
+	for range m.NRecords {
+		r := new(catalog.Record)
+		if err := dec.Decode(r); err != nil {
+			return nil, fmt.Errorf("manifest %s: record %d of %d: %w", dir, len(m.Records)+1, m.NRecords, err)
+		}
+		m.Records = append(m.Records, r)
 	}
 	return &m, nil
 }

@@ -13,11 +13,20 @@ var versionSuffix = regexp.MustCompile(`[（(]\d{4}年?(第[一二三四五六�
 // no book-title marks or quotes, no trailing version note, lower case.
 func TitleKey(title string) string {
 	s := Compact(FoldWidth(title))
-	s = strings.NewReplacer("《", "", "》", "", "〈", "", "〉", "", "<", "", ">", "", "“", "", "”", "", "\"", "", "‘", "", "’", "").Replace(s)
-	s = versionSuffix.ReplaceAllString(s, "")
-	s = strings.NewReplacer("（", "(", "）", ")").Replace(s)
+	s = titleMarks.Replace(s)
+	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
+		s = versionSuffix.ReplaceAllString(s, "")
+	}
+	s = titleParens.Replace(s)
 	return strings.ToLower(s)
 }
+
+// Built once: a Replacer builds its lookup table on first use, which cost more than
+// the replacing when it was made per call.
+var (
+	titleMarks  = strings.NewReplacer("《", "", "》", "", "〈", "", "〉", "", "<", "", ">", "", "“", "", "”", "", "\"", "", "‘", "", "’", "")
+	titleParens = strings.NewReplacer("（", "(", "）", ")")
+)
 
 // ShortTitle drops the 中华人民共和国 prefix laws carry, the form people write and search
 // (公司法 for 中华人民共和国公司法).
