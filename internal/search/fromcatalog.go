@@ -10,34 +10,48 @@ import (
 
 // FromCatalog makes the index document of every canonical version (without its text),
 // with the validity bounds that let the index answer status questions for any date.
-// The ingester indexes these; a server rebuilds them from the same catalog to attach
-// to the index it opens.
+// The ingester indexes these.
 func FromCatalog(cat *catalog.Catalog, records []*catalog.Record) []*Doc {
 	hashes := make(map[string]string, len(records))
 	for _, r := range records {
 		hashes[r.Version.ID] = r.TextHash
 	}
-	var docs []*Doc
+	return fromCatalog(cat, hashes)
+}
+
+// AttributesFrom makes the same documents with only what the document table reads
+// (no doc numbers, no text hash): a server attaches them to the index it opens.
+func AttributesFrom(cat *catalog.Catalog) []*Doc { return fromCatalog(cat, nil) }
+
+func fromCatalog(cat *catalog.Catalog, hashes map[string]string) []*Doc {
+	docs := make([]*Doc, 0, len(cat.Versions))
 	for _, wid := range cat.WorkIDs() {
 		w := cat.Works[wid]
 		tl := cat.Timeline(wid)
-		cited := citedNumbers(cat.Outgoing(wid))
+		var cited []string
+		if hashes != nil {
+			cited = citedNumbers(cat.Outgoing(wid))
+		}
 		for i, span := range tl.Spans {
 			v := cat.Versions[span.VersionID]
 			d := &Doc{
-				VersionID: v.ID, WorkID: wid, Title: v.Title, DocNumber: docnum.Normalize(v.DocNumber),
+				VersionID: v.ID, WorkID: wid, Title: v.Title,
 				Authorities: w.Authorities, Level: string(w.Level), Topics: w.Topics, Kind: string(w.Kind),
 				Restricted: w.Disclosure == model.Restricted, Publish: v.PublishDate,
-				Bounds: tl.Bounds(i), Expiry: span.Expiry, TextHash: hashes[v.ID],
+				Bounds: tl.Bounds(i), Expiry: span.Expiry,
 			}
-			if d.DocNumber == "" {
+			docs = append(docs, d)
+			if hashes == nil {
+				continue
+			}
+			d.TextHash = hashes[v.ID]
+			if d.DocNumber = docnum.Normalize(v.DocNumber); d.DocNumber == "" {
 				d.DocNumber = v.DocNumber
 			}
 			d.Numbers = cited
 			if d.DocNumber != "" {
 				d.Numbers = append([]string{d.DocNumber}, cited...)
 			}
-			docs = append(docs, d)
 		}
 	}
 	return docs
