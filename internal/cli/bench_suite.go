@@ -232,4 +232,3 @@ func freePort() (string, error) {
 	_, port, _ := net.SplitHostPort(l.Addr().String())
 	return port, nil
 }
-
