@@ -1,7 +1,11 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -223,6 +227,83 @@ func TestOpsOnFixtureLibrary(t *testing.T) {
 				t.Errorf("public %s: %d, want 404", c.path, code)
 			}
 		}
+		// Search totals and every facet count it only for staff; its relation to the
+		// provincial regulation shows on that regulation's page only for staff.
+		var pub, staff struct {
+			Total  int `json:"total"`
+			Facets struct {
+				Status map[string]int `json:"status"`
+				Level  map[string]int `json:"level"`
+			} `json:"facets"`
+		}
+		get := func(path string, staffView bool, v any) {
+			code, _, body := fetch(t, root, path, staffView)
+			if code != 200 {
+				t.Fatalf("%s: %d", path, code)
+			}
+			if err := json.Unmarshal(body, v); err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+		}
+		get("/api/search?size=1", false, &pub)
+		get("/api/search?size=1", true, &staff)
+		sum := func(m map[string]int) (n int) {
+			for _, c := range m {
+				n += c
+			}
+			return n
+		}
+		if pub.Total != staff.Total-1 || sum(pub.Facets.Status) != pub.Total || sum(staff.Facets.Status) != staff.Total ||
+			pub.Facets.Level["行政规范性文件"] != staff.Facets.Level["行政规范性文件"]-1 {
+			t.Errorf("browse: public total %d %v %v, staff total %d %v %v", pub.Total, pub.Facets.Status, pub.Facets.Level,
+				staff.Total, staff.Facets.Status, staff.Facets.Level)
+		}
+		basis := c.row("basis_ended", restrictedTitle)
+		if basis == nil || basis.Related == nil {
+			t.Fatal("no basis row for the restricted notice")
+		}
+		if _, _, body := fetch(t, root, "/api/works/"+url.PathEscape(basis.Related.WorkID), false); strings.Contains(string(body), restrictedTitle) || strings.Contains(string(body), secret.WorkID) {
+			t.Error("the public page of the regulation names the restricted notice that rests on it")
+		}
+		if _, _, body := fetch(t, root, "/api/works/"+url.PathEscape(basis.Related.WorkID), true); !strings.Contains(string(body), secret.WorkID) {
+			t.Error("staff do not see the restricted notice among the regulation's relations")
+		}
+		var w struct {
+			Versions []struct {
+				VersionID string `json:"version_id"`
+			} `json:"versions"`
+		}
+		get("/api/works/"+url.PathEscape(secret.WorkID), true, &w)
+		if len(w.Versions) == 0 {
+			t.Fatal("staff see no version of the restricted notice")
+		}
+		vid := url.PathEscape(w.Versions[0].VersionID)
+		for _, path := range []string{
+			"/api/works/" + url.PathEscape(secret.WorkID) + "/versions/" + vid,
+			"/api/works/" + url.PathEscape(secret.WorkID) + "/diff",
+			"/files/" + url.PathEscape(secret.WorkID) + "/" + vid,
+		} {
+			if code, _, body := fetch(t, root, path, false); code != 404 || strings.Contains(string(body), "内部资金") {
+				t.Errorf("public %s: %d", path, code)
+			}
+			// Staff reach it (a diff of a work with one version is a 400, not a 404).
+			if code, _, _ := fetch(t, root, path, true); code == 404 || code >= 500 {
+				t.Errorf("staff %s: %d", path, code)
+			}
+		}
+		for _, item := range []string{restrictedTitle, "某政办发〔2024〕9号"} {
+			body, _ := json.Marshal(map[string]any{"items": []string{item}})
+			resp, err := http.Post(root+"/api/validity", "application/json", bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || strings.Contains(string(b), secret.WorkID) || !strings.Contains(string(b), "未找到") {
+				t.Errorf("public POST /api/validity %s: %d %s", item, resp.StatusCode, b)
+			}
+		}
+
 		// Staff do see it in the feed and the catalogue stays public-only for them too.
 		if _, body := atomOf(t, root, "since=2026-11-20", true); !strings.Contains(body, restrictedTitle) {
 			t.Error("staff feed lacks the restricted notice")
