@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/base64"
 	"fmt"
 	"strings"
 	"testing"
@@ -173,6 +174,69 @@ func TestBadParameters(t *testing.T) {
 		code := get(t, p, &e, false)
 		if code < 400 || code >= 500 || e.Error.Code == "" || e.Error.Message == "" {
 			t.Errorf("%s: status %d, error %+v", p, code, e.Error)
+		}
+	}
+}
+
+// Cursors (after=) walk every hit of a broad search once, in the order pages give, and
+// a cursor that does not belong to the served snapshot is a 400.
+func TestSearchAfterWalksEveryHit(t *testing.T) {
+	need(t)
+	type page struct {
+		Total int    `json:"total"`
+		Next  string `json:"next"`
+		Hits  []hit  `json:"hits"`
+	}
+	for _, kv := range [][]string{{"q", "规定"}, {"sort", "date"}, {"q", "保险", "status", "现行有效"}} {
+		var walked []string
+		seen := map[string]bool{}
+		total, next := -1, ""
+		for n := 0; ; n++ {
+			args := append([]string{"size", "100"}, kv...)
+			if next != "" {
+				args = append(args, "after", next)
+			}
+			var p page
+			if code := get(t, searchPath(args...), &p, false); code != 200 {
+				t.Fatalf("%v page %d: status %d", kv, n+1, code)
+			}
+			if total >= 0 && p.Total != total {
+				t.Fatalf("%v: total changed from %d to %d", kv, total, p.Total)
+			}
+			total = p.Total
+			for _, h := range p.Hits {
+				if seen[h.VersionID] {
+					t.Fatalf("%v: %s twice", kv, h.VersionID)
+				}
+				seen[h.VersionID] = true
+				walked = append(walked, h.VersionID)
+			}
+			if p.Next == "" {
+				break
+			}
+			next = p.Next
+		}
+		if len(walked) != total || total == 0 {
+			t.Errorf("%v: walked %d of %d", kv, len(walked), total)
+		}
+		for pg := 1; pg <= 3 && (pg-1)*100 < total; pg++ {
+			var p page
+			get(t, searchPath(append([]string{"size", "100", "page", fmt.Sprint(pg)}, kv...)...), &p, false)
+			for i, h := range p.Hits {
+				if w := walked[(pg-1)*100+i]; h.VersionID != w {
+					t.Fatalf("%v page %d hit %d: %s by page, %s by cursor", kv, pg, i, h.VersionID, w)
+				}
+			}
+		}
+		t.Logf("%v: %d hits walked by cursor", kv, total)
+	}
+	var p page
+	get(t, searchPath("q", "规定", "size", "1"), &p, false)
+	raw, _ := base64.RawURLEncoding.DecodeString(p.Next)
+	stale := base64.RawURLEncoding.EncodeToString([]byte(strings.Replace(string(raw), "|2", "|1999", 1)))
+	for _, args := range [][]string{{"after", stale}, {"after", "not-a-cursor"}, {"after", p.Next, "page", "2"}} {
+		if code := get(t, searchPath(append([]string{"q", "规定"}, args...)...), nil, false); code != 400 {
+			t.Errorf("%v: status %d, want 400", args, code)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +25,7 @@ type Index struct {
 	Segmenter Segmenter
 	texts     *textCache
 	attrs     attributes
+	tag       string // names the snapshot in search-after cursors
 }
 
 // Create makes a new, empty index in dir (which must not exist yet).
@@ -107,13 +109,26 @@ func open(dir string, readOnly bool) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	x := &Index{b: b}
+	x := &Index{b: b, tag: snapshotTag(dir)}
 	if readOnly {
 		x.texts = newTextCache(TextCacheBytes)
 	} else {
 		x.watchErrors(dir)
 	}
 	return x, nil
+}
+
+// snapshotTag names an index by the snapshot folder holding it (snapshots/<name>/fulltext),
+// or by its own folder's name.
+func snapshotTag(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	if filepath.Base(abs) == "fulltext" {
+		abs = filepath.Dir(abs)
+	}
+	return strings.ReplaceAll(filepath.Base(abs), "|", "_")
 }
 
 // Close flushes and closes the index.

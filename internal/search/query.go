@@ -25,6 +25,7 @@ type Query struct {
 	Kind      string     // "" any, or model.KindInterpretation
 	SortDate  bool       // newest first instead of relevance
 	Offset    int
+	After     *Cursor // search-after: the hits following this one (Offset is then 0)
 	Size      int
 	Staff     bool // staff see restricted documents
 	NoFacets  bool

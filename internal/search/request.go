@@ -15,7 +15,7 @@ import (
 const (
 	DefaultSize = 10
 	MaxSize     = 100
-	MaxDepth    = 10000 // page × size; deeper pages would make every search slow
+	MaxDepth    = 10000 // page × size; deeper pages would make every search slow (use after= cursors)
 )
 
 // ExpiringStatus is the filter value for 即将到期, a flag rather than a status.
@@ -100,6 +100,14 @@ func FromValues(v url.Values, today model.Date) (Query, error) {
 		return q, problem.Invalidf("page", "最多可翻看前 %d 条结果，请缩小检索范围", MaxDepth)
 	}
 	q.Offset = (page - 1) * q.Size
+	if a := strings.TrimSpace(v.Get("after")); a != "" {
+		if page > 1 {
+			return q, problem.Invalidf("after", "after 与 page 不能同时使用")
+		}
+		if q.After, err = ParseCursor(a); err != nil {
+			return q, err
+		}
+	}
 	return q, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/validity"
 )
 
@@ -24,6 +25,7 @@ type Result struct {
 	Plan   *Plan
 	Hits   []Hit
 	Facets Facets
+	Next   *Cursor // where the following page starts; nil on the last page
 }
 
 // Hit is a version that represents its work on the as-of date.
@@ -73,7 +75,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			break
 		}
 	}
-	out := &Result{Total: c.total, Plan: plan, Match: used.String()}
+	out := &Result{Total: c.total, Plan: plan, Match: used.String(), Next: c.next}
 	if plan.Empty() {
 		out.Match = "all"
 	}
@@ -100,6 +102,8 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 type collected struct {
 	t      *docTable
 	total  uint64
+	after  uint64 // matches after the cursor, when there is one
+	next   *Cursor
 	page   []ranked
 	counts bool
 	status [4]int // by position in validity.WorkStatuses
@@ -142,6 +146,13 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 		c.year = make([]int, len(t.years.values)+1)
 	}
 	top := newTopK(q.Offset+q.Size, byDate)
+	var cur *ranked
+	if a := q.After; a != nil {
+		if a.Snapshot != x.tag {
+			return nil, problem.Invalidf("after", "翻页游标来自已被替换的索引版本，请从第一页重新检索")
+		}
+		cur = &ranked{doc: a.Doc, score: a.Score, publish: a.Publish}
+	}
 	visit := func(doc uint64, score float64) {
 		if doc >= uint64(len(t.rows)) || f.none {
 			return
@@ -161,7 +172,14 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 		if c.counts {
 			c.count(rw)
 		}
-		top.offer(ranked{doc: doc, score: score, publish: rw.publish})
+		r := ranked{doc: doc, score: score, publish: rw.publish}
+		if cur != nil {
+			if !better(*cur, r, byDate) {
+				return // on an earlier page
+			}
+			c.after++
+		}
+		top.offer(r)
 	}
 	if plan.Empty() {
 		// Everything matches: the table lists every live document, no need to ask bleve.
@@ -211,6 +229,14 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 			return nil, err
 		}
 		c.page = append(c.page, h)
+	}
+	remaining := c.total - uint64(min(uint64(q.Offset), c.total))
+	if cur != nil {
+		remaining = c.after
+	}
+	if n := len(c.page); n > 0 && remaining > uint64(n) {
+		last := c.page[n-1]
+		c.next = &Cursor{Snapshot: x.tag, Score: last.score, Publish: last.publish, Doc: last.doc}
 	}
 	return c, nil
 }

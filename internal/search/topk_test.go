@@ -44,3 +44,16 @@ func TestStatusIndexFollowsWorkStatuses(t *testing.T) {
 		}
 	}
 }
+
+func TestCursorRoundTripAndRejects(t *testing.T) {
+	c := Cursor{Snapshot: "20261127T033728.827-c634160f", Score: 3.141592653589793, Publish: 20240101, Doc: 123456}
+	got, err := ParseCursor(c.String())
+	if err != nil || *got != c {
+		t.Fatalf("round trip: %+v, %v", got, err)
+	}
+	for _, bad := range []string{"", "x", c.String() + "A", "MXx8MHwwfDA", "Mnx4fDB8MHww"} {
+		if _, err := ParseCursor(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

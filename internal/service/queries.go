@@ -59,6 +59,9 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = facets(res.Facets)
+	if res.Next != nil {
+		out.Next = res.Next.String()
+	}
 	return out, nil
 }
 

@@ -19,6 +19,9 @@ type SearchResult struct {
 	Match  string     `json:"match"` // exact, partial, loose or all: how the words matched
 	Hits   []Hit      `json:"hits"`
 	Facets Facets     `json:"facets"`
+	// Next is the after= cursor of the following page (search-after: any depth, one
+	// page's cost); absent on the last page.
+	Next string `json:"next,omitempty"`
 }
 
 // Facets are value → count maps; Order keeps the display order of each.
