@@ -29,12 +29,15 @@ type Doc struct {
 	TextHash    string
 }
 
-// Fingerprint identifies everything indexed for the version but its text, which TextHash
-// stands for: a version whose fingerprint is unchanged need not be indexed again.
+// Fingerprint identifies everything bleve indexes for the version (fields), its text by
+// TextHash: a version whose fingerprint is unchanged need not be indexed again. Status
+// bounds, access and facet values are not in it: the document table takes them from the
+// catalog when a snapshot opens, so a repeal or a new version elsewhere re-indexes nothing.
 func (d *Doc) Fingerprint() string {
-	c := *d
-	c.Text = ""
-	b, _ := json.Marshal(c)
+	b, _ := json.Marshal(struct {
+		ID, Title, DocNumber, TextHash string
+		Numbers                        []string
+	}{d.VersionID, d.Title, d.DocNumber, d.TextHash, d.Numbers})
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
 }
