@@ -197,6 +197,12 @@ func TestErrorPagesAndHeaders(t *testing.T) {
 	if r := s.get(t, m[1]); !strings.Contains(r.Header.Get("Cache-Control"), "immutable") {
 		t.Errorf("hashed asset cache: %q", r.Header.Get("Cache-Control"))
 	}
+	// No folder is ever listed.
+	for _, path := range []string{"/static/", "/static", "/files/", "/files/fx:work:shengyu/", "/static/../"} {
+		if r := s.get(t, path); r.Status == http.StatusOK || strings.Contains(r.Body, `href="style.css"`) {
+			t.Errorf("%s: %d lists a folder", path, r.Status)
+		}
+	}
 }
 
 func TestIndexNotReadyIs503(t *testing.T) {
