@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -25,7 +24,7 @@ type Index struct {
 	Segmenter Segmenter
 	texts     *textCache
 	attrs     attributes
-	tag       string // names the snapshot in search-after cursors
+	tag       string // the snapshot's name, in search-after cursors (set by Attach)
 }
 
 // Create makes a new, empty index in dir (which must not exist yet).
@@ -109,26 +108,13 @@ func open(dir string, readOnly bool) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	x := &Index{b: b, tag: snapshotTag(dir)}
+	x := &Index{b: b}
 	if readOnly {
 		x.texts = newTextCache(TextCacheBytes)
 	} else {
 		x.watchErrors(dir)
 	}
 	return x, nil
-}
-
-// snapshotTag names an index by the snapshot folder holding it (snapshots/<name>/fulltext),
-// or by its own folder's name.
-func snapshotTag(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
-	}
-	if filepath.Base(abs) == "fulltext" {
-		abs = filepath.Dir(abs)
-	}
-	return strings.ReplaceAll(filepath.Base(abs), "|", "_")
 }
 
 // Close flushes and closes the index.
@@ -253,10 +239,11 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 }
 
 // Attach gives a read-only index the attributes of the documents it holds (rebuilt
-// from the catalog they were indexed from, see FromCatalog) and builds its document
-// table, so the first search does not pay for it.
-func (x *Index) Attach(docs []*Doc) error {
+// from the catalog they were indexed from, see AttributesFrom) and the name of its
+// snapshot, and builds its document table, so the first search does not pay for it.
+func (x *Index) Attach(docs []*Doc, snapshot string) error {
 	x.attrs.set(docs, nil)
+	x.tag = snapshot
 	adv, err := x.b.Advanced()
 	if err != nil {
 		return err

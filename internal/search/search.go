@@ -234,7 +234,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 	if cur != nil {
 		remaining = c.after
 	}
-	if n := len(c.page); n > 0 && remaining > uint64(n) {
+	if n := len(c.page); n > 0 && remaining > uint64(n) && x.tag != "" {
 		last := c.page[n-1]
 		c.next = &Cursor{Snapshot: x.tag, Score: last.score, Publish: last.publish, Doc: last.doc}
 	}

@@ -51,7 +51,7 @@ func openState(root snapshot.Root, name string) (*State, error) {
 		return nil, fmt.Errorf("snapshot %s: %w", name, err)
 	}
 	cat := catalog.Build(m.Records)
-	if err := idx.Attach(search.AttributesFrom(cat)); err != nil {
+	if err := idx.Attach(search.AttributesFrom(cat), name); err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("snapshot %s: %w", name, err)
 	}
