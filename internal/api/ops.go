@@ -13,19 +13,6 @@ import (
 	"github.com/guifan/guifan/internal/search"
 )
 
-// intParam reads an optional integer parameter within [lo, hi].
-func intParam(q url.Values, name string, def, lo, hi int) (int, error) {
-	s := strings.TrimSpace(q.Get(name))
-	if s == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < lo || n > hi {
-		return 0, problem.Invalidf(name, "%s 应为 %d 到 %d 之间的整数，收到 %q", name, lo, hi, s)
-	}
-	return n, nil
-}
-
 // formatOf is the export format a request asks for: the path's extension
 // (/api/cleanup.csv) or the format parameter.
 func formatOf(r *http.Request, allowed ...string) (string, error) {
@@ -74,7 +61,7 @@ func (h *Handler) Cleanup(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	days, err := intParam(r.URL.Query(), "days", 180, 0, 3660)
+	days, err := search.IntParam(r.URL.Query(), "days", 180, 0, 3660)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -153,7 +140,7 @@ func (h *Handler) Changes(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	limit, err := intParam(q, "limit", 1000, 1, 10000)
+	limit, err := search.IntParam(q, "limit", 1000, 1, 10000)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -186,7 +173,7 @@ func (h *Handler) Feed(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	limit, err := intParam(q, "limit", 100, 1, 1000)
+	limit, err := search.IntParam(q, "limit", 100, 1, 1000)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -89,11 +89,11 @@ func FromValues(v url.Values, today model.Date) (Query, error) {
 	default:
 		return q, problem.Invalidf("sort", "排序方式 %q 无效（可选：relevance、date）", s)
 	}
-	page, err := intParam(v, "page", 1, 1, MaxDepth)
+	page, err := IntParam(v, "page", 1, 1, MaxDepth)
 	if err != nil {
 		return q, err
 	}
-	if q.Size, err = intParam(v, "size", DefaultSize, 1, MaxSize); err != nil {
+	if q.Size, err = IntParam(v, "size", DefaultSize, 1, MaxSize); err != nil {
 		return q, err
 	}
 	if page*q.Size > MaxDepth {
@@ -127,7 +127,8 @@ func DateParam(v url.Values, name string, def model.Date) (model.Date, error) {
 	return d, nil
 }
 
-func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
+// IntParam reads an optional integer parameter within [lo, hi].
+func IntParam(v url.Values, name string, def, lo, hi int) (int, error) {
 	s := strings.TrimSpace(v.Get(name))
 	if s == "" {
 		return def, nil
