@@ -27,17 +27,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	if err := c.validate(); err != nil {
 		return err
 	}
@@ -64,4 +58,20 @@ func doIngest(ctx context.Context, c Config, force bool, progressOut io.Writer) 
 		opt.Progress = ingest.NewBar(progressOut)
 	}
 	return ingest.Run(ctx, opt)
+}
+
+// startCPUProfile writes a CPU profile to path (none when it is empty) until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

@@ -26,9 +26,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&c.NoIngest, "no-ingest", env("GUIFAN_NO_INGEST", "") != "", "never build the index, only serve published snapshots (read replicas)")
 	fs.BoolVar(&c.RefusePrivate, "refuse-private", env("GUIFAN_REFUSE_PRIVATE", "") != "", "when building the index, withhold public documents that contain ID or mobile numbers")
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file when building the index")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the server to this file until it stops")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	stop, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	// The plain token only ever comes from the environment, so it never shows in a process list.
 	c.StaffToken = env("GUIFAN_STAFF_TOKEN", "")
 	if err := c.validate(); err != nil {

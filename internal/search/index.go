@@ -22,9 +22,12 @@ type Index struct {
 	errs chan error // background write errors (nil for read-only indexes)
 	// Segmenter replaces the built-in query segmentation (used to measure alternatives).
 	Segmenter Segmenter
-	texts     *textCache
-	attrs     attributes
-	tag       string // the snapshot's name, in search-after cursors (set by Attach)
+	// Exhaustive scores every query through bleve's searchers, never the fast path of
+	// flat.go (tests compare the two).
+	Exhaustive bool
+	texts      *textCache
+	attrs      attributes
+	tag        string // the snapshot's name, in search-after cursors (set by Attach)
 }
 
 // Create makes a new, empty index in dir (which must not exist yet).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"runtime"
 	"sort"
 	"strconv"
 	"time"
@@ -26,6 +27,7 @@ type Result struct {
 	Hits   []Hit
 	Facets Facets
 	Next   *Cursor // where the following page starts; nil on the last page
+	Fast   bool    // scored by the fast path of flat.go rather than bleve's searchers
 }
 
 // Hit is a version that represents its work on the as-of date.
@@ -51,9 +53,21 @@ type Count struct {
 	Count int
 }
 
+// running admits as many searches at once as there are processors; the others wait
+// their turn in arrival order. Sharing the processors among every request in flight
+// stretches a broad query by the number of requests it shares them with; letting it
+// run to completion bounds its time to its own cost plus the queue ahead of it.
+var running = make(chan struct{}, runtime.GOMAXPROCS(0))
+
 // Search runs q. Looser matching is tried only when the stricter finds nothing.
 func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
+	select {
+	case running <- struct{}{}:
+		defer func() { <-running }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	seg := x.Segmenter
 	if seg == nil {
 		seg = segment
@@ -65,17 +79,18 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	var c *collected
 	var used pass
+	fast := false
 	for _, ps := range passes {
 		var err error
-		if c, err = x.collect(ctx, q, plan, textQuery(plan, ps)); err != nil {
+		if c, err = x.collect(ctx, q, plan, ps); err != nil {
 			return nil, err
 		}
-		used = ps
+		used, fast = ps, c.fast
 		if c.total > 0 {
 			break
 		}
 	}
-	out := &Result{Total: c.total, Plan: plan, Match: used.String(), Next: c.next}
+	out := &Result{Total: c.total, Plan: plan, Match: used.String(), Next: c.next, Fast: fast}
 	if plan.Empty() {
 		out.Match = "all"
 	}
@@ -105,6 +120,7 @@ type collected struct {
 	after  uint64 // matches after the cursor, when there is one
 	next   *Cursor
 	page   []ranked
+	fast   bool // matched by the fast path
 	counts bool
 	status [4]int // by position in validity.WorkStatuses
 	level  []int
@@ -121,7 +137,7 @@ type ranked struct {
 	id      string
 }
 
-func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query) (*collected, error) {
+func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*collected, error) {
 	adv, err := x.b.Advanced()
 	if err != nil {
 		return nil, err
@@ -181,7 +197,12 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 		}
 		top.offer(r)
 	}
-	if plan.Empty() {
+	var flat *flatQuery
+	if ps == passExact && !x.Exhaustive {
+		flat = flatFor(plan)
+	}
+	switch {
+	case plan.Empty():
 		// Everything matches: the table lists every live document, no need to ask bleve.
 		for doc := range t.rows {
 			if doc&4095 == 4095 {
@@ -191,30 +212,14 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 			}
 			visit(uint64(doc), 0)
 		}
-	} else {
-		ctx = context.WithValue(ctx, bsearch.GetScoringModelCallbackKey, bsearch.GetScoringModelCallbackFn(x.scoringModel))
-		s, err := tq.Searcher(ctx, r, x.b.Mapping(), bsearch.SearcherOptions{})
-		if err != nil {
+	case flat != nil:
+		c.fast = true
+		if err := flat.run(ctx, r, visit); err != nil {
 			return nil, err
 		}
-		defer s.Close()
-		sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
-		for n := 0; ; n++ {
-			if n&4095 == 4095 {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			dm, err := s.Next(sctx)
-			if err != nil {
-				return nil, err
-			}
-			if dm == nil {
-				break
-			}
-			doc, score := dm.IndexInternalID.Value(), dm.Score
-			sctx.DocumentMatchPool.Put(dm)
-			visit(doc, score)
+	default:
+		if err := x.match(ctx, r, textQuery(plan, ps), visit); err != nil {
+			return nil, err
 		}
 	}
 	for _, h := range top.sorted() {
@@ -239,6 +244,34 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, tq query.Query
 		c.next = &Cursor{Snapshot: x.tag, Score: last.score, Publish: last.publish, Doc: last.doc}
 	}
 	return c, nil
+}
+
+// match streams the documents bleve's searchers match with tq, and their scores.
+func (x *Index) match(ctx context.Context, r index.IndexReader, tq query.Query, visit func(doc uint64, score float64)) error {
+	ctx = context.WithValue(ctx, bsearch.GetScoringModelCallbackKey, bsearch.GetScoringModelCallbackFn(x.scoringModel))
+	s, err := tq.Searcher(ctx, r, x.b.Mapping(), bsearch.SearcherOptions{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	for n := 0; ; n++ {
+		if n&4095 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			return nil
+		}
+		doc, score := dm.IndexInternalID.Value(), dm.Score
+		sctx.DocumentMatchPool.Put(dm)
+		visit(doc, score)
+	}
 }
 
 // tableFor is the document table of the reader's snapshot: built once for a
@@ -300,21 +333,49 @@ func (c *collected) count(rw *row) {
 // each facet, years newest first.
 func (c *collected) facets() Facets {
 	top := func(counts []int, d *dict, n int) []Count {
+		// A bounded heap whose root is the weakest kept value: a facet with thousands of
+		// values (authorities at scale) is not sorted whole for the twenty shown.
+		worse := func(a, b Count) bool { return a.Count < b.Count || a.Count == b.Count && a.Value > b.Value }
 		var cs []Count
+		down := func(i int) {
+			for {
+				l := 2*i + 1
+				if l >= len(cs) {
+					return
+				}
+				m := l
+				if r := l + 1; r < len(cs) && worse(cs[r], cs[l]) {
+					m = r
+				}
+				if !worse(cs[m], cs[i]) {
+					return
+				}
+				cs[i], cs[m] = cs[m], cs[i]
+				i = m
+			}
+		}
 		for i := 1; i < len(counts) && i < len(d.values); i++ {
-			if counts[i] > 0 {
-				cs = append(cs, Count{Value: d.values[i], Count: counts[i]})
+			if counts[i] == 0 {
+				continue
+			}
+			v := Count{Value: d.values[i], Count: counts[i]}
+			switch {
+			case len(cs) < n:
+				cs = append(cs, v)
+				for j := len(cs) - 1; j > 0; { // sift up
+					p := (j - 1) / 2
+					if !worse(cs[j], cs[p]) {
+						break
+					}
+					cs[j], cs[p] = cs[p], cs[j]
+					j = p
+				}
+			case worse(cs[0], v):
+				cs[0] = v
+				down(0)
 			}
 		}
-		sort.Slice(cs, func(i, j int) bool {
-			if cs[i].Count != cs[j].Count {
-				return cs[i].Count > cs[j].Count
-			}
-			return cs[i].Value < cs[j].Value
-		})
-		if len(cs) > n {
-			cs = cs[:n]
-		}
+		sort.Slice(cs, func(i, j int) bool { return worse(cs[j], cs[i]) })
 		return cs
 	}
 	years := top(c.year, &c.t.years, 50)

@@ -1,0 +1,119 @@
+package e2e
+
+import (
+	"context"
+	"math"
+	"net/url"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/search"
+	"github.com/guifan/guifan/internal/service"
+)
+
+// TestFastPathMatchesBleve holds the fast path for one-word queries of one or two
+// characters (internal/search/flat.go) to what bleve's searchers give for the same
+// query: the same total, facets, match pass and page, with scores equal to rounding.
+// GUIFAN_BENCH_INDEX runs it on another index (a generated library at scale).
+func TestFastPathMatchesBleve(t *testing.T) {
+	dir := os.Getenv("GUIFAN_BENCH_INDEX")
+	if dir == "" {
+		need(t)
+		dir = indexDir
+	}
+	svc := service.New(dir, nil)
+	if _, err := svc.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	st, release, err := svc.Acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	cases := []url.Values{
+		{"q": {"规定"}},
+		{"q": {"规定"}, "page": {"3"}, "size": {"20"}},
+		{"q": {"条例"}, "level": {"地方性法规"}, "sort": {"date"}},
+		{"q": {"保险"}, "status": {"现行有效"}, "level": {"行政法规"}},
+		{"q": {"公司"}, "asof": {"2015-06-01"}},
+		{"q": {"劳动"}, "status": {"已修改"}}, // staff only: the public find nothing and fall back
+		{"q": {"民法"}},
+		{"q": {"刑法"}, "size": {"50"}},
+		{"q": {"税"}},
+		{"q": {"法"}, "page": {"2"}},
+		{"q": {"房"}, "asof": {"2010-01-01"}},
+		{"q": {"鬯"}}, // a character no document has: both find nothing and fall back alike
+		{"q": {"规定"}, "year": {"2018"}},
+	}
+	fast := 0
+	for _, v := range cases {
+		q, err := search.FromValues(v, model.Date(20261127))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, staff := range []bool{false, true} {
+			q.Staff = staff
+			st.Index.Exhaustive = false
+			got, err := st.Index.Search(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.Index.Exhaustive = true
+			want, err := st.Index.Search(context.Background(), q)
+			st.Index.Exhaustive = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Fast {
+				fast++
+			} else if got.Match == "exact" {
+				t.Errorf("%s: answered by bleve's searchers, not the fast path", v.Encode())
+			}
+			name := v.Encode()
+			if staff {
+				name += " (staff)"
+			}
+			if got.Total != want.Total || got.Match != want.Match {
+				t.Errorf("%s: fast path total %d (%s), bleve %d (%s)", name, got.Total, got.Match, want.Total, want.Match)
+				continue
+			}
+			if !reflect.DeepEqual(got.Facets, want.Facets) {
+				t.Errorf("%s: facets differ:\nfast  %+v\nbleve %+v", name, got.Facets, want.Facets)
+			}
+			if len(got.Hits) != len(want.Hits) {
+				t.Errorf("%s: %d hits, bleve %d", name, len(got.Hits), len(want.Hits))
+				continue
+			}
+			for i := range got.Hits {
+				g, w := got.Hits[i], want.Hits[i]
+				if !close(g.Score, w.Score) {
+					t.Errorf("%s: hit %d scores %.12g, bleve %.12g", name, i, g.Score, w.Score)
+					break
+				}
+				if g.VersionID != w.VersionID && !tiedAt(want.Hits, i, g.VersionID) {
+					t.Errorf("%s: hit %d is %s, bleve has %s (score %.12g)", name, i, g.VersionID, w.VersionID, w.Score)
+					break
+				}
+			}
+		}
+	}
+	if fast < 2*(len(cases)-2) {
+		t.Errorf("the fast path answered %d of %d searches; all but the two without an exact match should take it", fast, 2*len(cases))
+	}
+}
+
+func close(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
+
+// tiedAt reports whether id is among bleve's hits with the same score as hit i (two
+// scores equal to rounding may come out in either order).
+func tiedAt(hits []search.Hit, i int, id string) bool {
+	for _, h := range hits {
+		if h.VersionID == id && close(h.Score, hits[i].Score) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,285 @@
+package search
+
+import (
+	"context"
+	"math"
+	"unicode/utf8"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// A one-word query of one or two Chinese characters (规定, 条例, 保险, 税) is the broadest a
+// user can type: at 100k versions 规定 matches nine documents in ten. Through bleve's
+// searcher tree (a boolean over a conjunction over a disjunction of term searchers, or a
+// heap of two hundred term searchers for the bigrams a lone character starts) each
+// match costs several hundred nanoseconds of matching and merging before it is scored.
+// flatQuery scores the same query by reading the few posting lists directly, one pass
+// in document order, with the same BM25 arithmetic, boosts, coordination factors and
+// query norm as bleve's searchers: the same matches with the same scores, in a third
+// of the time. TestFastPathMatchesBleve (internal/e2e) holds it to that.
+type flatQuery struct {
+	word   string // the word as the user typed it
+	key    string // exact-title key (25× boost), "" when there is none
+	single bool   // one character: title1 term and every text bigram starting with it
+}
+
+// flatFor is the fast form of a plan's exact pass, or nil when the plan needs bleve's
+// searchers (several words, synonyms, phrases, doc numbers, longer words).
+func flatFor(p *Plan) *flatQuery {
+	if len(p.Numbers) > 0 || len(p.Phrases) > 0 || len(p.Units) != 1 || len(p.Units[0].Alts) != 1 || p.Units[0].Weak {
+		return nil
+	}
+	w := p.Units[0].Alts[0]
+	n := utf8.RuneCountInString(w)
+	if !allHan(w) || n > 2 {
+		return nil
+	}
+	return &flatQuery{word: w, key: exactTitleKey(p), single: n == 1}
+}
+
+// Clause groups of the query: Boolean(must: Disjunction(title, text), should: key).
+const (
+	groupTitle = iota
+	groupText
+	groupKey
+)
+
+// leaf is one term's posting list, scored as bleve's TermQueryScorer scores it.
+type leaf struct {
+	group  int
+	reader index.TermFieldReader
+	doc    uint64 // current document; done when the list is exhausted
+	done   bool
+	cur    index.TermFieldDoc
+	idf    float64
+	boost  float64
+	weight float64 // boost × idf × query norm
+	avg    float64 // average field length (BM25); 0 means TF-IDF
+}
+
+func (l *leaf) next() error {
+	d, err := l.reader.Next(&l.cur)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		l.done = true
+		return nil
+	}
+	l.doc = d.ID.Value()
+	return nil
+}
+
+func (l *leaf) score() float64 {
+	tf := math.Sqrt(float64(l.cur.Freq))
+	var s float64
+	if l.avg > 0 {
+		fieldLength := 1 / (l.cur.Norm * l.cur.Norm)
+		s = l.idf * (tf * bsearch.BM25_k1) / (tf + bsearch.BM25_k1*(1-bsearch.BM25_b+(bsearch.BM25_b*fieldLength/l.avg)))
+	} else {
+		s = tf * l.cur.Norm * l.idf
+	}
+	if l.weight != 1 {
+		s *= l.weight
+	}
+	return s
+}
+
+// leafHeap orders the unfinished posting lists by their current document (a min-heap
+// typed to avoid container/heap's interface calls: with two or three lists they cost
+// more than the comparisons).
+type leafHeap []*leaf
+
+func (h leafHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h leafHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].doc < h[l].doc {
+			m = r
+		}
+		if h[i].doc <= h[m].doc {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// popRoot removes the first list.
+func (h *leafHeap) popRoot() {
+	old := *h
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	h.down(0)
+}
+
+// run calls visit for every document the query matches, in document order, with the
+// score bleve would give it.
+func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc uint64, score float64)) error {
+	count, err := r.DocCount()
+	if err != nil || count == 0 {
+		return err
+	}
+	avgLength := func(field string) (float64, error) {
+		br, ok := r.(index.BM25Reader)
+		if !ok {
+			return 0, nil
+		}
+		card, err := br.FieldCardinality(field)
+		if err != nil {
+			return 0, err
+		}
+		return math.Ceil(float64(card) / float64(count)), nil
+	}
+	var leaves []*leaf
+	defer func() {
+		for _, l := range leaves {
+			_ = l.reader.Close()
+		}
+	}()
+	add := func(group int, field, term string, boost float64) error {
+		avg, err := avgLength(field)
+		if err != nil {
+			return err
+		}
+		tr, err := r.TermFieldReader(ctx, []byte(term), field, true, true, false)
+		if err != nil {
+			return err
+		}
+		l := &leaf{group: group, reader: tr, boost: boost, avg: avg}
+		leaves = append(leaves, l)
+		docTerm := tr.Count()
+		if avg > 0 {
+			l.idf = math.Log(1 + (float64(count)-float64(docTerm)+0.5)/(float64(docTerm)+0.5))
+		} else {
+			l.idf = 1 + math.Log(float64(count)/float64(docTerm+1))
+		}
+		return nil
+	}
+	// The same leaves phraseQuery and textQuery build (query.go), with their boosts.
+	textTerms := 1 // leaves the text clause has: a prefix is a disjunction of them
+	if f.single {
+		if err := add(groupTitle, fTitleUni, f.word, 4); err != nil {
+			return err
+		}
+		terms, err := prefixTerms(r, fText, f.word)
+		if err != nil {
+			return err
+		}
+		if len(terms) == 0 || len(terms) == 1 && terms[0] == f.word {
+			terms = []string{f.word} // bleve's prefix searcher is then a term searcher
+		} else {
+			textTerms = len(terms)
+		}
+		for _, t := range terms {
+			if err := add(groupText, fText, t, 0.5); err != nil {
+				return err
+			}
+		}
+	} else {
+		if err := add(groupTitle, fTitle, f.word, 5); err != nil {
+			return err
+		}
+		if err := add(groupText, fText, f.word, 1); err != nil {
+			return err
+		}
+	}
+	if f.key != "" {
+		if err := add(groupKey, fTitleKey, f.key, 25); err != nil {
+			return err
+		}
+	}
+	// The query norm of bleve's outermost searcher, passed down to every term.
+	var sumSq float64
+	for _, l := range leaves {
+		w := l.boost * l.idf
+		sumSq += w * w
+	}
+	norm := 1 / math.Sqrt(sumSq)
+	h := make(leafHeap, 0, len(leaves))
+	for _, l := range leaves {
+		l.weight = l.boost * l.idf * norm
+		if err := l.next(); err != nil {
+			return err
+		}
+		if !l.done {
+			h = append(h, l)
+		}
+	}
+	h.init()
+	for n := 0; len(h) > 0; n++ {
+		if n&4095 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		doc := h[0].doc
+		var sum [3]float64
+		var hits [3]int
+		for len(h) > 0 && h[0].doc == doc {
+			l := h[0]
+			sum[l.group] += l.score()
+			hits[l.group]++
+			if err := l.next(); err != nil {
+				return err
+			}
+			if l.done {
+				h.popRoot()
+			} else {
+				h.down(0)
+			}
+		}
+		if hits[groupTitle] == 0 && hits[groupText] == 0 {
+			continue // only the optional exact-title clause: not a match
+		}
+		text := sum[groupText]
+		if textTerms > 1 {
+			text *= float64(hits[groupText]) / float64(textTerms) // the prefix disjunction's coord
+		}
+		clauses := 0
+		if hits[groupTitle] > 0 {
+			clauses++
+		}
+		if hits[groupText] > 0 {
+			clauses++
+		}
+		visit(doc, (sum[groupTitle]+text)*float64(clauses)/2+sum[groupKey])
+	}
+	return nil
+}
+
+// prefixTerms lists the field's terms that start with prefix, as bleve's prefix
+// searcher does.
+func prefixTerms(r index.IndexReader, field, prefix string) ([]string, error) {
+	d, err := r.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	var terms []string
+	seen := map[string]bool{}
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return terms, nil
+		}
+		if !seen[e.Term] {
+			seen[e.Term] = true
+			terms = append(terms, e.Term)
+		}
+	}
+}
