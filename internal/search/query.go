@@ -56,6 +56,7 @@ func term(field, value string) query.Query {
 // the version representing each work on the as-of date, access, and the user's facet
 // choices.
 type filter struct {
+	t                             *docTable
 	asof                          model.Date
 	staff                         bool
 	none                          bool   // a chosen value no document has
@@ -67,7 +68,7 @@ type filter struct {
 }
 
 func (q *Query) compile(t *docTable) *filter {
-	f := &filter{asof: q.AsOf, staff: q.Staff, statuses: q.Statuses, expiring: q.Expiring, hi: model.DateMax}
+	f := &filter{t: t, asof: q.AsOf, staff: q.Staff, statuses: q.Statuses, expiring: q.Expiring, hi: model.DateMax}
 	pick := func(d *dict, v string) uint32 {
 		if v == "" {
 			return 0
@@ -110,7 +111,7 @@ func (f *filter) base(r *row) bool {
 			return false
 		}
 	}
-	return (f.authority == 0 || contains(r.auth, f.authority)) && (f.topic == 0 || contains(r.topics, f.topic))
+	return (f.authority == 0 || contains(f.t.values(r.auth), f.authority)) && (f.topic == 0 || contains(f.t.values(r.topics), f.topic))
 }
 
 // statusOK applies the chosen statuses and 即将到期 (现行有效, 有效期 ending within the window).

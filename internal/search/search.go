@@ -321,10 +321,10 @@ func statusIndex(s validity.Status) int {
 func (c *collected) count(rw *row) {
 	c.level[rw.level]++
 	c.year[rw.year]++
-	for _, a := range rw.auth {
+	for _, a := range c.t.values(rw.auth) {
 		c.auth[a]++
 	}
-	for _, tp := range rw.topics {
+	for _, tp := range c.t.values(rw.topics) {
 		c.topic[tp]++
 	}
 }

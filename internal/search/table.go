@@ -14,7 +14,8 @@ import (
 // Reading bleve's doc values for each hit (snappy-compressed chunks) cost most of a
 // broad search's time; a row is one slice index away.
 type docTable struct {
-	rows        []row // by internal document number; an unknown row never matches
+	rows        []row    // by internal document number; an unknown row never matches
+	multi       []uint32 // the authorities and topics of every row, end to end
 	levels      dict
 	authorities dict
 	topics      dict
@@ -22,7 +23,9 @@ type docTable struct {
 	years       dict
 }
 
-// row is one version as the filters see it.
+// row is one version as the filters see it. It holds no pointers (its authorities and
+// topics are spans of the table's multi), so the collector never scans the table and a
+// broad search reads half the memory.
 type row struct {
 	known      bool
 	restricted bool
@@ -32,9 +35,17 @@ type row struct {
 	publish    model.Date
 	bounds     validity.Bounds
 	expiry     model.Date
-	auth       []uint32
-	topics     []uint32
+	auth       multiSpan
+	topics     multiSpan
 }
+
+// multiSpan is a row's values in docTable.multi.
+type multiSpan struct {
+	at uint32
+	n  uint32
+}
+
+func (t *docTable) values(s multiSpan) []uint32 { return t.multi[s.at : s.at+s.n] }
 
 // dict numbers the distinct values of one facet; ordinal 0 is "none".
 type dict struct {
@@ -103,12 +114,16 @@ func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
 		if d.Publish != 0 {
 			rw.year = t.years.id(fmt.Sprint(d.Publish.Year()))
 		}
+		rw.auth.at = uint32(len(t.multi))
 		for _, a := range d.Authorities {
-			rw.auth = append(rw.auth, t.authorities.id(a))
+			t.multi = append(t.multi, t.authorities.id(a))
 		}
+		rw.auth.n = uint32(len(t.multi)) - rw.auth.at
+		rw.topics.at = uint32(len(t.multi))
 		for _, tp := range d.Topics {
-			rw.topics = append(rw.topics, t.topics.id(tp))
+			t.multi = append(t.multi, t.topics.id(tp))
 		}
+		rw.topics.n = uint32(len(t.multi)) - rw.topics.at
 		t.rows[n] = rw
 	}
 	return t, nil
