@@ -1,0 +1,93 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/validity"
+)
+
+func smallIndex(t *testing.T) *Index {
+	t.Helper()
+	x, err := Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	open := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	docs := []*Doc{
+		{VersionID: "v1", WorkID: "w1", Title: "某县税收征收管理规定", Text: "第一条 为规范税收征收管理，制定本规定。", Level: "规范性文件", Publish: 20240101, Bounds: open},
+		{VersionID: "v2", WorkID: "w2", Title: "某县就业补贴办法", Text: "第一条 纳税人可以申请补贴。", Level: "规范性文件", Publish: 20230101, Bounds: open},
+		{VersionID: "v3", WorkID: "w3", Title: "某县养老服务条例", Text: "第一条 本条例适用于养老服务。", Level: "地方性法规", Publish: 20220101, Bounds: open},
+	}
+	if err := x.Apply(context.Background(), docs, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// Searches beyond one per processor wait for a turn, and give up when the request
+// does (its deadline or the client going away) instead of holding the queue.
+func TestSearchesWaitForAProcessor(t *testing.T) {
+	x := smallIndex(t)
+	q := Query{Text: "税", AsOf: 20261127, Size: 10}
+	for range cap(running) {
+		running <- struct{}{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := x.Search(ctx, q)
+	for range cap(running) {
+		<-running
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("with every processor busy a search should wait and time out, got %v", err)
+	}
+	if cap(running) != runtime.GOMAXPROCS(0) {
+		t.Errorf("%d searches at once, want one per processor (%d)", cap(running), runtime.GOMAXPROCS(0))
+	}
+	res, err := x.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 税 is in the first title and in the second text (纳税人): the title ranks first.
+	if res.Total != 2 || len(res.Hits) != 2 || res.Hits[0].VersionID != "v1" || res.Hits[1].VersionID != "v2" || !res.Fast {
+		t.Fatalf("税: %+v", res)
+	}
+}
+
+// The fast path and bleve's searchers agree on a small index too (the corpus-wide check
+// is TestFastPathMatchesBleve in internal/e2e).
+func TestFastPathOnSmallIndex(t *testing.T) {
+	x := smallIndex(t)
+	for _, text := range []string{"税", "规定", "条例", "补贴", "县", "某县"} {
+		q := Query{Text: text, AsOf: 20261127, Size: 10}
+		got, err := x.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Exhaustive = true
+		want, err := x.Search(context.Background(), q)
+		x.Exhaustive = false
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Fast || want.Fast {
+			t.Fatalf("%s: fast %v, exhaustive %v", text, got.Fast, want.Fast)
+		}
+		if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+			t.Fatalf("%s: total %d / %d", text, got.Total, want.Total)
+		}
+		for i := range got.Hits {
+			g, w := got.Hits[i], want.Hits[i]
+			if g.VersionID != w.VersionID || g.Score-w.Score > 1e-9*w.Score || w.Score-g.Score > 1e-9*w.Score {
+				t.Errorf("%s: hit %d %s %.12g, bleve %s %.12g", text, i, g.VersionID, g.Score, w.VersionID, w.Score)
+			}
+		}
+	}
+}
