@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -333,49 +334,24 @@ func (c *collected) count(rw *row) {
 // each facet, years newest first.
 func (c *collected) facets() Facets {
 	top := func(counts []int, d *dict, n int) []Count {
-		// A bounded heap whose root is the weakest kept value: a facet with thousands of
+		// Kept sorted, best first, and never longer than n: a facet with thousands of
 		// values (authorities at scale) is not sorted whole for the twenty shown.
 		worse := func(a, b Count) bool { return a.Count < b.Count || a.Count == b.Count && a.Value > b.Value }
-		var cs []Count
-		down := func(i int) {
-			for {
-				l := 2*i + 1
-				if l >= len(cs) {
-					return
-				}
-				m := l
-				if r := l + 1; r < len(cs) && worse(cs[r], cs[l]) {
-					m = r
-				}
-				if !worse(cs[m], cs[i]) {
-					return
-				}
-				cs[i], cs[m] = cs[m], cs[i]
-				i = m
-			}
-		}
+		cs := make([]Count, 0, n+1)
 		for i := 1; i < len(counts) && i < len(d.values); i++ {
 			if counts[i] == 0 {
 				continue
 			}
 			v := Count{Value: d.values[i], Count: counts[i]}
-			switch {
-			case len(cs) < n:
-				cs = append(cs, v)
-				for j := len(cs) - 1; j > 0; { // sift up
-					p := (j - 1) / 2
-					if !worse(cs[j], cs[p]) {
-						break
-					}
-					cs[j], cs[p] = cs[p], cs[j]
-					j = p
-				}
-			case worse(cs[0], v):
-				cs[0] = v
-				down(0)
+			if len(cs) == n && !worse(cs[n-1], v) {
+				continue
+			}
+			at := sort.Search(len(cs), func(k int) bool { return worse(cs[k], v) })
+			cs = slices.Insert(cs, at, v)
+			if len(cs) > n {
+				cs = cs[:n]
 			}
 		}
-		sort.Slice(cs, func(i, j int) bool { return worse(cs[j], cs[i]) })
 		return cs
 	}
 	years := top(c.year, &c.t.years, 50)

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"sort"
 	"testing"
 
@@ -55,5 +57,33 @@ func TestCursorRoundTripAndRejects(t *testing.T) {
 		if _, err := ParseCursor(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// Facet lists are the n most frequent values, ties by value, as a full sort would give.
+func TestFacetTopValues(t *testing.T) {
+	tb := &docTable{}
+	c := &collected{t: tb}
+	var all []Count
+	for i := 0; i < 300; i++ {
+		v := fmt.Sprintf("机关%03d", (i*37)%300)
+		n := tb.authorities.id(v)
+		for len(c.auth) <= int(n) {
+			c.auth = append(c.auth, 0)
+		}
+		c.auth[n] = i % 7 // many ties, some zero
+		if i%7 > 0 {
+			all = append(all, Count{Value: v, Count: i % 7})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Count != all[j].Count {
+			return all[i].Count > all[j].Count
+		}
+		return all[i].Value < all[j].Value
+	})
+	got := c.facets().Authority
+	if !reflect.DeepEqual(got, all[:20]) {
+		t.Fatalf("top authorities:\n got %v\nwant %v", got, all[:20])
 	}
 }
