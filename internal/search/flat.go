@@ -13,10 +13,10 @@ import (
 // user can type: at 100k versions 规定 matches nine documents in ten. Through bleve's
 // searcher tree (a boolean over a conjunction over a disjunction of term searchers, or a
 // heap of two hundred term searchers for the bigrams a lone character starts) each
-// match costs several hundred nanoseconds of matching and merging before it is scored.
+// match costs a few hundred nanoseconds of matching and merging before it is scored.
 // flatQuery scores the same query by reading the few posting lists directly, one pass
 // in document order, with the same BM25 arithmetic, boosts, coordination factors and
-// query norm as bleve's searchers: the same matches with the same scores, in a third
+// query norm as bleve's searchers: the same matches with the same scores, in about half
 // of the time. TestFastPathMatchesBleve (internal/e2e) holds it to that.
 type flatQuery struct {
 	word   string // the word as the user typed it
