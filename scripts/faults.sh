@@ -29,7 +29,7 @@ good=$(cat "$idx/CURRENT")
 "$g" serve -no-ingest -reload 300ms -addr "127.0.0.1:$port" -index "$idx" >"$work/serve.log" 2>&1 &
 for _ in $(seq 100); do curl -fs "127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
 q="127.0.0.1:$port/api/search?q=%E5%85%AC%E5%8F%B8%E6%B3%95"
-curl -fs "$q" | grep -q '"total"' || fail "search before faults"
+curl -fs "$q" | grep '"total"' >/dev/null || fail "search before faults"
 
 # 1. kill -9 during an ingest, at several points.
 for delay in 0.5 1.5 3; do
@@ -39,7 +39,7 @@ for delay in 0.5 1.5 3; do
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   [ "$(cat "$idx/CURRENT")" = "$good" ] || [ -d "$idx/snapshots/$(cat "$idx/CURRENT")/fulltext" ] || fail "kill -9 after ${delay}s left CURRENT pointing nowhere"
-  curl -fs "$q" | grep -q '"total":[1-9]' || fail "search after kill -9 at ${delay}s"
+  curl -fs "$q" | grep '"total":[1-9]' >/dev/null || fail "search after kill -9 at ${delay}s"
 done
 ok "kill -9 during ingest (after 0.5 s, 1.5 s, 3 s): published snapshot intact, searches answered"
 "$g" ingest -library "$lib" -index "$idx" >/dev/null || fail "ingest after kills (stale lock or debris?)"
@@ -54,11 +54,11 @@ if mount -t tmpfs -o size=24m tmpfs "$work/small" 2>/dev/null; then
   tiny=$(cat "$small/CURRENT")
   cp -r library/laws "$work/tiny/"
   if out=$("$g" ingest -library "$work/tiny" -index "$small" 2>&1); then fail "ingest into a full disk reported success"; fi
-  echo "$out" | grep -qi "no space left" || fail "disk-full error is not clear: $out"
+  echo "$out" | grep -i "no space left" >/dev/null || fail "disk-full error is not clear: $out"
   [ "$(cat "$small/CURRENT")" = "$tiny" ] || fail "disk full changed CURRENT"
   [ "$(ls "$small/snapshots" | wc -l)" = 1 ] || fail "disk full left a partial snapshot behind"
-  "$g" check -index "$small" 抚县政公领发〔2022〕3号 | grep -q 现行有效 || fail "index unusable after disk full"
-  ok "disk full during ingest: clear error ($(echo "$out" | grep -oi 'no space left on device' | head -1)), snapshot unchanged, debris removed"
+  "$g" check -index "$small" 抚县政公领发〔2022〕3号 | grep 现行有效 >/dev/null || fail "index unusable after disk full"
+  ok "disk full during ingest: clear error ($(echo "$out" | grep -oi 'no space left on device' | sed -n 1p)), snapshot unchanged, debris removed"
   umount "$work/small"
 else
   echo "skip disk-full check: cannot mount a tmpfs here (needs root)"
@@ -81,7 +81,7 @@ ok "corrupt current snapshot at start-up: serving $serving, logged why"
 # 4. nothing readable at all: a clear message, not a crash.
 broken="$work/broken"; mkdir -p "$broken"; echo "../../etc" >"$broken/CURRENT"
 if out=$("$g" check -index "$broken" 公司法 2>&1); then fail "check on a broken index folder succeeded"; fi
-echo "$out" | grep -q "CURRENT is corrupt" || fail "unclear message for a broken index folder: $out"
+echo "$out" | grep "CURRENT is corrupt" >/dev/null || fail "unclear message for a broken index folder: $out"
 ok "broken index folder: clear message ($out)"
 
 [ "$(sums)" = "$before" ] || fail "a library file changed"

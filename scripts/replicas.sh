@@ -15,7 +15,7 @@ go build -o "$work/guifan" ./cmd/guifan
 cp -r library/laws "$work/library/"
 idx="$work/index"
 echo "== ingesting node: first snapshot"
-"$work/guifan" ingest -library "$work/library" -index "$idx" | head -3
+"$work/guifan" ingest -library "$work/library" -index "$idx" | sed -n 1,3p
 
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 PORT_A=$(port); PORT_B=$(port); PORT_LB=$(port)
@@ -52,7 +52,7 @@ wrk -t2 -c16 -d"${secs}s" -s "$work/run/mix.lua" "http://127.0.0.1:$PORT_LB" >"$
 wrkpid=$!
 sleep 2
 echo "人力资源和社会保障 补充文件" >"$work/library/新增通知.txt"
-"$work/guifan" ingest -library "$work/library" -index "$idx" | head -2
+"$work/guifan" ingest -library "$work/library" -index "$idx" | sed -n 1,2p
 wait $wrkpid
 cat "$work/run/wrk.out" | tail -3
 second=$(curl -fs "http://127.0.0.1:$PORT_LB/readyz")
