@@ -23,16 +23,11 @@ func TestFastPathMatchesBleve(t *testing.T) {
 		need(t)
 		dir = indexDir
 	}
-	svc := service.New(dir, nil)
-	if _, err := svc.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	st, release, err := svc.Acquire()
+	st, done, err := service.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer release()
+	defer done()
 	cases := []url.Values{
 		{"q": {"规定"}},
 		{"q": {"规定"}, "page": {"3"}, "size": {"20"}},

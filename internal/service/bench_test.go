@@ -77,16 +77,11 @@ func BenchmarkOpenSnapshot(b *testing.B) {
 //
 //	GUIFAN_BENCH_INDEX=/tmp/i100k go test -run '^$' -bench SearchMix -cpuprofile /tmp/cpu.prof ./internal/service/
 func BenchmarkSearchMix(b *testing.B) {
-	svc := New(benchIndex(b), nil)
-	if _, err := svc.Reload(); err != nil {
-		b.Fatal(err)
-	}
-	defer svc.Close()
-	st, release, err := svc.Acquire()
+	st, done, err := Open(benchIndex(b))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer release()
+	defer done()
 	for _, r := range bench.Mix() {
 		u, err := url.Parse(r.Path)
 		if err != nil {

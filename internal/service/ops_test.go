@@ -16,13 +16,11 @@ func TestCleanupIsStaffOnly(t *testing.T) {
 	os.MkdirAll(lib, 0o755)
 	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(`{"id":"x1","title":"某县补贴办法","level":"行政规范性文件","disclosure":"restricted","publish_date":"2024-01-01","expiry_date":"2026-12-31","text":"第一条 补贴。"}`+"\n"), 0o644)
 	build(t, lib, idx)
-	svc := New(idx, nil)
-	defer svc.Close()
-	if _, err := svc.Reload(); err != nil {
+	st, done, err := Open(idx)
+	if err != nil {
 		t.Fatal(err)
 	}
-	st, release, _ := svc.Acquire()
-	defer release()
+	defer done()
 	if _, err := st.Cleanup(20261127, 180, Viewer{}); problem.HTTPStatus(err) != 403 {
 		t.Errorf("public clean-up: %v, want forbidden", err)
 	}

@@ -54,16 +54,11 @@ func TestRepealReindexesOnlyTheNewDocument(t *testing.T) {
 	if rep := ingestNow(); rep.Indexed != 1 || rep.Unchanged {
 		t.Fatalf("second ingest indexed %d documents, want only the decision", rep.Indexed)
 	}
-	svc := New(idx, nil)
-	if _, err := svc.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	st, release, err := svc.Acquire()
+	st, done, err := Open(idx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer release()
+	defer done()
 	for _, c := range []struct {
 		asof model.Date
 		want validity.Status

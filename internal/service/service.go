@@ -112,6 +112,22 @@ func (s *Service) Acquire() (*State, func(), error) {
 	return st, st.release, nil
 }
 
+// Open loads the current snapshot of an index folder for a program or test that reads
+// one snapshot and no more (benchmarks, tools); done releases it.
+func Open(indexDir string) (st *State, done func(), err error) {
+	svc := New(indexDir, nil)
+	if _, err := svc.Reload(); err != nil {
+		svc.Close()
+		return nil, nil, err
+	}
+	st, release, err := svc.Acquire()
+	if err != nil {
+		svc.Close()
+		return nil, nil, err
+	}
+	return st, func() { release(); svc.Close() }, nil
+}
+
 // Watch reloads whenever a new snapshot is published, until stop is closed.
 func (s *Service) Watch(stop <-chan struct{}, every time.Duration) {
 	t := time.NewTicker(every)

@@ -30,16 +30,11 @@ func TestTopicsFindDocumentsInForce(t *testing.T) {
 	if _, err := ingest.Run(context.Background(), ingest.Options{Library: filepath.Join("..", "..", "library", "laws"), Index: idx}); err != nil {
 		t.Fatal(err)
 	}
-	svc := service.New(idx, nil)
-	if _, err := svc.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	st, release, err := svc.Acquire()
+	st, done, err := service.Open(idx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer release()
+	defer done()
 	today := model.Date(20260301)
 	for _, tp := range topics {
 		t.Run(tp.Label, func(t *testing.T) {
