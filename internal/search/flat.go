@@ -131,7 +131,11 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 	if err != nil || count == 0 {
 		return err
 	}
+	avgs := map[string]float64{} // by field: 税 has two hundred text terms, one average
 	avgLength := func(field string) (float64, error) {
+		if a, ok := avgs[field]; ok {
+			return a, nil
+		}
 		br, ok := r.(index.BM25Reader)
 		if !ok {
 			return 0, nil
@@ -140,7 +144,8 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 		if err != nil {
 			return 0, err
 		}
-		return math.Ceil(float64(card) / float64(count)), nil
+		avgs[field] = math.Ceil(float64(card) / float64(count))
+		return avgs[field], nil
 	}
 	var leaves []*leaf
 	defer func() {
@@ -170,7 +175,7 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 	// The same leaves phraseQuery and textQuery build (query.go), with their boosts.
 	textTerms := 1 // leaves the text clause has: a prefix is a disjunction of them
 	if f.single {
-		if err := add(groupTitle, fTitleUni, f.word, 4); err != nil {
+		if err := add(groupTitle, fTitleUni, f.word, boostTitleChar); err != nil {
 			return err
 		}
 		terms, err := prefixTerms(r, fText, f.word)
@@ -183,12 +188,12 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 			textTerms = len(terms)
 		}
 		for _, t := range terms {
-			if err := add(groupText, fText, t, 0.5); err != nil {
+			if err := add(groupText, fText, t, boostTextChar); err != nil {
 				return err
 			}
 		}
 	} else {
-		if err := add(groupTitle, fTitle, f.word, 5); err != nil {
+		if err := add(groupTitle, fTitle, f.word, boostTitle); err != nil {
 			return err
 		}
 		if err := add(groupText, fText, f.word, 1); err != nil {
@@ -196,7 +201,7 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 		}
 	}
 	if f.key != "" {
-		if err := add(groupKey, fTitleKey, f.key, 25); err != nil {
+		if err := add(groupKey, fTitleKey, f.key, boostTitleKey); err != nil {
 			return err
 		}
 	}

@@ -46,6 +46,15 @@ func (p pass) String() string {
 	return [...]string{"exact", "partial", "loose"}[p]
 }
 
+// Boosts shared by the query builder below and the fast path (flat.go), which must
+// score exactly as these queries do.
+const (
+	boostTitleKey  = 25  // the query is a whole title
+	boostTitle     = 5   // the word in the title (bigrams)
+	boostTitleChar = 4   // a lone character in the title
+	boostTextChar  = 0.5 // a lone character starting a bigram of the text
+)
+
 func term(field, value string) query.Query {
 	q := bleve.NewTermQuery(value)
 	q.SetField(field)
@@ -142,7 +151,7 @@ func textQuery(p *Plan, ps pass) query.Query {
 	}
 	if key := exactTitleKey(p); key != "" {
 		t := term(fTitleKey, key)
-		t.(*query.TermQuery).SetBoost(25)
+		t.(*query.TermQuery).SetBoost(boostTitleKey)
 		b.AddShould(t)
 	}
 	switch ps {
@@ -231,22 +240,22 @@ func phraseQuery(s string, weight float64) query.Query {
 	rs := []rune(s)
 	if len(rs) == 1 {
 		t := term(fTitleUni, s)
-		t.(*query.TermQuery).SetBoost(4 * weight)
+		t.(*query.TermQuery).SetBoost(boostTitleChar * weight)
 		pr := bleve.NewPrefixQuery(s)
 		pr.SetField(fText)
-		pr.SetBoost(0.5 * weight)
+		pr.SetBoost(boostTextChar * weight)
 		return bleve.NewDisjunctionQuery(t, pr)
 	}
 	var title query.Query
 	if len(rs) == 2 && allHan(s) {
 		// One bigram: a term query, without the positions a phrase reads for every match.
 		t := term(fTitle, s)
-		t.(*query.TermQuery).SetBoost(5 * weight)
+		t.(*query.TermQuery).SetBoost(boostTitle * weight)
 		title = t
 	} else {
 		p := bleve.NewMatchPhraseQuery(s)
 		p.SetField(fTitle)
-		p.SetBoost(5 * weight)
+		p.SetBoost(boostTitle * weight)
 		title = p
 	}
 	return bleve.NewDisjunctionQuery(title, textQueryFor(s, weight))
