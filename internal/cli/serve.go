@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"github.com/guifan/guifan/internal/access"
 	"github.com/guifan/guifan/internal/extract"
 	"github.com/guifan/guifan/internal/ingest"
+	"github.com/guifan/guifan/internal/search"
 	"github.com/guifan/guifan/internal/server"
 )
 
@@ -27,9 +29,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&c.RefusePrivate, "refuse-private", env("GUIFAN_REFUSE_PRIVATE", "") != "", "when building the index, withhold public documents that contain ID or mobile numbers")
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file when building the index")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the server to this file until it stops")
+	matchCache := fs.Int("match-cache", search.MatchCacheBytes>>20, "MiB of scored matches kept for the broadest queries (one- and two-character words); 0 keeps none")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *matchCache < 0 {
+		return fmt.Errorf("-match-cache: %d MiB is negative", *matchCache)
+	}
+	search.MatchCacheBytes = *matchCache << 20
 	stop, err := startCPUProfile(*cpuProfile)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"net/url"
 	"os"
@@ -43,7 +44,7 @@ func TestFastPathMatchesBleve(t *testing.T) {
 		{"q": {"鬯"}}, // a character no document has: both find nothing and fall back alike
 		{"q": {"规定"}, "year": {"2018"}},
 	}
-	fast := 0
+	fast, cached := 0, 0
 	for _, v := range cases {
 		q, err := search.FromValues(v, model.Date(20261127))
 		if err != nil {
@@ -51,52 +52,69 @@ func TestFastPathMatchesBleve(t *testing.T) {
 		}
 		for _, staff := range []bool{false, true} {
 			q.Staff = staff
-			st.Index.Exhaustive = false
-			got, err := st.Index.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
 			st.Index.Exhaustive = true
 			want, err := st.Index.Search(context.Background(), q)
 			st.Index.Exhaustive = false
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Fast {
-				fast++
-			} else if got.Match == "exact" {
-				t.Errorf("%s: answered by bleve's searchers, not the fast path", v.Encode())
-			}
 			name := v.Encode()
 			if staff {
 				name += " (staff)"
 			}
-			if got.Total != want.Total || got.Match != want.Match {
-				t.Errorf("%s: fast path total %d (%s), bleve %d (%s)", name, got.Total, got.Match, want.Total, want.Match)
-				continue
-			}
-			if !reflect.DeepEqual(got.Facets, want.Facets) {
-				t.Errorf("%s: facets differ:\nfast  %+v\nbleve %+v", name, got.Facets, want.Facets)
-			}
-			if len(got.Hits) != len(want.Hits) {
-				t.Errorf("%s: %d hits, bleve %d", name, len(got.Hits), len(want.Hits))
-				continue
-			}
-			for i := range got.Hits {
-				g, w := got.Hits[i], want.Hits[i]
-				if !close(g.Score, w.Score) {
-					t.Errorf("%s: hit %d scores %.12g, bleve %.12g", name, i, g.Score, w.Score)
-					break
+			// Twice: the second search of a word replays the matches the first cached.
+			for run := range 2 {
+				got, err := st.Index.Search(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
 				}
-				if g.VersionID != w.VersionID && !tiedAt(want.Hits, i, g.VersionID) {
-					t.Errorf("%s: hit %d is %s, bleve has %s (score %.12g)", name, i, g.VersionID, w.VersionID, w.Score)
-					break
+				if got.Fast {
+					fast++
+				} else if got.Match == "exact" {
+					t.Errorf("%s: answered by bleve's searchers, not the fast path", name)
 				}
+				if got.Cached {
+					cached++
+				} else if got.Fast && run == 1 {
+					t.Errorf("%s: the second search was not answered from the cache", name)
+				}
+				sameResult(t, fmt.Sprintf("%s, search %d", name, run+1), got, want)
 			}
 		}
 	}
-	if fast < 2*(len(cases)-2) {
-		t.Errorf("the fast path answered %d of %d searches; all but the two without an exact match should take it", fast, 2*len(cases))
+	if fast < 4*(len(cases)-2) {
+		t.Errorf("the fast path answered %d of %d searches; all but the two without an exact match should take it", fast, 4*len(cases))
+	}
+	if cached < fast/2 {
+		t.Errorf("%d of %d fast searches came from the cache", cached, fast)
+	}
+}
+
+// sameResult fails the test unless got (the fast path) and want (bleve's searchers)
+// agree on total, match pass, facets and page, with scores equal to rounding.
+func sameResult(t *testing.T, name string, got, want *search.Result) {
+	t.Helper()
+	if got.Total != want.Total || got.Match != want.Match {
+		t.Errorf("%s: fast path total %d (%s), bleve %d (%s)", name, got.Total, got.Match, want.Total, want.Match)
+		return
+	}
+	if !reflect.DeepEqual(got.Facets, want.Facets) {
+		t.Errorf("%s: facets differ:\nfast  %+v\nbleve %+v", name, got.Facets, want.Facets)
+	}
+	if len(got.Hits) != len(want.Hits) {
+		t.Errorf("%s: %d hits, bleve %d", name, len(got.Hits), len(want.Hits))
+		return
+	}
+	for i := range got.Hits {
+		g, w := got.Hits[i], want.Hits[i]
+		if !close(g.Score, w.Score) {
+			t.Errorf("%s: hit %d scores %.12g, bleve %.12g", name, i, g.Score, w.Score)
+			return
+		}
+		if g.VersionID != w.VersionID && !tiedAt(want.Hits, i, g.VersionID) {
+			t.Errorf("%s: hit %d is %s, bleve has %s (score %.12g)", name, i, g.VersionID, w.VersionID, w.Score)
+			return
+		}
 	}
 }
 

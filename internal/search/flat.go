@@ -288,3 +288,52 @@ func prefixTerms(r index.IndexReader, field, prefix string) ([]string, error) {
 		}
 	}
 }
+
+// matchList is a flat query's matches in document order, with their scores: what run
+// visits, kept so the next search for the same word replays it instead of reading and
+// scoring the posting lists again. A read-only index never changes, so neither do they.
+// 规定 at 100k versions is 90,000 matches, about 1 MB.
+type matchList struct {
+	docs   []uint32
+	scores []float64
+}
+
+func (m *matchList) bytes() int { return 12 * len(m.docs) }
+
+// MatchCacheBytes bounds the matches a read-only index keeps (0 keeps none).
+var MatchCacheBytes = 32 << 20
+
+// flatMatches visits the matches of f: replayed from the cache when they are in it,
+// read and scored (and cached) otherwise. cached reports which.
+func (x *Index) flatMatches(ctx context.Context, r index.IndexReader, f *flatQuery, visit func(doc uint64, score float64)) (cached bool, err error) {
+	if x.matches == nil {
+		return false, f.run(ctx, r, visit)
+	}
+	if m, ok := x.matches.get(*f); ok {
+		for i, doc := range m.docs {
+			if i&4095 == 4095 {
+				if err := ctx.Err(); err != nil {
+					return true, err
+				}
+			}
+			visit(uint64(doc), m.scores[i])
+		}
+		return true, nil
+	}
+	m := &matchList{}
+	keep := true
+	err = f.run(ctx, r, func(doc uint64, score float64) {
+		if doc > math.MaxUint32 {
+			keep = false
+		}
+		if keep {
+			m.docs = append(m.docs, uint32(doc))
+			m.scores = append(m.scores, score)
+		}
+		visit(doc, score)
+	})
+	if err == nil && keep {
+		x.matches.put(*f, m)
+	}
+	return false, err
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -26,6 +27,7 @@ type Index struct {
 	// flat.go (tests compare the two).
 	Exhaustive bool
 	texts      *textCache
+	matches    *lru[flatQuery, *matchList] // nil unless read-only
 	attrs      attributes
 	tag        string // the snapshot's name, in search-after cursors (set by Attach)
 }
@@ -53,8 +55,16 @@ func Create(dir string) (*Index, error) {
 // A fresh map each time: bleve writes into the config it is given (its "path"), and a
 // shared map would point the next index opened at the previous one's folder.
 func writeConfig() map[string]any {
-	return map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncCallback}
+	c := map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncCallback}
+	if backgroundMerges != nil {
+		c["scorchMergePlanOptions"] = backgroundMerges
+	}
+	return c
 }
+
+// backgroundMerges replaces bleve's merge policy while an index is written (tests use
+// it to keep the segments Compact is to merge).
+var backgroundMerges map[string]any
 
 const asyncCallback = "guifan"
 
@@ -114,6 +124,9 @@ func open(dir string, readOnly bool) (*Index, error) {
 	x := &Index{b: b}
 	if readOnly {
 		x.texts = newTextCache(TextCacheBytes)
+		if MatchCacheBytes > 0 {
+			x.matches = newLRU[flatQuery](MatchCacheBytes, (*matchList).bytes)
+		}
 	} else {
 		x.watchErrors(dir)
 	}
@@ -222,8 +235,12 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// Segments persist in the order they were introduced: once this marker batch is
-	// on disk, so is everything before it.
+	return x.persisted(ctx)
+}
+
+// persisted returns once everything written so far is on disk: segments persist in the
+// order they were introduced, so once a marker batch is on disk, so is all before it.
+func (x *Index) persisted(ctx context.Context) error {
 	persisted := make(chan error, 1)
 	marker := x.b.NewBatch()
 	marker.SetInternal([]byte("guifan:applied"), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
@@ -239,6 +256,74 @@ func (x *Index) Apply(ctx context.Context, docs []*Doc, load func(*Doc) error, d
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// compactPlan is the merge policy of Compact: bleve's tiers (each ten times the size of
+// the one below, from 2,000 documents up), but at most one segment per tier where
+// bleve's background merging allows ten. A search opens every term it needs once per
+// segment; at 100k versions an ingest leaves about twenty segments, which Compact makes
+// three.
+var compactPlan = func() mergeplan.MergePlanOptions {
+	o := mergeplan.DefaultMergePlanOptions
+	o.MaxSegmentsPerTier = 1
+	return o
+}()
+
+// Compact merges the index's segments down to one per tier and returns once the result
+// is on disk. Merges follow the tiers, so a small change merges small segments and
+// leaves the large ones alone. It stops at the first round that merges nothing.
+func (x *Index) Compact(ctx context.Context) (before, after int, err error) {
+	s, before, err := x.segments()
+	if err != nil || s == nil {
+		return before, before, err
+	}
+	after = before
+	for after > 1 {
+		o := compactPlan
+		if err = s.ForceMerge(ctx, &o); err != nil {
+			return before, after, err
+		}
+		if err = ctx.Err(); err != nil {
+			return before, after, err
+		}
+		_, n, err := x.segments()
+		if err != nil {
+			return before, after, err
+		}
+		if n >= after {
+			break
+		}
+		after = n
+	}
+	select {
+	case e := <-x.errs:
+		return before, after, fmt.Errorf("writing the index: %w", e)
+	default:
+	}
+	return before, after, x.persisted(ctx)
+}
+
+// segments is the number of segments the index holds now, and its scorch engine (nil
+// for other index types).
+func (x *Index) segments() (*scorch.Scorch, int, error) {
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return nil, 0, err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil, 0, nil
+	}
+	r, err := s.Reader()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, 0, nil
+	}
+	return s, len(snap.Segments()), nil
 }
 
 // Attach gives a read-only index the attributes of the documents it holds (rebuilt

@@ -29,6 +29,7 @@ type Result struct {
 	Facets Facets
 	Next   *Cursor // where the following page starts; nil on the last page
 	Fast   bool    // scored by the fast path of flat.go rather than bleve's searchers
+	Cached bool    // the fast path's matches were replayed from the index's cache
 }
 
 // Hit is a version that represents its work on the as-of date.
@@ -80,18 +81,18 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	var c *collected
 	var used pass
-	fast := false
+	fast, cached := false, false
 	for _, ps := range passes {
 		var err error
 		if c, err = x.collect(ctx, q, plan, ps); err != nil {
 			return nil, err
 		}
-		used, fast = ps, c.fast
+		used, fast, cached = ps, c.fast, c.cached
 		if c.total > 0 {
 			break
 		}
 	}
-	out := &Result{Total: c.total, Plan: plan, Match: used.String(), Next: c.next, Fast: fast}
+	out := &Result{Total: c.total, Plan: plan, Match: used.String(), Next: c.next, Fast: fast, Cached: cached}
 	if plan.Empty() {
 		out.Match = "all"
 	}
@@ -122,6 +123,7 @@ type collected struct {
 	next   *Cursor
 	page   []ranked
 	fast   bool // matched by the fast path
+	cached bool // the fast path's matches came from the cache
 	counts bool
 	status [4]int // by position in validity.WorkStatuses
 	level  []int
@@ -215,7 +217,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		}
 	case flat != nil:
 		c.fast = true
-		if err := flat.run(ctx, r, visit); err != nil {
+		if c.cached, err = x.flatMatches(ctx, r, flat, visit); err != nil {
 			return nil, err
 		}
 	default:

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestTextCacheEvictsOldest(t *testing.T) {
+func TestLRUEvictsOldest(t *testing.T) {
 	c := newTextCache(100)
 	c.put("a", strings.Repeat("x", 10))
 	c.put("b", strings.Repeat("y", 10))
