@@ -300,8 +300,25 @@ type matchList struct {
 
 func (m *matchList) bytes() int { return 12 * len(m.docs) }
 
-// MatchCacheBytes bounds the matches a read-only index keeps (0 keeps none).
-var MatchCacheBytes = 32 << 20
+// MatchCacheBytes bounds the matches a read-only index keeps: 0 keeps none, and
+// MatchCacheAuto keeps 96 bytes per indexed version, at least 32 MiB (8 lists of 规定's
+// size at any size of library).
+var MatchCacheBytes = MatchCacheAuto
+
+// MatchCacheAuto sizes the match cache by the index.
+const MatchCacheAuto = -1
+
+// matchCacheFor is the match cache of a read-only index of n versions, or nil.
+func matchCacheFor(n uint64) *lru[flatQuery, *matchList] {
+	limit := MatchCacheBytes
+	if limit == MatchCacheAuto {
+		limit = max(32<<20, int(min(n, 1<<40))*96)
+	}
+	if limit <= 0 {
+		return nil
+	}
+	return newLRU[flatQuery](limit, limit/4, (*matchList).bytes)
+}
 
 // flatMatches visits the matches of f: replayed from the cache when they are in it,
 // read and scored (and cached) otherwise. cached reports which.

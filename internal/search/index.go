@@ -124,9 +124,12 @@ func open(dir string, readOnly bool) (*Index, error) {
 	x := &Index{b: b}
 	if readOnly {
 		x.texts = newTextCache(TextCacheBytes)
-		if MatchCacheBytes > 0 {
-			x.matches = newLRU[flatQuery](MatchCacheBytes, (*matchList).bytes)
+		n, err := b.DocCount()
+		if err != nil {
+			b.Close()
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
+		x.matches = matchCacheFor(n)
 	} else {
 		x.watchErrors(dir)
 	}

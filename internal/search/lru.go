@@ -12,6 +12,7 @@ import (
 type lru[K comparable, V any] struct {
 	mu    sync.Mutex
 	limit int // bytes
+	most  int // the largest value kept, in bytes
 	size  int
 	order *list.List // front = most recent
 	items map[K]*list.Element
@@ -24,8 +25,10 @@ type lruItem[K comparable, V any] struct {
 	size  int
 }
 
-func newLRU[K comparable, V any](limit int, bytes func(V) int) *lru[K, V] {
-	return &lru[K, V]{limit: limit, order: list.New(), items: map[K]*list.Element{}, bytes: bytes}
+// newLRU keeps up to limit bytes, and no value over most bytes (one huge value would
+// push out everything else).
+func newLRU[K comparable, V any](limit, most int, bytes func(V) int) *lru[K, V] {
+	return &lru[K, V]{limit: limit, most: most, order: list.New(), items: map[K]*list.Element{}, bytes: bytes}
 }
 
 func (c *lru[K, V]) get(k K) (V, bool) {
@@ -41,8 +44,8 @@ func (c *lru[K, V]) get(k K) (V, bool) {
 
 func (c *lru[K, V]) put(k K, v V) {
 	n := c.bytes(v)
-	if n > c.limit/8 {
-		return // one huge value would push out everything else
+	if n > c.most {
+		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -64,5 +67,5 @@ func (c *lru[K, V]) put(k K, v V) {
 type textCache = lru[string, string]
 
 func newTextCache(limit int) *textCache {
-	return newLRU[string](limit, func(s string) int { return len(s) })
+	return newLRU[string](limit, limit/8, func(s string) int { return len(s) })
 }
