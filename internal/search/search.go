@@ -82,7 +82,15 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	var c *collected
 	var used pass
 	fast, cached := false, false
+	defer func() {
+		if c != nil {
+			c.release()
+		}
+	}()
 	for _, ps := range passes {
+		if c != nil {
+			c.release()
+		}
 		var err error
 		if c, err = x.collect(ctx, q, plan, ps); err != nil {
 			return nil, err
@@ -126,10 +134,15 @@ type collected struct {
 	cached bool // the fast path's matches came from the cache
 	counts bool
 	status [4]int // by position in validity.WorkStatuses
-	level  []int
-	auth   []int
-	topic  []int
-	year   []int
+	*facetCounts
+}
+
+// release returns the facet counts for another search to use.
+func (c *collected) release() {
+	if c.facetCounts != nil {
+		c.t.counts.Put(c.facetCounts)
+		c.facetCounts = nil
+	}
 }
 
 // ranked is a match competing for the page.
@@ -159,10 +172,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 	c := &collected{t: t}
 	if !q.NoFacets {
 		c.counts = true
-		c.level = make([]int, len(t.levels.values)+1)
-		c.auth = make([]int, len(t.authorities.values)+1)
-		c.topic = make([]int, len(t.topics.values)+1)
-		c.year = make([]int, len(t.years.values)+1)
+		c.facetCounts = t.facetCounts()
 	}
 	top := newTopK(q.Offset+q.Size, byDate)
 	var cur *ranked

@@ -63,7 +63,7 @@ func TestCursorRoundTripAndRejects(t *testing.T) {
 // Facet lists are the n most frequent values, ties by value, as a full sort would give.
 func TestFacetTopValues(t *testing.T) {
 	tb := &docTable{}
-	c := &collected{t: tb}
+	c := &collected{t: tb, facetCounts: &facetCounts{}}
 	var all []Count
 	for i := 0; i < 300; i++ {
 		v := fmt.Sprintf("机关%03d", (i*37)%300)
