@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/validity"
@@ -80,5 +83,57 @@ func TestCompactMergesSegments(t *testing.T) {
 		if g, w := got.Hits[i], want.Hits[i]; g.VersionID != w.VersionID {
 			t.Errorf("hit %d: %s, before compacting %s", i, g.VersionID, w.VersionID)
 		}
+	}
+}
+
+type fakeSegment struct{ id, docs int64 }
+
+func (s fakeSegment) Id() uint64          { return uint64(s.id) }
+func (s fakeSegment) FullSize() int64     { return s.docs }
+func (s fakeSegment) LiveSize() int64     { return s.docs }
+func (s fakeSegment) HasVector() bool     { return false }
+func (s fakeSegment) FileSize() int64     { return s.docs * 6000 }
+func (s fakeSegment) LiveFileSize() int64 { return s.docs * 6000 }
+
+// The plan merges the many small segments of a fresh build, and after a small change
+// merges small segments only: the large ones are not rewritten for a few documents.
+func TestCompactPlanLeavesLargeSegments(t *testing.T) {
+	merged := func(sizes ...int64) (tasks int, touched []int64) {
+		var segs []mergeplan.Segment
+		var n int64
+		for i, d := range sizes {
+			segs = append(segs, fakeSegment{int64(i), d})
+			n += d
+		}
+		o := compactPlan(uint64(n))
+		p, err := mergeplan.Plan(segs, &o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == nil {
+			return 0, nil
+		}
+		for _, task := range p.Tasks {
+			for _, s := range task.Segments {
+				touched = append(touched, s.LiveSize())
+			}
+		}
+		return len(p.Tasks), touched
+	}
+	// What the background merges leave after a fresh ingest of 100k versions.
+	fresh := []int64{47000, 10000, 10000}
+	for range 16 {
+		fresh = append(fresh, 2000)
+	}
+	tasks, touched := merged(fresh...)
+	if tasks == 0 || len(touched) < 10 {
+		t.Fatalf("a fresh build's small segments are not merged: %d tasks over %v", tasks, touched)
+	}
+	if slices.Contains(touched, 47000) {
+		t.Errorf("the largest segment is rewritten: %v", touched)
+	}
+	// A later ingest of twenty changes, after the first compaction.
+	if _, touched := merged(47000, 35000, 18000, 20); slices.Contains(touched, 47000) || slices.Contains(touched, 35000) {
+		t.Errorf("a small change rewrites large segments: %v", touched)
 	}
 }

@@ -261,28 +261,35 @@ func (x *Index) persisted(ctx context.Context) error {
 	}
 }
 
-// compactPlan is the merge policy of Compact: bleve's tiers (each ten times the size of
-// the one below, from 2,000 documents up), but at most one segment per tier where
-// bleve's background merging allows ten. A search opens every term it needs once per
-// segment; at 100k versions an ingest leaves about twenty segments, which Compact makes
-// three.
-var compactPlan = func() mergeplan.MergePlanOptions {
+// compactPlan is the merge policy of Compact for an index of n documents: bleve's
+// tiers (each ten times the size of the one below, from 2,000 documents up), at most
+// one segment per tier where bleve's background merging allows ten, and only segments
+// under a quarter of the index (merged into segments of at most half of it). A search
+// opens every term it needs once per segment: a fresh ingest of 100k versions leaves
+// about twenty segments, which this merges into four in a quarter of a minute; a later
+// ingest of a few changes adds one small segment, which merges with the other small
+// ones, if any, instead of rewriting the whole index.
+func compactPlan(n uint64) mergeplan.MergePlanOptions {
 	o := mergeplan.DefaultMergePlanOptions
 	o.MaxSegmentsPerTier = 1
+	o.MaxSegmentSize = int64(min(max(n/2, 10_000), mergeplan.MaxSegmentSizeLimit))
 	return o
-}()
+}
 
-// Compact merges the index's segments down to one per tier and returns once the result
-// is on disk. Merges follow the tiers, so a small change merges small segments and
-// leaves the large ones alone. It stops at the first round that merges nothing.
+// Compact merges the index's small segments (compactPlan) and returns once the result is
+// on disk. It stops at the first round that merges nothing.
 func (x *Index) Compact(ctx context.Context) (before, after int, err error) {
 	s, before, err := x.segments()
 	if err != nil || s == nil {
 		return before, before, err
 	}
+	n, err := x.b.DocCount()
+	if err != nil {
+		return before, before, err
+	}
 	after = before
 	for after > 1 {
-		o := compactPlan
+		o := compactPlan(n)
 		if err = s.ForceMerge(ctx, &o); err != nil {
 			return before, after, err
 		}
