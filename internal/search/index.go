@@ -266,7 +266,7 @@ func (x *Index) persisted(ctx context.Context) error {
 // one segment per tier where bleve's background merging allows ten, and only segments
 // under a quarter of the index (merged into segments of at most half of it). A search
 // opens every term it needs once per segment: a fresh ingest of 100k versions leaves
-// about twenty segments, which this merges into four in a quarter of a minute; a later
+// about twenty segments, which this merges into three in under twenty seconds; a later
 // ingest of a few changes adds one small segment, which merges with the other small
 // ones, if any, instead of rewriting the whole index.
 func compactPlan(n uint64) mergeplan.MergePlanOptions {
@@ -296,14 +296,14 @@ func (x *Index) Compact(ctx context.Context) (before, after int, err error) {
 		if err = ctx.Err(); err != nil {
 			return before, after, err
 		}
-		_, n, err := x.segments()
+		_, now, err := x.segments()
 		if err != nil {
 			return before, after, err
 		}
-		if n >= after {
+		if now >= after {
 			break
 		}
-		after = n
+		after = now
 	}
 	select {
 	case e := <-x.errs:
