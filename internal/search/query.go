@@ -71,13 +71,19 @@ type filter struct {
 	none                          bool   // a chosen value no document has
 	level, authority, topic, kind uint32 // ordinals; 0 is any
 	lo, hi                        model.Date
-	statuses                      []validity.Status
+	statuses                      [4]bool // by position in validity.WorkStatuses; all false keeps all
+	anyStatus                     bool
 	expiring                      bool
 	soon                          model.Date
 }
 
 func (q *Query) compile(t *docTable) *filter {
-	f := &filter{t: t, asof: q.AsOf, staff: q.Staff, statuses: q.Statuses, expiring: q.Expiring, hi: model.DateMax}
+	f := &filter{t: t, asof: q.AsOf, staff: q.Staff, anyStatus: len(q.Statuses) == 0, expiring: q.Expiring, hi: model.DateMax}
+	for _, st := range q.Statuses {
+		if i := slices.Index(validity.WorkStatuses, st); i >= 0 {
+			f.statuses[i] = true
+		}
+	}
 	pick := func(d *dict, v string) uint32 {
 		if v == "" {
 			return 0
@@ -123,12 +129,36 @@ func (f *filter) base(r *row) bool {
 	return (f.authority == 0 || contains(f.t.values(r.auth), f.authority)) && (f.topic == 0 || contains(f.t.values(r.topics), f.topic))
 }
 
-// statusOK applies the chosen statuses and 即将到期 (现行有效, 有效期 ending within the window).
-func (f *filter) statusOK(r *row, st validity.Status) bool {
-	if len(f.statuses) > 0 && !slices.Contains(f.statuses, st) {
+// statusOK applies the chosen statuses and 即将到期 (现行有效, 有效期 ending within the
+// window) to a row whose status (by position in validity.WorkStatuses, see statusAt) is st.
+func (f *filter) statusOK(r *row, st int) bool {
+	if !f.anyStatus && !f.statuses[st] {
 		return false
 	}
-	return !f.expiring || st == validity.InForce && r.expiry >= f.asof && r.expiry <= f.soon
+	return !f.expiring || st == statusInForce && r.expiry >= f.asof && r.expiry <= f.soon
+}
+
+// Work statuses by position in validity.WorkStatuses.
+const (
+	statusInForce = iota
+	statusNotYetEffective
+	statusRepealed
+	statusLapsed
+)
+
+// statusAt is validity.Bounds.StatusAt as a position in validity.WorkStatuses: a broad
+// search asks it for every match, and comparing numbers costs less than comparing the
+// statuses' names.
+func statusAt(b *validity.Bounds, d model.Date) int {
+	switch {
+	case d >= b.RepealedFrom:
+		return statusRepealed
+	case d >= b.EndedFrom:
+		return statusLapsed
+	case d < b.InForceFrom:
+		return statusNotYetEffective
+	}
+	return statusInForce
 }
 
 func contains(s []uint32, v uint32) bool { return slices.Contains(s, v) }

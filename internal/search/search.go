@@ -190,9 +190,9 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		if !f.base(rw) {
 			return
 		}
-		st := rw.bounds.StatusAt(f.asof)
+		st := statusAt(&rw.bounds, f.asof)
 		if c.counts {
-			c.status[statusIndex(st)]++ // counted as if no status were chosen, so the user sees what else there is
+			c.status[st]++ // counted as if no status were chosen, so the user sees what else there is
 		}
 		if !f.statusOK(rw, st) {
 			return
@@ -316,19 +316,6 @@ func (x *Index) scoringModel() string {
 		return m.ScoringModel
 	}
 	return index.DefaultScoringModel
-}
-
-// statusIndex is the position of a work status in validity.WorkStatuses.
-func statusIndex(s validity.Status) int {
-	switch s {
-	case validity.InForce:
-		return 0
-	case validity.NotYetEffective:
-		return 1
-	case validity.Repealed:
-		return 2
-	}
-	return 3
 }
 
 func (c *collected) count(rw *row) {

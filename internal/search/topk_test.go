@@ -39,10 +39,15 @@ func TestTopKAgreesWithFullSort(t *testing.T) {
 	}
 }
 
-func TestStatusIndexFollowsWorkStatuses(t *testing.T) {
-	for i, s := range validity.WorkStatuses {
-		if statusIndex(s) != i {
-			t.Errorf("statusIndex(%s) = %d, want %d", s, statusIndex(s), i)
+// statusAt is validity's StatusAt, numbered as validity.WorkStatuses.
+func TestStatusAtAgreesWithValidity(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	date := func() model.Date { return model.Date(20000101 + rng.IntN(5)*10000) }
+	for range 2000 {
+		b := validity.Bounds{InForceFrom: date(), EndedFrom: date(), RepealedFrom: date()}
+		d := date()
+		if got, want := validity.WorkStatuses[statusAt(&b, d)], b.StatusAt(d); got != want {
+			t.Fatalf("%+v on %d: %s, validity says %s", b, d, got, want)
 		}
 	}
 }
