@@ -208,7 +208,9 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 			}
 			c.after++
 		}
-		top.offer(r)
+		if top.wants(doc, score, rw.publish) {
+			top.offer(r)
+		}
 	}
 	var flat *flatQuery
 	if ps == passExact && !x.Exhaustive {

@@ -2,6 +2,8 @@ package search
 
 import (
 	"sort"
+
+	"github.com/guifan/guifan/internal/model"
 )
 
 // topK keeps the k best matches seen: by score, or newest first; ties go to the lower
@@ -20,8 +22,25 @@ func newTopK(k int, byDate bool) *topK {
 	return &topK{k: k, byDate: byDate}
 }
 
+// wants reports whether a match would be kept: small enough to inline, so that the
+// matches a broad search rejects (most of them, once the heap is full) cost a comparison.
+func (t *topK) wants(doc uint64, score float64, publish model.Date) bool {
+	if len(t.h) < t.k {
+		return true
+	}
+	if t.k == 0 {
+		return false
+	}
+	w := &t.h[0]
+	if t.byDate {
+		return publish > w.publish || publish == w.publish && doc < w.doc
+	}
+	return score > w.score || score == w.score && doc < w.doc
+}
+
+// offer keeps r if it is among the k best so far.
 func (t *topK) offer(r ranked) {
-	if t.k <= 0 {
+	if !t.wants(r.doc, r.score, r.publish) {
 		return
 	}
 	if len(t.h) < t.k {
@@ -29,10 +48,8 @@ func (t *topK) offer(r ranked) {
 		t.up(len(t.h) - 1)
 		return
 	}
-	if better(r, t.h[0], t.byDate) {
-		t.h[0] = r
-		t.down(0)
-	}
+	t.h[0] = r
+	t.down(0)
 }
 
 // worse orders the heap: the worst match rises to the top.
