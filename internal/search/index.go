@@ -28,6 +28,7 @@ type Index struct {
 	Exhaustive bool
 	texts      *textCache
 	matches    *lru[flatQuery, *matchList] // nil unless read-only
+	browses    *lru[filter, *browseTotals] // nil unless read-only
 	attrs      attributes
 	tag        string // the snapshot's name, in search-after cursors (set by Attach)
 }
@@ -130,6 +131,7 @@ func open(dir string, readOnly bool) (*Index, error) {
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
 		x.matches = matchCacheFor(n)
+		x.browses = newLRU[filter](browseCacheBytes, browseCacheBytes/8, (*browseTotals).bytes)
 	} else {
 		x.watchErrors(dir)
 	}

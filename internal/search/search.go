@@ -182,25 +182,34 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		}
 		cur = &ranked{doc: a.Doc, score: a.Score, publish: a.Publish}
 	}
-	visit := func(doc uint64, score float64) {
+	// admit applies the filters to a matched document, counts it in the total and the
+	// facets, and reports whether it is a hit.
+	admit := func(doc uint64) bool {
 		if doc >= uint64(len(t.rows)) || f.none {
-			return
+			return false
 		}
 		rw := &t.rows[doc]
 		if !f.base(rw) {
-			return
+			return false
 		}
 		st := statusAt(&rw.bounds, f.asof)
 		if c.counts {
 			c.status[st]++ // counted as if no status were chosen, so the user sees what else there is
 		}
 		if !f.statusOK(rw, st) {
-			return
+			return false
 		}
 		c.total++
 		if c.counts {
 			c.count(rw)
 		}
+		return true
+	}
+	visit := func(doc uint64, score float64) {
+		if !admit(doc) {
+			return
+		}
+		rw := &t.rows[doc]
 		r := ranked{doc: doc, score: score, publish: rw.publish}
 		if cur != nil {
 			if !better(*cur, r, byDate) {
@@ -217,6 +226,10 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		flat = flatFor(plan)
 	}
 	switch {
+	case plan.Empty() && x.browses != nil && !x.Exhaustive:
+		if err := x.browse(ctx, q, t, f, c, top, cur, admit); err != nil {
+			return nil, err
+		}
 	case plan.Empty():
 		// Everything matches: the table lists every live document, no need to ask bleve.
 		for doc := range t.rows {

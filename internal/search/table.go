@@ -22,6 +22,8 @@ type docTable struct {
 	kinds       dict
 	years       dict
 	counts      sync.Pool // *facetCounts sized for this table, reused between searches
+	byDate      sync.Once
+	newest      []uint32 // known documents newest first (dateOrder)
 }
 
 // facetCounts are a search's counts by facet value. The authorities alone are thousands
