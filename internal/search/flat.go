@@ -300,9 +300,9 @@ type matchList struct {
 
 func (m *matchList) bytes() int { return 12 * len(m.docs) }
 
-// MatchCacheBytes bounds the matches a read-only index keeps: 0 keeps none, and
-// MatchCacheAuto keeps 96 bytes per indexed version, at least 32 MiB (8 lists of 规定's
-// size at any size of library).
+// MatchCacheBytes bounds the matches a read-only index keeps: 0 keeps none (nor the
+// totals of queries without text, browse.go), and MatchCacheAuto keeps 96 bytes per
+// indexed version, at least 32 MiB (8 lists of 规定's size at any size of library).
 var MatchCacheBytes = MatchCacheAuto
 
 // MatchCacheAuto sizes the match cache by the index.

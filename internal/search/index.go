@@ -131,7 +131,9 @@ func open(dir string, readOnly bool) (*Index, error) {
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
 		x.matches = matchCacheFor(n)
-		x.browses = newLRU[filter](browseCacheBytes, browseCacheBytes/8, (*browseTotals).bytes)
+		if MatchCacheBytes != 0 {
+			x.browses = newLRU[filter](browseCacheBytes, browseCacheBytes/8, (*browseTotals).bytes)
+		}
 	} else {
 		x.watchErrors(dir)
 	}

@@ -31,7 +31,12 @@ func newLRU[K comparable, V any](limit, most int, bytes func(V) int) *lru[K, V] 
 	return &lru[K, V]{limit: limit, most: most, order: list.New(), items: map[K]*list.Element{}, bytes: bytes}
 }
 
+// get and put do nothing on a nil cache (a cache turned off).
 func (c *lru[K, V]) get(k K) (V, bool) {
+	if c == nil {
+		var zero V
+		return zero, false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[k]; ok {
@@ -43,6 +48,9 @@ func (c *lru[K, V]) get(k K) (V, bool) {
 }
 
 func (c *lru[K, V]) put(k K, v V) {
+	if c == nil {
+		return
+	}
 	n := c.bytes(v)
 	if n > c.most {
 		return

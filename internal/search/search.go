@@ -226,7 +226,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		flat = flatFor(plan)
 	}
 	switch {
-	case plan.Empty() && x.browses != nil && !x.Exhaustive:
+	case plan.Empty() && x.errs == nil && !x.Exhaustive: // read-only: the table is the snapshot's
 		if err := x.browse(ctx, q, t, f, c, top, cur, admit); err != nil {
 			return nil, err
 		}
