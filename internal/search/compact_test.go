@@ -40,6 +40,9 @@ func TestCompactMergesSegments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if _, n, _ := x.segments(); n < 12 {
+		t.Fatalf("%d segments before compacting, want one per write", n)
+	}
 	q := Query{Text: "税收 规定", AsOf: 20261127, Size: 50}
 	want, err := x.Search(ctx, q)
 	if err != nil {
@@ -135,5 +138,28 @@ func TestCompactPlanLeavesLargeSegments(t *testing.T) {
 	// A later ingest of twenty changes, after the first compaction.
 	if _, touched := merged(47000, 35000, 18000, 20); slices.Contains(touched, 47000) || slices.Contains(touched, 35000) {
 		t.Errorf("a small change rewrites large segments: %v", touched)
+	}
+}
+
+// A small index (a county library: a segment or two) is not merged again after every
+// change.
+func TestCompactLeavesFewSegments(t *testing.T) {
+	backgroundMerges = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 100, "FloorSegmentSize": 1}
+	defer func() { backgroundMerges = nil }()
+	x, err := Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	open := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	for i := range compactAbove {
+		d := &Doc{VersionID: fmt.Sprintf("v%d", i), WorkID: fmt.Sprintf("w%d", i), Title: "某县规定", Text: "第一条", Bounds: open}
+		if err := x.Apply(context.Background(), []*Doc{d}, nil, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, after, err := x.Compact(context.Background())
+	if err != nil || before != compactAbove || after != compactAbove {
+		t.Fatalf("%d segments → %d (%v), want %d left as they are", before, after, err, compactAbove)
 	}
 }

@@ -280,11 +280,17 @@ func compactPlan(n uint64) mergeplan.MergePlanOptions {
 	return o
 }
 
-// Compact merges the index's small segments (compactPlan) and returns once the result is
-// on disk. It stops at the first round that merges nothing.
+// compactAbove is the number of segments an index may keep without merging: a small
+// library's index is one or two segments, and merging them again after every change
+// (a second or so on a few hundred documents) would gain nothing a search notices.
+const compactAbove = 3
+
+// Compact merges the index's small segments (compactPlan) once it has more than
+// compactAbove of them, and returns once the result is on disk. It stops at the first
+// round that merges nothing.
 func (x *Index) Compact(ctx context.Context) (before, after int, err error) {
 	s, before, err := x.segments()
-	if err != nil || s == nil {
+	if err != nil || s == nil || before <= compactAbove {
 		return before, before, err
 	}
 	n, err := x.b.DocCount()
