@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"reflect"
 	"testing"
 
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/search"
-	"github.com/guifan/guifan/internal/service"
 )
 
 // TestBrowseMatchesFullScan holds queries without text, answered from cached totals and
@@ -19,16 +17,7 @@ import (
 // and then from a warm one, and three pages deep by cursor.
 // GUIFAN_BENCH_INDEX runs it on another index.
 func TestBrowseMatchesFullScan(t *testing.T) {
-	dir := os.Getenv("GUIFAN_BENCH_INDEX")
-	if dir == "" {
-		need(t)
-		dir = indexDir
-	}
-	st, done, err := service.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer done()
+	st := openCorpusOrBench(t)
 	cases := []url.Values{
 		{},
 		{"page": {"3"}, "size": {"20"}},

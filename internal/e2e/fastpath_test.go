@@ -19,16 +19,7 @@ import (
 // query: the same total, facets, match pass and page, with scores equal to rounding.
 // GUIFAN_BENCH_INDEX runs it on another index (a generated library at scale).
 func TestFastPathMatchesBleve(t *testing.T) {
-	dir := os.Getenv("GUIFAN_BENCH_INDEX")
-	if dir == "" {
-		need(t)
-		dir = indexDir
-	}
-	st, done, err := service.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer done()
+	st := openCorpusOrBench(t)
 	cases := []url.Values{
 		{"q": {"规定"}},
 		{"q": {"规定"}, "page": {"3"}, "size": {"20"}},
@@ -116,6 +107,23 @@ func sameResult(t *testing.T, name string, got, want *search.Result) {
 			return
 		}
 	}
+}
+
+// openCorpusOrBench opens the corpus index, or the index GUIFAN_BENCH_INDEX names (a
+// generated library at scale), for the length of the test.
+func openCorpusOrBench(t *testing.T) *service.State {
+	t.Helper()
+	dir := os.Getenv("GUIFAN_BENCH_INDEX")
+	if dir == "" {
+		need(t)
+		dir = indexDir
+	}
+	st, done, err := service.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(done)
+	return st
 }
 
 func close(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }

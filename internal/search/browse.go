@@ -73,7 +73,7 @@ func (x *Index) browse(ctx context.Context, q Query, t *docTable, f *filter, c *
 			}
 		}
 		rw := &t.rows[doc]
-		if !f.base(rw) || !f.statusOK(rw, statusAt(&rw.bounds, f.asof)) {
+		if !f.base(rw) || !f.statusOK(rw, rw.bounds.WorkStatusAt(f.asof)) {
 			continue
 		}
 		r := ranked{doc: uint64(doc), publish: rw.publish}

@@ -130,35 +130,12 @@ func (f *filter) base(r *row) bool {
 }
 
 // statusOK applies the chosen statuses and 即将到期 (现行有效, 有效期 ending within the
-// window) to a row whose status (by position in validity.WorkStatuses, see statusAt) is st.
+// window) to a row whose status (by position in validity.WorkStatuses) is st.
 func (f *filter) statusOK(r *row, st int) bool {
 	if !f.anyStatus && !f.statuses[st] {
 		return false
 	}
-	return !f.expiring || st == statusInForce && r.expiry >= f.asof && r.expiry <= f.soon
-}
-
-// Work statuses by position in validity.WorkStatuses.
-const (
-	statusInForce = iota
-	statusNotYetEffective
-	statusRepealed
-	statusLapsed
-)
-
-// statusAt is validity.Bounds.StatusAt as a position in validity.WorkStatuses: a broad
-// search asks it for every match, and comparing numbers costs less than comparing the
-// statuses' names.
-func statusAt(b *validity.Bounds, d model.Date) int {
-	switch {
-	case d >= b.RepealedFrom:
-		return statusRepealed
-	case d >= b.EndedFrom:
-		return statusLapsed
-	case d < b.InForceFrom:
-		return statusNotYetEffective
-	}
-	return statusInForce
+	return !f.expiring || st == validity.PosInForce && r.expiry >= f.asof && r.expiry <= f.soon
 }
 
 func contains(s []uint32, v uint32) bool { return slices.Contains(s, v) }

@@ -192,7 +192,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		if !f.base(rw) {
 			return false
 		}
-		st := statusAt(&rw.bounds, f.asof)
+		st := rw.bounds.WorkStatusAt(f.asof)
 		if c.counts {
 			c.status[st]++ // counted as if no status were chosen, so the user sees what else there is
 		}

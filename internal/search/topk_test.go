@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/guifan/guifan/internal/model"
-	"github.com/guifan/guifan/internal/validity"
 )
 
 // The kept matches are exactly the first k of a full sort, in either order, with ties
@@ -35,19 +34,6 @@ func TestTopKAgreesWithFullSort(t *testing.T) {
 					t.Fatalf("byDate=%v k=%d: position %d is doc %d, want %d", byDate, k, i, got[i].doc, want[i].doc)
 				}
 			}
-		}
-	}
-}
-
-// statusAt is validity's StatusAt, numbered as validity.WorkStatuses.
-func TestStatusAtAgreesWithValidity(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	date := func() model.Date { return model.Date(20000101 + rng.IntN(5)*10000) }
-	for range 2000 {
-		b := validity.Bounds{InForceFrom: date(), EndedFrom: date(), RepealedFrom: date()}
-		d := date()
-		if got, want := validity.WorkStatuses[statusAt(&b, d)], b.StatusAt(d); got != want {
-			t.Fatalf("%+v on %d: %s, validity says %s", b, d, got, want)
 		}
 	}
 }

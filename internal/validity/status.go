@@ -19,8 +19,17 @@ const (
 // Statuses lists every status in display order.
 var Statuses = []Status{InForce, NotYetEffective, Amended, Repealed, Lapsed}
 
-// WorkStatuses are the statuses a work (rather than a version) can have.
+// WorkStatuses are the statuses a work (rather than a version) can have, in the order
+// of the positions below.
 var WorkStatuses = []Status{InForce, NotYetEffective, Repealed, Lapsed}
+
+// Positions of the work statuses in WorkStatuses (Bounds.WorkStatusAt).
+const (
+	PosInForce = iota
+	PosNotYetEffective
+	PosRepealed
+	PosLapsed
+)
 
 // ParseStatus accepts the Chinese name or its English code (in_force, not_yet_in_force,
 // amended, repealed, lapsed), so scripts can use either.
