@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"reflect"
 	"testing"
 
 	"github.com/guifan/guifan/internal/model"
@@ -71,15 +70,7 @@ func TestBrowseMatchesFullScan(t *testing.T) {
 
 func sameBrowse(t *testing.T, name string, got, want *search.Result) {
 	t.Helper()
-	if got.Total != want.Total || got.Match != want.Match {
-		t.Errorf("%s: total %d (%s), full scan %d (%s)", name, got.Total, got.Match, want.Total, want.Match)
-		return
-	}
-	if !reflect.DeepEqual(got.Facets, want.Facets) {
-		t.Errorf("%s: facets differ:\ngot  %+v\nwant %+v", name, got.Facets, want.Facets)
-	}
-	if len(got.Hits) != len(want.Hits) {
-		t.Errorf("%s: %d hits, full scan %d", name, len(got.Hits), len(want.Hits))
+	if !sameCounts(t, name, got, want) {
 		return
 	}
 	for i := range got.Hits {

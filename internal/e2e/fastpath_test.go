@@ -85,15 +85,7 @@ func TestFastPathMatchesBleve(t *testing.T) {
 // agree on total, match pass, facets and page, with scores equal to rounding.
 func sameResult(t *testing.T, name string, got, want *search.Result) {
 	t.Helper()
-	if got.Total != want.Total || got.Match != want.Match {
-		t.Errorf("%s: fast path total %d (%s), bleve %d (%s)", name, got.Total, got.Match, want.Total, want.Match)
-		return
-	}
-	if !reflect.DeepEqual(got.Facets, want.Facets) {
-		t.Errorf("%s: facets differ:\nfast  %+v\nbleve %+v", name, got.Facets, want.Facets)
-	}
-	if len(got.Hits) != len(want.Hits) {
-		t.Errorf("%s: %d hits, bleve %d", name, len(got.Hits), len(want.Hits))
+	if !sameCounts(t, name, got, want) {
 		return
 	}
 	for i := range got.Hits {
@@ -107,6 +99,24 @@ func sameResult(t *testing.T, name string, got, want *search.Result) {
 			return
 		}
 	}
+}
+
+// sameCounts fails the test unless got and want (the reference answer) agree on total,
+// match pass, facets and the number of hits, and reports whether the hits can be compared.
+func sameCounts(t *testing.T, name string, got, want *search.Result) bool {
+	t.Helper()
+	if got.Total != want.Total || got.Match != want.Match {
+		t.Errorf("%s: total %d (%s), reference %d (%s)", name, got.Total, got.Match, want.Total, want.Match)
+		return false
+	}
+	if !reflect.DeepEqual(got.Facets, want.Facets) {
+		t.Errorf("%s: facets differ:\ngot       %+v\nreference %+v", name, got.Facets, want.Facets)
+	}
+	if len(got.Hits) != len(want.Hits) {
+		t.Errorf("%s: %d hits, reference %d", name, len(got.Hits), len(want.Hits))
+		return false
+	}
+	return true
 }
 
 // openCorpusOrBench opens the corpus index, or the index GUIFAN_BENCH_INDEX names (a
