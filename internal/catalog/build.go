@@ -17,7 +17,7 @@ import (
 // every work's timeline.
 func Build(records []*Record) *Catalog {
 	c := newCatalog()
-	c.memo = &memo{titles: map[string][]string{}, numbers: map[string]string{}}
+	c.memo = newMemo()
 	defer func() { c.memo = nil }()
 	groups := groupRecords(records, c)
 	for _, g := range groups {
@@ -153,6 +153,9 @@ func compatibleLevel(a, b *Record) bool {
 // addWork turns one group of records into a work with deduplicated versions.
 func (c *Catalog) addWork(group []*Record) {
 	workID, aliases := chooseWorkID(group)
+	if c.memo != nil {
+		workID = c.memo.strs.Copy(workID)
+	}
 	versions := c.dedupe(group)
 	for _, v := range versions {
 		v.WorkID = workID
@@ -165,7 +168,11 @@ func (c *Catalog) addWork(group []*Record) {
 	}
 	validity.SortVersions(versions)
 	latest := versions[len(versions)-1]
-	w := &model.Work{
+	w := new(model.Work)
+	if c.memo != nil {
+		w = c.memo.works.New()
+	}
+	*w = model.Work{
 		ID: workID, Title: latest.Title, DocNumber: latest.DocNumber, Authorities: latest.Authorities,
 		Level: latest.Level, RegistrationNumber: latest.Registration, IndexNumber: latest.IndexNumber,
 		Disclosure: model.Public, Kind: latest.Kind,
@@ -192,6 +199,10 @@ func (c *Catalog) addWork(group []*Record) {
 				w.Topics = append(w.Topics, t)
 			}
 		}
+	}
+	if c.memo != nil {
+		w.VersionIDs = c.memo.ids.Slice(w.VersionIDs)
+		w.Topics = c.memo.ids.Slice(w.Topics)
 	}
 	c.Works[workID] = w
 	for _, a := range aliases {
@@ -260,9 +271,13 @@ func (c *Catalog) dedupe(group []*Record) []*model.Version {
 			}
 		}
 		if found < 0 {
-			v := r.Version
+			v := &model.Version{}
+			if c.memo != nil {
+				v = c.memo.versions.New()
+			}
+			*v = r.Version
 			canon = append(canon, r)
-			versions = append(versions, &v)
+			versions = append(versions, v)
 			continue
 		}
 		c.mergeInto(versions[found], canon[found], r)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/slab"
 	"github.com/guifan/guifan/internal/textnorm"
 	"github.com/guifan/guifan/internal/validity"
 )
@@ -31,9 +32,24 @@ type Catalog struct {
 // memo remembers normalised keys while a catalog is built, when the same titles and
 // numbers are normalised again and again (once per relation naming them). Build runs
 // on one goroutine; a built catalog, read concurrently, has none.
+// It also allocates what the catalog keeps in shared chunks (package slab), so the
+// garbage collector has hundreds of thousands fewer objects to mark while it lives.
 type memo struct {
 	titles  map[string][]string
 	numbers map[string]string
+
+	versions  slab.Slab[model.Version]
+	works     slab.Slab[model.Work]
+	rels      slab.Slab[model.Relation]
+	relPtrs   slab.Slab[*model.Relation]
+	ids       slab.Slab[string]
+	timelines slab.Slab[validity.Timeline]
+	spans     slab.Slab[validity.Span]
+	strs      slab.Strings
+}
+
+func newMemo() *memo {
+	return &memo{titles: map[string][]string{}, numbers: map[string]string{}}
 }
 
 func (c *Catalog) titleKeys(title string) []string {
@@ -42,7 +58,8 @@ func (c *Catalog) titleKeys(title string) []string {
 	}
 	k, ok := c.memo.titles[title]
 	if !ok {
-		k = titleKeys(title)
+		k = c.memo.ids.Slice(titleKeys(title))
+		c.memo.strs.All(k)
 		c.memo.titles[title] = k
 	}
 	return k
@@ -54,7 +71,7 @@ func (c *Catalog) number(s string) string {
 	}
 	n, ok := c.memo.numbers[s]
 	if !ok {
-		n = docnum.Normalize(s)
+		n = c.memo.strs.Copy(docnum.Normalize(s))
 		c.memo.numbers[s] = n
 	}
 	return n
@@ -90,6 +107,14 @@ func (c *Catalog) index() {
 					c.byTitle[k] = append(c.byTitle[k], id)
 				}
 			}
+		}
+	}
+	if c.memo != nil {
+		for k, ids := range c.byNumber {
+			c.byNumber[k] = c.memo.ids.Slice(ids)
+		}
+		for k, ids := range c.byTitle {
+			c.byTitle[k] = c.memo.ids.Slice(ids)
 		}
 	}
 }
@@ -206,11 +231,21 @@ func (c *Catalog) resolveRelations() {
 				}
 				seen[key] = true
 				rp := &r
+				if c.memo != nil {
+					rp = c.memo.rels.Copy(r)
+				}
 				c.Relations = append(c.Relations, rp)
 				c.out[wid] = append(c.out[wid], rp)
 				if r.TargetWork != "" {
 					c.in[r.TargetWork] = append(c.in[r.TargetWork], rp)
 				}
+			}
+		}
+	}
+	if c.memo != nil {
+		for _, m := range []map[string][]*model.Relation{c.out, c.in} {
+			for k, rels := range m {
+				m[k] = c.memo.relPtrs.Slice(rels)
 			}
 		}
 	}
@@ -260,6 +295,11 @@ func (c *Catalog) buildTimelines() {
 			inc = append(inc, validity.Incoming{Relation: *r, FromTitle: from.Title, FromDocNumber: from.DocNumber,
 				Hidden: c.Works[r.FromWork].Disclosure == model.Restricted})
 		}
-		c.timelines[id] = validity.Build(vs, inc)
+		t := validity.Build(vs, inc)
+		if c.memo != nil {
+			t = c.memo.timelines.Copy(*t)
+			t.Spans = c.memo.spans.Slice(t.Spans)
+		}
+		c.timelines[id] = t
 	}
 }
