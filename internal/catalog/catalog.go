@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -188,6 +189,12 @@ func (c *Catalog) Outgoing(workID string) []*model.Relation { return c.out[workI
 // Incoming are the relations other works state about this one.
 func (c *Catalog) Incoming(workID string) []*model.Relation { return c.in[workID] }
 
+// States tells whether the version states the relation (one of its work's Outgoing),
+// itself or through a record merged into it.
+func States(versionID string, r *model.Relation) bool {
+	return r.FromVersion == versionID || slices.Contains(r.RestatedBy, versionID)
+}
+
 // Interpretations are the works that interpret (解读) this one.
 func (c *Catalog) Interpretations(workID string) []string {
 	var ids []string
@@ -207,7 +214,7 @@ func (c *Catalog) resolveRelations() {
 	c.Relations = nil
 	for _, wid := range c.WorkIDs() {
 		w := c.Works[wid]
-		seen := map[string]bool{}
+		seen := map[string]*model.Relation{}
 		for _, vid := range w.VersionIDs {
 			v := c.Versions[vid]
 			rels := v.Relations
@@ -226,14 +233,18 @@ func (c *Catalog) resolveRelations() {
 					continue
 				}
 				key := string(r.Type) + "\x00" + r.Target + "\x00" + r.TargetWork + "\x00" + strings.Join(r.Articles, ",")
-				if seen[key] {
+				if kept := seen[key]; kept != nil {
+					// A later version states it again (依据 the same law): one relation, restated.
+					if kept.FromVersion != v.ID && !slices.Contains(kept.RestatedBy, v.ID) {
+						kept.RestatedBy = append(kept.RestatedBy, v.ID)
+					}
 					continue
 				}
-				seen[key] = true
 				rp := &r
 				if c.memo != nil {
 					rp = c.memo.rels.Copy(r)
 				}
+				seen[key] = rp
 				c.Relations = append(c.Relations, rp)
 				c.out[wid] = append(c.out[wid], rp)
 				if r.TargetWork != "" {
@@ -241,6 +252,11 @@ func (c *Catalog) resolveRelations() {
 				}
 			}
 		}
+	}
+	for _, v := range c.Versions {
+		// Every relation a version states is now one of the resolved relations (or names
+		// the version's own work): the catalog keeps one copy of each, not two.
+		v.Relations = nil
 	}
 	if c.memo != nil {
 		for _, m := range []map[string][]*model.Relation{c.out, c.in} {

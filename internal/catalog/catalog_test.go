@@ -145,3 +145,31 @@ func TestRestrictedVersionRestrictsWork(t *testing.T) {
 		}
 	}
 }
+
+func TestRestatedRelationIsKeptOnce(t *testing.T) {
+	c := Build([]*Record{
+		rec("law.txt", "law", "某省养老服务条例", authority("某省人大常委会"), dated(20100101, 20100101)),
+		rec("v1.txt", "v1", "某县养老机构管理办法", authority("某县人民政府"), dated(20150101, 20150101), relates(model.Basis, "某省养老服务条例")),
+		rec("v2.txt", "v2", "某县养老机构管理办法", authority("某县人民政府"), dated(20200101, 20200101), relates(model.Basis, "某省养老服务条例")),
+		rec("v3.txt", "v3", "某县养老机构管理办法", authority("某县人民政府"), dated(20230101, 20230101)),
+	})
+	v1, _ := c.Version("v1")
+	out := c.Outgoing(v1.WorkID)
+	if len(out) != 1 {
+		t.Fatalf("outgoing = %+v, want the basis once", out)
+	}
+	r := out[0]
+	if r.FromVersion != "v1" || r.TargetWork == "" {
+		t.Fatalf("relation = %+v", r)
+	}
+	for id, want := range map[string]bool{"v1": true, "v2": true, "v3": false, "law": false} {
+		if got := States(id, r); got != want {
+			t.Errorf("States(%s) = %v, want %v", id, got, want)
+		}
+	}
+	for _, id := range []string{"v1", "v2", "v3"} {
+		if v, _ := c.Version(id); v.Relations != nil {
+			t.Errorf("%s keeps %d relations of its own beside the catalog's", id, len(v.Relations))
+		}
+	}
+}

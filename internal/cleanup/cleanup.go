@@ -197,7 +197,6 @@ func (b *builder) expiring(l *List, base Row, s validity.Span) {
 // basis lists a work in force that the version in effect bases on (依据) or cites (引用) a
 // document which is repealed or lapsed as of the date.
 func (b *builder) basis(l *List, base Row, s validity.Span) {
-	stated := b.statedBy(s.VersionID)
 	// A document cites what it repeals or declares lapsed (…《某办法》（某发〔2015〕8号）同时废止):
 	// that citation is the reason the other document ended, not a basis to clean up.
 	ended := map[string]bool{}
@@ -207,7 +206,7 @@ func (b *builder) basis(l *List, base Row, s validity.Span) {
 		}
 	}
 	for _, r := range b.c.Outgoing(base.WorkID) {
-		if (r.Type != model.Basis && r.Type != model.Cites) || r.TargetWork == "" || !stated[relKey(r.Type, r.Target)] || ended[r.TargetWork] {
+		if (r.Type != model.Basis && r.Type != model.Cites) || r.TargetWork == "" || !catalog.States(s.VersionID, r) || ended[r.TargetWork] {
 			continue
 		}
 		target, ok := b.c.Works[r.TargetWork]
@@ -231,19 +230,6 @@ func (b *builder) basis(l *List, base Row, s validity.Span) {
 		add(l, base, BasisEnded, reason, r.Evidence, b.related(r, target.ID))
 	}
 }
-
-// statedBy is the set of relations the version (with the records merged into it) states.
-func (b *builder) statedBy(versionID string) map[string]bool {
-	out := map[string]bool{}
-	if v, ok := b.c.Versions[versionID]; ok {
-		for _, r := range v.Relations {
-			out[relKey(r.Type, r.Target)] = true
-		}
-	}
-	return out
-}
-
-func relKey(t model.RelationType, target string) string { return string(t) + "\x00" + target }
 
 // orphan lists an interpretation whose policy is repealed or lapsed, or cannot be found.
 func (b *builder) orphan(l *List, base Row, w *model.Work) {

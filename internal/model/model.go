@@ -92,10 +92,12 @@ type Version struct {
 	// SourceStatus is the source's own claim (in_force, amended, ...): shown, never trusted.
 	SourceStatus string `json:"source_status,omitempty"`
 	// Interprets names the work an interpretation explains (doc number, title or work_id).
-	Interprets string     `json:"interprets,omitempty"`
-	Relations  []Relation `json:"relations,omitempty"` // as found in this version's text or metadata
-	Source     SourceFile `json:"source"`
-	Warnings   []string   `json:"warnings,omitempty"`
+	Interprets string `json:"interprets,omitempty"`
+	// Relations are as found in this version's text or metadata. A catalog resolves them
+	// into its own relations (Catalog.Outgoing) and clears them on its versions.
+	Relations []Relation `json:"relations,omitempty"`
+	Source    SourceFile `json:"source"`
+	Warnings  []string   `json:"warnings,omitempty"`
 	// TextLen is the length in runes of the text, which lives in the index.
 	TextLen int `json:"text_len"`
 	// Articles lists the article headings (第一条 …) in order when the source gives them
@@ -158,4 +160,7 @@ type Relation struct {
 	// FromVersion and FromWork identify the stating document; set by the ingester.
 	FromVersion string `json:"from_version,omitempty"`
 	FromWork    string `json:"from_work,omitempty"`
+	// RestatedBy are the later versions of the stating work that state the relation
+	// again; set by the catalog, which keeps one relation for all of them.
+	RestatedBy []string `json:"-"`
 }
