@@ -259,6 +259,9 @@ func (c *Catalog) resolveRelations() {
 		v.Relations = nil
 	}
 	if c.memo != nil {
+		for _, r := range c.Relations {
+			r.RestatedBy = c.memo.ids.Slice(r.RestatedBy)
+		}
 		for _, m := range []map[string][]*model.Relation{c.out, c.in} {
 			for k, rels := range m {
 				m[k] = c.memo.relPtrs.Slice(rels)

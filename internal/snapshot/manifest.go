@@ -168,6 +168,7 @@ func internRecord(r *catalog.Record) {
 type packer struct {
 	strs      slab.Strings
 	relations slab.Slab[model.Relation]
+	texts     slab.Slab[string]
 	lists     map[string][]string
 }
 
@@ -186,10 +187,18 @@ func (p *packer) record(r *catalog.Record) {
 		p.strs.In(&rel.Target)
 		p.strs.In(&rel.TargetWork)
 		p.strs.In(&rel.Evidence)
-		p.strs.All(rel.Articles)
+		rel.Articles = p.strings(rel.Articles)
 	}
-	p.strs.All(v.Articles)
-	p.strs.All(r.AliasIDs)
+	v.Articles = p.strings(v.Articles)
+	v.Warnings = p.texts.Slice(v.Warnings)
+	r.AliasIDs = p.strings(r.AliasIDs)
+}
+
+// strings moves a list of strings and its array into shared blocks.
+func (p *packer) strings(ss []string) []string {
+	ss = p.texts.Slice(ss)
+	p.strs.All(ss)
+	return ss
 }
 
 // list returns one shared copy of every distinct list of (interned) values.
