@@ -153,9 +153,7 @@ func compatibleLevel(a, b *Record) bool {
 // addWork turns one group of records into a work with deduplicated versions.
 func (c *Catalog) addWork(group []*Record) {
 	workID, aliases := chooseWorkID(group)
-	if c.memo != nil {
-		workID = c.memo.strs.Copy(workID)
-	}
+	workID = c.memo.strs.Copy(workID)
 	versions := c.dedupe(group)
 	for _, v := range versions {
 		v.WorkID = workID
@@ -168,10 +166,7 @@ func (c *Catalog) addWork(group []*Record) {
 	}
 	validity.SortVersions(versions)
 	latest := versions[len(versions)-1]
-	w := new(model.Work)
-	if c.memo != nil {
-		w = c.memo.works.New()
-	}
+	w := c.memo.works.New()
 	*w = model.Work{
 		ID: workID, Title: latest.Title, DocNumber: latest.DocNumber, Authorities: latest.Authorities,
 		Level: latest.Level, RegistrationNumber: latest.Registration, IndexNumber: latest.IndexNumber,
@@ -200,10 +195,8 @@ func (c *Catalog) addWork(group []*Record) {
 			}
 		}
 	}
-	if c.memo != nil {
-		w.VersionIDs = c.memo.ids.Slice(w.VersionIDs)
-		w.Topics = c.memo.ids.Slice(w.Topics)
-	}
+	w.VersionIDs = c.memo.ids.Slice(w.VersionIDs)
+	w.Topics = c.memo.ids.Slice(w.Topics)
 	c.Works[workID] = w
 	for _, a := range aliases {
 		if a != workID {
@@ -271,11 +264,7 @@ func (c *Catalog) dedupe(group []*Record) []*model.Version {
 			}
 		}
 		if found < 0 {
-			v := &model.Version{}
-			if c.memo != nil {
-				v = c.memo.versions.New()
-			}
-			*v = r.Version
+			v := c.memo.versions.Copy(r.Version)
 			canon = append(canon, r)
 			versions = append(versions, v)
 			continue

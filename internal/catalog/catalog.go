@@ -31,10 +31,10 @@ type Catalog struct {
 }
 
 // memo remembers normalised keys while a catalog is built, when the same titles and
-// numbers are normalised again and again (once per relation naming them). Build runs
-// on one goroutine; a built catalog, read concurrently, has none.
-// It also allocates what the catalog keeps in shared chunks (package slab), so the
-// garbage collector has hundreds of thousands fewer objects to mark while it lives.
+// numbers are normalised again and again (once per relation naming them), and allocates
+// what the catalog keeps in shared chunks (package slab), so the garbage collector has
+// few objects to mark while the catalog lives. Build runs on one goroutine; a built
+// catalog, read concurrently, has none.
 type memo struct {
 	titles  map[string][]string
 	numbers map[string]string
@@ -110,13 +110,11 @@ func (c *Catalog) index() {
 			}
 		}
 	}
-	if c.memo != nil {
-		for k, ids := range c.byNumber {
-			c.byNumber[k] = c.memo.ids.Slice(ids)
-		}
-		for k, ids := range c.byTitle {
-			c.byTitle[k] = c.memo.ids.Slice(ids)
-		}
+	for k, ids := range c.byNumber {
+		c.byNumber[k] = c.memo.ids.Slice(ids)
+	}
+	for k, ids := range c.byTitle {
+		c.byTitle[k] = c.memo.ids.Slice(ids)
 	}
 }
 
@@ -240,10 +238,7 @@ func (c *Catalog) resolveRelations() {
 					}
 					continue
 				}
-				rp := &r
-				if c.memo != nil {
-					rp = c.memo.rels.Copy(r)
-				}
+				rp := c.memo.rels.Copy(r)
 				seen[key] = rp
 				c.Relations = append(c.Relations, rp)
 				c.out[wid] = append(c.out[wid], rp)
@@ -258,14 +253,12 @@ func (c *Catalog) resolveRelations() {
 		// the version's own work): the catalog keeps one copy of each, not two.
 		v.Relations = nil
 	}
-	if c.memo != nil {
-		for _, r := range c.Relations {
-			r.RestatedBy = c.memo.ids.Slice(r.RestatedBy)
-		}
-		for _, m := range []map[string][]*model.Relation{c.out, c.in} {
-			for k, rels := range m {
-				m[k] = c.memo.relPtrs.Slice(rels)
-			}
+	for _, r := range c.Relations {
+		r.RestatedBy = c.memo.ids.Slice(r.RestatedBy)
+	}
+	for _, m := range []map[string][]*model.Relation{c.out, c.in} {
+		for k, rels := range m {
+			m[k] = c.memo.relPtrs.Slice(rels)
 		}
 	}
 }
@@ -314,11 +307,8 @@ func (c *Catalog) buildTimelines() {
 			inc = append(inc, validity.Incoming{Relation: *r, FromTitle: from.Title, FromDocNumber: from.DocNumber,
 				Hidden: c.Works[r.FromWork].Disclosure == model.Restricted})
 		}
-		t := validity.Build(vs, inc)
-		if c.memo != nil {
-			t = c.memo.timelines.Copy(*t)
-			t.Spans = c.memo.spans.Slice(t.Spans)
-		}
+		t := c.memo.timelines.Copy(*validity.Build(vs, inc))
+		t.Spans = c.memo.spans.Slice(t.Spans)
 		c.timelines[id] = t
 	}
 }

@@ -168,7 +168,7 @@ func internRecord(r *catalog.Record) {
 type packer struct {
 	strs      slab.Strings
 	relations slab.Slab[model.Relation]
-	texts     slab.Slab[string]
+	arrays    slab.Slab[string]
 	lists     map[string][]string
 }
 
@@ -187,16 +187,16 @@ func (p *packer) record(r *catalog.Record) {
 		p.strs.In(&rel.Target)
 		p.strs.In(&rel.TargetWork)
 		p.strs.In(&rel.Evidence)
-		rel.Articles = p.strings(rel.Articles)
+		rel.Articles = p.stringList(rel.Articles)
 	}
-	v.Articles = p.strings(v.Articles)
-	v.Warnings = p.texts.Slice(v.Warnings)
-	r.AliasIDs = p.strings(r.AliasIDs)
+	v.Articles = p.stringList(v.Articles)
+	v.Warnings = p.arrays.Slice(v.Warnings)
+	r.AliasIDs = p.stringList(r.AliasIDs)
 }
 
-// strings moves a list of strings and its array into shared blocks.
-func (p *packer) strings(ss []string) []string {
-	ss = p.texts.Slice(ss)
+// stringList moves a list of strings and its array into shared blocks.
+func (p *packer) stringList(ss []string) []string {
+	ss = p.arrays.Slice(ss)
 	p.strs.All(ss)
 	return ss
 }
