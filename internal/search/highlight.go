@@ -4,7 +4,6 @@ import (
 	"html"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -173,26 +172,11 @@ func forwardRunes(s string, i, n int) int {
 func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	field := -1 // where the current run of non-space began
-	for i, r := range s {
-		switch {
-		case !unicode.IsSpace(r):
-			if field < 0 {
-				field = i
-			}
-		case field >= 0:
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[field:i])
-			field = -1
-		}
-	}
-	if field >= 0 {
+	for f := range strings.FieldsSeq(s) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(s[field:])
+		b.WriteString(f)
 	}
 	return b.String()
 }

@@ -34,8 +34,8 @@ func (s *Slab[T]) Copy(v T) *T {
 }
 
 // Slice returns a copy of vs whose capacity is its length, so an append to it never
-// writes into a neighbour. Slices longer than a chunk get an array of their own; nil and
-// empty stay as they are.
+// writes into a neighbour. Slices longer than a quarter chunk get an array of their own;
+// nil and empty stay as they are.
 func (s *Slab[T]) Slice(vs []T) []T {
 	n := len(vs)
 	if n == 0 {
