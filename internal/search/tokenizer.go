@@ -34,19 +34,30 @@ func init() {
 type hanTokenizer struct{ n int }
 
 func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input)/3)
+	// A Chinese character is three bytes: about one token per three bytes of input.
+	// The tokens are allocated together, in chunks of that size, rather than one by
+	// one: a long text has thousands (profiling an ingest of 18 KB texts, their
+	// allocation was more than half of the tokenizer's time).
+	guess := len(input)/3 + 1
+	out := make(analysis.TokenStream, 0, guess)
+	chunk := make([]analysis.Token, 0, guess)
 	pos := 0
 	emit := func(start, end int, term []byte, typ analysis.TokenType) {
 		pos++
-		out = append(out, &analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: typ})
+		if len(chunk) == cap(chunk) {
+			chunk = make([]analysis.Token, 0, guess)
+		}
+		chunk = append(chunk, analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: typ})
+		out = append(out, &chunk[len(chunk)-1])
 	}
+	var offs []int // byte offsets of a run's characters, reused from run to run
 	i := 0
 	for i < len(input) {
 		r, size := utf8.DecodeRune(input[i:])
 		switch {
 		case isHan(r):
 			// Collect the run of Chinese characters.
-			var offs []int
+			offs = offs[:0]
 			for i < len(input) {
 				r, size = utf8.DecodeRune(input[i:])
 				if !isHan(r) {

@@ -1,12 +1,17 @@
 package search
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/guifan/guifan/internal/testcorpus"
 )
 
 func terms(ts []string) string { return strings.Join(ts, " ") }
@@ -56,5 +61,64 @@ func TestHanTokenizerMatchesBleveCJK(t *testing.T) {
 	got := tokenize(&hanTokenizer{n: 2}, text)
 	if terms(got) != terms(want) {
 		t.Errorf("tokens differ from bleve's cjk analyzer:\n got %s\nwant %s", terms(got), terms(want))
+	}
+}
+
+// Tokens are allocated in chunks; an input with more tokens than the first chunk holds
+// (short Latin words, one token per two bytes) must still give every token its own
+// term, offsets and position.
+func TestHanTokenizerManyShortTokens(t *testing.T) {
+	var b strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&b, "W%d 社会保险法 ", i%10)
+	}
+	input := []byte(b.String())
+	for _, n := range []int{1, 2, 3} {
+		toks := (&hanTokenizer{n: n}).Tokenize(input)
+		wantCount := map[int]int{1: 3000 * 6, 2: 3000 * 5, 3: 3000 * 4}[n]
+		if len(toks) != wantCount {
+			t.Fatalf("n=%d: %d tokens, want %d", n, len(toks), wantCount)
+		}
+		for i, tok := range toks {
+			if tok.Position != i+1 {
+				t.Fatalf("n=%d: token %d has position %d", n, i, tok.Position)
+			}
+			if got, want := string(tok.Term), strings.ToLower(string(input[tok.Start:tok.End])); got != want {
+				t.Fatalf("n=%d: token %d is %q, its offsets hold %q", n, i, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkHanTokenizer tokenizes the real corpus's texts (about 18 KB each) as the
+// text and text3 fields are indexed:
+//
+//	go test -run '^$' -bench HanTokenizer -benchmem ./internal/search/
+func BenchmarkHanTokenizer(b *testing.B) {
+	f, err := os.Open(testcorpus.Laws(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var texts [][]byte
+	size := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() && len(texts) < 200 {
+		var r struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, []byte(r.Text))
+		size += len(r.Text)
+	}
+	bi, tri := &hanTokenizer{n: 2}, &hanTokenizer{n: 3}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, text := range texts {
+			bi.Tokenize(text)
+			tri.Tokenize(text)
+		}
 	}
 }
