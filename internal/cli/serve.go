@@ -29,7 +29,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&c.RefusePrivate, "refuse-private", env("GUIFAN_REFUSE_PRIVATE", "") != "", "when building the index, withhold public documents that contain ID or mobile numbers")
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file when building the index")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the server to this file until it stops")
-	matchCache := fs.Int("match-cache", -1, "MiB of scored matches kept for the broadest queries (one- and two-character words); -1 sizes it by the index (96 bytes per version, at least 32 MiB); 0 keeps none, nor the totals of queries without text")
+	matchCache := fs.Int("match-cache", -1, "MiB of scored matches kept per snapshot for queries already asked; -1 sizes it by the index (96 bytes per version, at least 32 MiB); 0 keeps none, nor the totals of queries without text")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -81,6 +81,65 @@ func TestFastPathMatchesBleve(t *testing.T) {
 	}
 }
 
+// TestCachedMatchesMatchBleve holds the match cache for queries bleve's searchers
+// answer (several words, phrases, longer words, doc numbers, the looser passes) to a
+// search that reads everything afresh: the second search of each query is replayed
+// from the cache and gives the same total, facets, match pass and page.
+func TestCachedMatchesMatchBleve(t *testing.T) {
+	st := openCorpusOrBench(t)
+	cases := []url.Values{
+		{"q": {"社会保险"}},
+		{"q": {"社会保险"}, "status": {"现行有效"}, "page": {"2"}},
+		{"q": {"个人信息 保护"}, "level": {"法律"}},
+		{"q": {`"劳动合同"`}},
+		{"q": {"《中华人民共和国民法典》"}},
+		{"q": {"公司法"}, "asof": {"2015-06-01"}},
+		{"q": {"网络安全"}, "asof": {"2020-01-01"}, "status": {"现行有效"}},
+		{"q": {"失业金怎么领"}},
+		{"q": {"网购退货"}},
+		{"q": {"法释〔2023〕13号"}},
+		{"q": {"城乡居民 养老 宇宙飞船"}}, // no document has all three: the looser passes answer
+	}
+	cached := 0
+	for _, v := range cases {
+		q, err := search.FromValues(v, model.Date(20261127))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, staff := range []bool{false, true} {
+			q.Staff = staff
+			st.Index.Exhaustive = true
+			want, err := st.Index.Search(context.Background(), q)
+			st.Index.Exhaustive = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Cached {
+				t.Fatalf("%s: an exhaustive search was answered from the cache", v.Encode())
+			}
+			name := fmt.Sprintf("%s (staff %v)", v.Encode(), staff)
+			for run := range 2 {
+				got, err := st.Index.Search(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Fast {
+					t.Errorf("%s: answered by the fast path; this test is for bleve's searchers", name)
+				}
+				if got.Cached {
+					cached++
+				} else if run == 1 {
+					t.Errorf("%s: the second search was not answered from the cache", name)
+				}
+				sameResult(t, fmt.Sprintf("%s, search %d", name, run+1), got, want)
+			}
+		}
+	}
+	if cached < 2*len(cases) {
+		t.Errorf("%d of %d searches came from the cache, want at least %d", cached, 4*len(cases), 2*len(cases))
+	}
+}
+
 // sameResult fails the test unless got (the fast path) and want (bleve's searchers)
 // agree on total, match pass, facets and page, with scores equal to rounding.
 func sameResult(t *testing.T, name string, got, want *search.Result) {

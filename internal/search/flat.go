@@ -289,16 +289,24 @@ func prefixTerms(r index.IndexReader, field, prefix string) ([]string, error) {
 	}
 }
 
-// matchList is a flat query's matches in document order, with their scores: what run
-// visits, kept so the next search for the same word replays it instead of reading and
-// scoring the posting lists again. A read-only index never changes, so neither do they.
-// 规定 at 100k versions is 90,000 matches, about 1 MB.
+// matchList is a query's matches in the order they were read, with their scores: what
+// run (or bleve's searchers) visit, kept so the next search for the same query replays
+// it instead of reading and scoring the posting lists again. A read-only index never
+// changes, so neither do they. 规定 at 100k versions is 90,000 matches, about 1 MB.
 type matchList struct {
 	docs   []uint32
 	scores []float64
 }
 
 func (m *matchList) bytes() int { return 12 * len(m.docs) }
+
+// matchKey names a query's matches in the cache: a flat query, or the JSON form of the
+// bleve query built for any other (several words, phrases, synonyms, doc numbers and
+// longer words, each pass of them).
+type matchKey struct {
+	flat  flatQuery
+	query string
+}
 
 // MatchCacheBytes bounds the matches a read-only index keeps: 0 keeps none (nor the
 // totals of queries without text, browse.go), and MatchCacheAuto keeps 96 bytes per
@@ -309,7 +317,7 @@ var MatchCacheBytes = MatchCacheAuto
 const MatchCacheAuto = -1
 
 // matchCacheFor is the match cache of a read-only index of n versions, or nil.
-func matchCacheFor(n uint64) *lru[flatQuery, *matchList] {
+func matchCacheFor(n uint64) *lru[matchKey, *matchList] {
 	limit := MatchCacheBytes
 	if limit == MatchCacheAuto {
 		limit = max(32<<20, int(min(n, 1<<40))*96)
@@ -317,16 +325,16 @@ func matchCacheFor(n uint64) *lru[flatQuery, *matchList] {
 	if limit <= 0 {
 		return nil
 	}
-	return newLRU[flatQuery](limit, limit/4, (*matchList).bytes)
+	return newLRU[matchKey](limit, limit/4, (*matchList).bytes)
 }
 
-// flatMatches visits the matches of f: replayed from the cache when they are in it,
-// read and scored (and cached) otherwise. cached reports which.
-func (x *Index) flatMatches(ctx context.Context, r index.IndexReader, f *flatQuery, visit func(doc uint64, score float64)) (cached bool, err error) {
-	if x.matches == nil {
-		return false, f.run(ctx, r, visit)
+// cachedMatches visits the matches run reads: replayed from the cache when they are in
+// it, read, scored and cached otherwise. cached reports which.
+func (x *Index) cachedMatches(ctx context.Context, key matchKey, run func(visit func(doc uint64, score float64)) error, visit func(doc uint64, score float64)) (cached bool, err error) {
+	if x.matches == nil || x.Exhaustive {
+		return false, run(visit)
 	}
-	if m, ok := x.matches.get(*f); ok {
+	if m, ok := x.matches.get(key); ok {
 		for i, doc := range m.docs {
 			if i&4095 == 4095 {
 				if err := ctx.Err(); err != nil {
@@ -339,7 +347,7 @@ func (x *Index) flatMatches(ctx context.Context, r index.IndexReader, f *flatQue
 	}
 	m := &matchList{}
 	keep := true
-	err = f.run(ctx, r, func(doc uint64, score float64) {
+	err = run(func(doc uint64, score float64) {
 		if doc > math.MaxUint32 {
 			keep = false
 		}
@@ -350,7 +358,7 @@ func (x *Index) flatMatches(ctx context.Context, r index.IndexReader, f *flatQue
 		visit(doc, score)
 	})
 	if err == nil && keep {
-		x.matches.put(*f, m)
+		x.matches.put(key, m)
 	}
 	return false, err
 }

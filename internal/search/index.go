@@ -24,10 +24,10 @@ type Index struct {
 	// Segmenter replaces the built-in query segmentation (used to measure alternatives).
 	Segmenter Segmenter
 	// Exhaustive scores every query through bleve's searchers, never the fast path of
-	// flat.go (tests compare the two).
+	// flat.go nor the caches (tests compare the two).
 	Exhaustive bool
 	texts      *textCache
-	matches    *lru[flatQuery, *matchList] // nil unless read-only
+	matches    *lru[matchKey, *matchList]  // nil unless read-only
 	browses    *lru[filter, *browseTotals] // nil unless read-only
 	attrs      attributes
 	tag        string // the snapshot's name, in search-after cursors (set by Attach)

@@ -8,7 +8,7 @@ import (
 // lru keeps recently used values up to a total size in bytes. A read-only index keeps
 // two: decompressed texts (search snippets and document pages read the same popular
 // documents over and over, and each read decompresses the whole stored text) and the
-// scored matches of its broadest queries (flat.go).
+// scored matches of the queries already asked (flat.go).
 type lru[K comparable, V any] struct {
 	mu    sync.Mutex
 	limit int // bytes

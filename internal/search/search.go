@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"runtime"
 	"slices"
@@ -29,7 +30,7 @@ type Result struct {
 	Facets Facets
 	Next   *Cursor // where the following page starts; nil on the last page
 	Fast   bool    // scored by the fast path of flat.go rather than bleve's searchers
-	Cached bool    // the fast path's matches were replayed from the index's cache
+	Cached bool    // the matches were replayed from the index's cache
 }
 
 // Hit is a version that represents its work on the as-of date.
@@ -242,11 +243,18 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		}
 	case flat != nil:
 		c.fast = true
-		if c.cached, err = x.flatMatches(ctx, r, flat, visit); err != nil {
+		run := func(visit func(uint64, float64)) error { return flat.run(ctx, r, visit) }
+		if c.cached, err = x.cachedMatches(ctx, matchKey{flat: *flat}, run, visit); err != nil {
 			return nil, err
 		}
 	default:
-		if err := x.match(ctx, r, textQuery(plan, ps), visit); err != nil {
+		tq := textQuery(plan, ps)
+		key, err := json.Marshal(tq)
+		if err != nil {
+			return nil, err
+		}
+		run := func(visit func(uint64, float64)) error { return x.match(ctx, r, tq, visit) }
+		if c.cached, err = x.cachedMatches(ctx, matchKey{query: string(key)}, run, visit); err != nil {
 			return nil, err
 		}
 	}
