@@ -1,7 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sync"
 
 	index "github.com/blevesearch/bleve_index_api"
@@ -103,37 +105,38 @@ func (d *dict) lookup(v string) (uint32, bool) {
 }
 
 // buildTable maps every live document of the reader to its row, from the documents'
-// attributes by version id.
+// attributes by version id. Each version id is looked up in the index's id dictionary
+// rather than each document's stored id read: the stored id sits beside the document's
+// stored text, so reading them all maps in nearly the whole stored section (860 MB of a
+// 3 GB index of 100k versions with corpus-sized texts, before any search).
 func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
-	ids, err := r.DocIDReaderAll()
-	if err != nil {
-		return nil, err
+	type placed struct {
+		n uint64
+		d *Doc
 	}
-	defer ids.Close()
-	t := &docTable{}
-	for {
-		iid, err := ids.Next()
-		if err != nil {
-			return nil, err
-		}
-		if iid == nil {
-			break
-		}
-		ext, err := r.ExternalID(iid)
+	all := make([]placed, 0, len(attrs))
+	for id, d := range attrs {
+		iid, err := r.InternalID(id)
 		if err != nil {
 			return nil, fmt.Errorf("document table: %w", err)
+		}
+		if iid == nil {
+			continue // in the catalog, not in the index
 		}
 		n := iid.Value()
 		if n >= 1<<32 {
 			return nil, fmt.Errorf("document table: document number %d out of range", n)
 		}
-		for uint64(len(t.rows)) <= n {
-			t.rows = append(t.rows, row{})
-		}
-		d := attrs[ext]
-		if d == nil {
-			continue // indexed but unknown to the catalog: never shown
-		}
+		all = append(all, placed{n, d})
+	}
+	// In document order, so the facet values are numbered in the same order every time.
+	slices.SortFunc(all, func(a, b placed) int { return cmp.Compare(a.n, b.n) })
+	t := &docTable{}
+	if len(all) > 0 {
+		t.rows = make([]row, all[len(all)-1].n+1) // documents unknown to the catalog stay unknown: never shown
+	}
+	for _, p := range all {
+		n, d := p.n, p.d
 		rw := row{
 			known: true, restricted: d.Restricted, kind: t.kinds.id(d.Kind), level: t.levels.id(d.Level),
 			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry),
