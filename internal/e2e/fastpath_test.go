@@ -36,43 +36,26 @@ func TestFastPathMatchesBleve(t *testing.T) {
 		{"q": {"规定"}, "year": {"2018"}},
 	}
 	fast, cached := 0, 0
-	for _, v := range cases {
-		q, err := search.FromValues(v, model.Date(20261127))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, staff := range []bool{false, true} {
-			q.Staff = staff
-			st.Index.Exhaustive = true
-			want, err := st.Index.Search(context.Background(), q)
-			st.Index.Exhaustive = false
+	againstExhaustive(t, st, cases, func(name string, q search.Query, want *search.Result) {
+		// Twice: the second search of a word replays the matches the first cached.
+		for run := range 2 {
+			got, err := st.Index.Search(context.Background(), q)
 			if err != nil {
 				t.Fatal(err)
 			}
-			name := v.Encode()
-			if staff {
-				name += " (staff)"
+			if got.Fast {
+				fast++
+			} else if got.Match == "exact" {
+				t.Errorf("%s: answered by bleve's searchers, not the fast path", name)
 			}
-			// Twice: the second search of a word replays the matches the first cached.
-			for run := range 2 {
-				got, err := st.Index.Search(context.Background(), q)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got.Fast {
-					fast++
-				} else if got.Match == "exact" {
-					t.Errorf("%s: answered by bleve's searchers, not the fast path", name)
-				}
-				if got.Cached {
-					cached++
-				} else if got.Fast && run == 1 {
-					t.Errorf("%s: the second search was not answered from the cache", name)
-				}
-				sameResult(t, fmt.Sprintf("%s, search %d", name, run+1), got, want)
+			if got.Cached {
+				cached++
+			} else if got.Fast && run == 1 {
+				t.Errorf("%s: the second search was not answered from the cache", name)
 			}
+			sameResult(t, fmt.Sprintf("%s, search %d", name, run+1), got, want)
 		}
-	}
+	})
 	if fast < 4*(len(cases)-2) {
 		t.Errorf("the fast path answered %d of %d searches; all but the two without an exact match should take it", fast, 4*len(cases))
 	}
@@ -101,6 +84,35 @@ func TestCachedMatchesMatchBleve(t *testing.T) {
 		{"q": {"城乡居民 养老 宇宙飞船"}}, // no document has all three: the looser passes answer
 	}
 	cached := 0
+	againstExhaustive(t, st, cases, func(name string, q search.Query, want *search.Result) {
+		if want.Cached {
+			t.Fatalf("%s: an exhaustive search was answered from the cache", name)
+		}
+		for run := range 2 {
+			got, err := st.Index.Search(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Fast {
+				t.Errorf("%s: answered by the fast path; this test is for bleve's searchers", name)
+			}
+			if got.Cached {
+				cached++
+			} else if run == 1 {
+				t.Errorf("%s: the second search was not answered from the cache", name)
+			}
+			sameResult(t, fmt.Sprintf("%s, search %d", name, run+1), got, want)
+		}
+	})
+	if cached < 2*len(cases) {
+		t.Errorf("%d of %d searches came from the cache, want at least %d", cached, 4*len(cases), 2*len(cases))
+	}
+}
+
+// againstExhaustive calls check for every case, searched as the public and as staff,
+// with the answer of an exhaustive search (bleve's searchers, no caches) to compare with.
+func againstExhaustive(t *testing.T, st *service.State, cases []url.Values, check func(name string, q search.Query, want *search.Result)) {
+	t.Helper()
 	for _, v := range cases {
 		q, err := search.FromValues(v, model.Date(20261127))
 		if err != nil {
@@ -114,29 +126,12 @@ func TestCachedMatchesMatchBleve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want.Cached {
-				t.Fatalf("%s: an exhaustive search was answered from the cache", v.Encode())
+			name := v.Encode()
+			if staff {
+				name += " (staff)"
 			}
-			name := fmt.Sprintf("%s (staff %v)", v.Encode(), staff)
-			for run := range 2 {
-				got, err := st.Index.Search(context.Background(), q)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got.Fast {
-					t.Errorf("%s: answered by the fast path; this test is for bleve's searchers", name)
-				}
-				if got.Cached {
-					cached++
-				} else if run == 1 {
-					t.Errorf("%s: the second search was not answered from the cache", name)
-				}
-				sameResult(t, fmt.Sprintf("%s, search %d", name, run+1), got, want)
-			}
+			check(name, q, want)
 		}
-	}
-	if cached < 2*len(cases) {
-		t.Errorf("%d of %d searches came from the cache, want at least %d", cached, 4*len(cases), 2*len(cases))
 	}
 }
 
