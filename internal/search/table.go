@@ -104,8 +104,8 @@ func (d *dict) lookup(v string) (uint32, bool) {
 	return n, ok
 }
 
-// buildTable maps every live document of the reader to its row, from the documents'
-// attributes by version id. Each version id is looked up in the index's id dictionary
+// buildTable gives every document of the catalog that the reader holds its row, from
+// the documents' attributes by version id; other rows stay unknown, never shown. Each version id is looked up in the index's id dictionary
 // rather than each document's stored id read: the stored id sits beside the document's
 // stored text, so reading them all maps in nearly the whole stored section (860 MB of a
 // 3 GB index of 100k versions with corpus-sized texts, before any search).
