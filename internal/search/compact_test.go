@@ -48,7 +48,7 @@ func TestCompactMergesSegments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, after, err := x.Compact(ctx)
+	before, after, err := x.Compact(ctx, 36)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,46 +98,118 @@ func (s fakeSegment) HasVector() bool     { return false }
 func (s fakeSegment) FileSize() int64     { return s.docs * 6000 }
 func (s fakeSegment) LiveFileSize() int64 { return s.docs * 6000 }
 
+// plan is what compactPlan merges in one round over segments of these sizes: the number
+// of merge tasks and the sizes of the segments they merge.
+func plan(t *testing.T, added int64, sizes ...int64) (tasks [][]int64) {
+	t.Helper()
+	var segs []mergeplan.Segment
+	var n int64
+	for i, d := range sizes {
+		segs = append(segs, fakeSegment{int64(i), d})
+		n += d
+	}
+	o := compactPlan(uint64(n), uint64(added))
+	p, err := mergeplan.Plan(segs, &o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p == nil {
+		return nil
+	}
+	for _, task := range p.Tasks {
+		var merged []int64
+		for _, s := range task.Segments {
+			merged = append(merged, s.LiveSize())
+		}
+		tasks = append(tasks, merged)
+	}
+	return tasks
+}
+
+// compactSizes runs Compact's rounds over segments of these sizes, as Compact does: until
+// a round merges nothing.
+func compactSizes(t *testing.T, added int64, sizes []int64) (after []int64, rewritten int64) {
+	t.Helper()
+	for {
+		tasks := plan(t, added, sizes...)
+		if len(tasks) == 0 {
+			return sizes, rewritten
+		}
+		for _, task := range tasks {
+			var sum int64
+			for _, d := range task {
+				i := slices.Index(sizes, d)
+				sizes = slices.Delete(sizes, i, i+1)
+				sum += d
+			}
+			sizes = append(sizes, sum)
+			rewritten += sum
+		}
+	}
+}
+
 // The plan merges the many small segments of a fresh build, and after a small change
 // merges small segments only: the large ones are not rewritten for a few documents.
 func TestCompactPlanLeavesLargeSegments(t *testing.T) {
-	merged := func(sizes ...int64) (tasks int, touched []int64) {
-		var segs []mergeplan.Segment
-		var n int64
-		for i, d := range sizes {
-			segs = append(segs, fakeSegment{int64(i), d})
-			n += d
-		}
-		o := compactPlan(uint64(n))
-		p, err := mergeplan.Plan(segs, &o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p == nil {
-			return 0, nil
-		}
-		for _, task := range p.Tasks {
-			for _, s := range task.Segments {
-				touched = append(touched, s.LiveSize())
-			}
-		}
-		return len(p.Tasks), touched
-	}
 	// What the background merges leave after a fresh ingest of 100k versions.
 	fresh := []int64{47000, 10000, 10000}
 	for range 16 {
 		fresh = append(fresh, 2000)
 	}
-	tasks, touched := merged(fresh...)
-	if tasks == 0 || len(touched) < 10 {
-		t.Fatalf("a fresh build's small segments are not merged: %d tasks over %v", tasks, touched)
+	var touched []int64
+	for _, task := range plan(t, 79000, fresh...) {
+		touched = append(touched, task...)
+	}
+	if len(touched) < 10 {
+		t.Fatalf("a fresh build's small segments are not merged: %v", touched)
 	}
 	if slices.Contains(touched, 47000) {
 		t.Errorf("the largest segment is rewritten: %v", touched)
 	}
 	// A later ingest of twenty changes, after the first compaction.
-	if _, touched := merged(47000, 35000, 18000, 20); slices.Contains(touched, 47000) || slices.Contains(touched, 35000) {
-		t.Errorf("a small change rewrites large segments: %v", touched)
+	for _, task := range plan(t, 20, 47000, 35000, 18000, 20) {
+		if slices.Contains(task, 47000) || slices.Contains(task, 35000) || slices.Contains(task, 18000) {
+			t.Errorf("a small change rewrites large segments: %v", task)
+		}
+	}
+	// 920 versions added to 100k of corpus-sized texts (the segments its fresh ingest
+	// left, and four batches): only the new segments are merged.
+	after, _ := compactSizes(t, 920, []int64{48029, 32627, 12764, 6580, 230, 230, 230, 230})
+	slices.Sort(after)
+	if want := []int64{920, 6580, 12764, 32627, 48029}; !slices.Equal(after, want) {
+		t.Errorf("after adding 920 documents: %v, want %v", after, want)
+	}
+}
+
+// A year of daily ingests of 900 versions into an index of 100k: every day's
+// compaction rewrites a bounded amount, and the segments do not pile up.
+func TestCompactPlanDailyIngests(t *testing.T) {
+	sizes := []int64{48029, 32627, 12764, 6580}
+	var worst, total int64
+	for range 365 {
+		sizes = append(sizes, 450, 450)
+		if len(sizes) <= compactAbove {
+			continue
+		}
+		var rewritten int64
+		sizes, rewritten = compactSizes(t, 900, sizes)
+		worst, total = max(worst, rewritten), total+rewritten
+	}
+	var n int64
+	for _, d := range sizes {
+		n += d
+	}
+	t.Logf("%d documents in %d segments %v; rewritten per day at most %d, in all %d", n, len(sizes), sizes, worst, total)
+	if len(sizes) > 30 {
+		t.Errorf("%d segments after a year", len(sizes))
+	}
+	if worst > n/4 {
+		t.Errorf("a day's compaction rewrote %d documents of %d", worst, n)
+	}
+	for _, big := range []int64{48029, 32627} {
+		if !slices.Contains(sizes, big) {
+			t.Errorf("the %d-document segment was rewritten for daily changes", big)
+		}
 	}
 }
 
@@ -158,7 +230,7 @@ func TestCompactLeavesFewSegments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	before, after, err := x.Compact(context.Background())
+	before, after, err := x.Compact(context.Background(), 1)
 	if err != nil || before != compactAbove || after != compactAbove {
 		t.Fatalf("%d segments → %d (%v), want %d left as they are", before, after, err, compactAbove)
 	}
