@@ -395,7 +395,7 @@ func publish(ctx context.Context, opt Options, root snapshot.Root, prevName stri
 	// Fewer segments make every search cheaper (each term is opened once per segment).
 	stage(opt.Progress, "合并索引段", 0)
 	start := time.Now()
-	before, after, err := idx.Compact(ctx, len(changed))
+	before, after, err := idx.Compact(ctx, len(changed)+len(deletes))
 	if err != nil {
 		idx.Close()
 		return "", fmt.Errorf("compact the index: %w", err)

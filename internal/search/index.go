@@ -297,7 +297,8 @@ const compactAbove = 3
 
 // Compact merges the index's small segments (compactPlan) once it has more than
 // compactAbove of them, and returns once the result is on disk; added is the number of
-// documents the ingest before it wrote. It stops at the first round that merges nothing.
+// documents the ingest before it wrote or deleted. It stops at the first round that
+// merges nothing.
 func (x *Index) Compact(ctx context.Context, added int) (before, after int, err error) {
 	s, before, err := x.segments()
 	if err != nil || s == nil || before <= compactAbove {
