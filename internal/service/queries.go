@@ -23,7 +23,23 @@ func (st *State) visibleWork(id string, who Viewer) (*model.Work, bool) {
 
 // verdict is the work's status on d as the viewer may see it.
 func (st *State) verdict(workID string, d model.Date, who Viewer) validity.Verdict {
-	return st.Catalog.Timeline(workID).For(!who.Staff).Work(d)
+	return st.claim(st.Catalog.Timeline(workID).For(!who.Staff).Work(d), d)
+}
+
+// claim adds to a verdict for today the data source's own status when it disagrees
+// (validity.ClaimNote): a work computed 现行有效 that its source calls 已失效 must not
+// read as plainly in force. Sources state their claim as of when they were gathered, so
+// it is dropped for other dates.
+func (st *State) claim(v validity.Verdict, d model.Date) validity.Verdict {
+	if v.SourceClaim == "" {
+		return v
+	}
+	if st.today == nil || d != st.today() {
+		v.SourceClaim = ""
+		return v
+	}
+	v.Reason += validity.ClaimNote(v.SourceClaim)
+	return v
 }
 
 // Search runs a query built by search.FromValues.
@@ -48,7 +64,7 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 		ver := st.verdict(w.ID, q.AsOf, who)
 		hit := Hit{
 			WorkID: w.ID, VersionID: v.ID, Title: v.Title, DocNumber: v.DocNumber, Authority: nonNil(w.Authorities),
-			Level: string(w.Level), Kind: string(w.Kind), Status: string(ver.Status), StatusReason: ver.Reason,
+			Level: string(w.Level), Kind: string(w.Kind), Status: string(ver.Status), StatusReason: ver.Reason, SourceClaim: ver.SourceClaim,
 			ExpiresSoon: ver.ExpiresSoon, PartiallyRepealed: len(ver.Partial) > 0, PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate, ExpiryDate: ver.Expiry,
 			Highlights:          Highlights{Title: search.Mark(v.Title, literals), Text: nonNil(h.Snippets)},
 			InterpretationCount: len(st.interpretations(w.ID, q.AsOf, who)),
@@ -93,12 +109,12 @@ func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
 		return nil, problem.NotFoundf("未找到文件 %s", id)
 	}
 	tl := st.Catalog.Timeline(w.ID).For(!who.Staff)
-	ver := tl.Work(d)
+	ver := st.claim(tl.Work(d), d)
 	wv := &WorkView{
 		WorkID: w.ID, Title: w.Title, DocNumber: w.DocNumber, Authority: nonNil(w.Authorities), Level: string(w.Level),
 		Kind: string(w.Kind), Topics: nonNil(w.Topics), RegistrationNumber: w.RegistrationNumber, IndexNumber: w.IndexNumber,
 		Disclosure: string(w.Disclosure), AsOf: d, Status: string(ver.Status), StatusReason: ver.Reason,
-		ExpiresSoon: ver.ExpiresSoon, ExpiryDate: ver.Expiry, Relations: []RelationView{}, Interpretations: []WorkRef{},
+		SourceClaim: ver.SourceClaim, ExpiresSoon: ver.ExpiresSoon, ExpiryDate: ver.Expiry, Relations: []RelationView{}, Interpretations: []WorkRef{},
 		RepealedArticles: ver.RepealedArticles(),
 	}
 	if i := tl.Current(d); i >= 0 {
@@ -128,10 +144,7 @@ func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
 
 func (st *State) versionInfo(tl *validity.Timeline, vid string, d model.Date) VersionInfo {
 	v := st.Catalog.Versions[vid]
-	vv := tl.Version(vid, d)
-	if st.today != nil && d == st.today() {
-		vv.Reason += validity.ClaimNote(vv.SourceClaim)
-	}
+	vv := st.claim(tl.Version(vid, d), d)
 	return VersionInfo{
 		VersionID: v.ID, Label: v.Label, Title: v.Title, DocNumber: v.DocNumber, PublishDate: v.PublishDate,
 		EffectiveDate: v.EffectiveDate, ExpiryDate: v.ExpiryDate, Status: string(vv.Status), StatusReason: vv.Reason,
@@ -253,7 +266,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	w := st.Catalog.Works[ids[0]]
 	v := st.verdict(w.ID, d, who)
 	status := string(v.Status)
-	res.Status, res.StatusReason, res.ExpiresSoon, res.ExpiryDate = &status, v.Reason, v.ExpiresSoon, v.Expiry
+	res.Status, res.StatusReason, res.ExpiresSoon, res.ExpiryDate, res.SourceClaim = &status, v.Reason, v.ExpiresSoon, v.Expiry, v.SourceClaim
 	// Title and number as they read on the date asked.
 	title, dn := w.Title, w.DocNumber
 	if tl := st.Catalog.Timeline(w.ID); tl != nil {

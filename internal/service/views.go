@@ -50,6 +50,7 @@ type Hit struct {
 	Kind                string     `json:"kind,omitempty"`
 	Status              string     `json:"status"`
 	StatusReason        string     `json:"status_reason"`
+	SourceClaim         string     `json:"source_claim,omitempty"` // the data source's own status, today, when it disagrees
 	ExpiresSoon         bool       `json:"expires_soon"`
 	PartiallyRepealed   bool       `json:"partially_repealed,omitempty"` // 部分失效
 	PublishDate         model.Date `json:"publish_date"`
@@ -80,6 +81,7 @@ type WorkView struct {
 	AsOf               model.Date     `json:"asof"`
 	Status             string         `json:"status"`
 	StatusReason       string         `json:"status_reason"`
+	SourceClaim        string         `json:"source_claim,omitempty"` // the data source's own status, today, when it disagrees
 	ExpiresSoon        bool           `json:"expires_soon"`
 	ExpiryDate         model.Date     `json:"expiry_date"`
 	RepealedArticles   []string       `json:"repealed_articles,omitempty"` // 部分失效: articles no longer in force
@@ -146,6 +148,7 @@ type ValidityResult struct {
 	Input        string     `json:"input"`
 	Status       *string    `json:"status"`
 	StatusReason string     `json:"status_reason"`
+	SourceClaim  string     `json:"source_claim,omitempty"` // the data source's own status, today, when it disagrees
 	ExpiresSoon  bool       `json:"expires_soon"`
 	ExpiryDate   model.Date `json:"expiry_date"`
 	WorkID       *string    `json:"work_id"`

@@ -130,6 +130,15 @@ func TestSourceClaimDisagreement(t *testing.T) {
 	if got := Build([]*model.Version{v}, nil).Version("a", d("2022-01-01")); got.SourceClaim != "" {
 		t.Errorf("agreeing claim reported: %+v", got)
 	}
+	// The work: judged by its current version's claim; 已修改 agrees with a work in force.
+	v.SourceStatus = "expired"
+	if got := Build([]*model.Version{v}, nil).Work(d("2022-01-01")); got.Status != InForce || got.SourceClaim != "已失效" {
+		t.Errorf("work: got %+v", got)
+	}
+	v.SourceStatus = "amended"
+	if got := Build([]*model.Version{v}, nil).Work(d("2022-01-01")); got.SourceClaim != "" {
+		t.Errorf("work: 已修改 reported against 现行有效: %+v", got)
+	}
 }
 
 // The index filters statuses through Bounds; they must agree with Work on every day

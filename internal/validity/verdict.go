@@ -51,6 +51,7 @@ func (t *Timeline) Work(d model.Date) Verdict {
 			}
 		}
 	}
+	v.SourceClaim = workDisagreement(s.SourceStatus, v.Status)
 	return v
 }
 
@@ -200,7 +201,16 @@ func ClaimNote(claim string) string {
 	if claim == "" {
 		return ""
 	}
-	return "（数据来源标注为“" + claim + "”，与按日期计算的结果不一致）"
+	return "（数据来源标注为“" + claim + "”，与按日期计算的结果不一致，引用前请核实）"
+}
+
+// workDisagreement is disagreement for a work, judged by its current version's claim: a
+// work stays in force while amended, so a claim of 已修改 agrees with 现行有效.
+func workDisagreement(source string, computed Status) string {
+	if SourceStatusName(source) == Amended {
+		source = "in_force"
+	}
+	return disagreement(source, computed)
 }
 
 func disagreement(source string, computed Status) string {

@@ -1,0 +1,67 @@
+package service
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/search"
+)
+
+// A work computed 现行有效 whose source calls it 已失效 says so wherever its status is
+// shown today — search hits, the work, the validity check — and not for other dates,
+// since the source's claim is as of when it was gathered.
+func TestSourceClaimShownToday(t *testing.T) {
+	dir := t.TempDir()
+	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
+	os.MkdirAll(lib, 0o755)
+	records := `{"id":"c1","title":"某市社会抚养费征收管理办法","publish_date":"2010-01-01","status":"expired","text":"第一条 为了规范社会抚养费征收，制定本办法。"}
+{"id":"c2","title":"某市养老服务条例","publish_date":"2019-01-01","status":"in_force","text":"第一条 为了发展养老服务，制定本条例。"}
+`
+	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(records), 0o644)
+	build(t, lib, idx)
+	svc := New(idx, nil)
+	defer svc.Close()
+	today := model.Date(20261127)
+	svc.Today = func() model.Date { return today }
+	if _, err := svc.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	st, release, err := svc.Acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	const note = "数据来源标注为“已失效”"
+	for _, d := range []model.Date{today, 20200101} {
+		want := d == today
+		res, err := st.Search(context.Background(), search.Query{Text: "社会抚养费", AsOf: d, Size: 10}, Viewer{})
+		if err != nil || len(res.Hits) != 1 {
+			t.Fatalf("search on %v: %v, %+v", d, err, res)
+		}
+		h := res.Hits[0]
+		if h.Status != "现行有效" || (h.SourceClaim == "已失效") != want || strings.Contains(h.StatusReason, note) != want {
+			t.Errorf("hit on %v: status %s, claim %q, reason %s", d, h.Status, h.SourceClaim, h.StatusReason)
+		}
+		w, err := st.Work(h.WorkID, d, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (w.SourceClaim == "已失效") != want || strings.Contains(w.StatusReason, note) != want {
+			t.Errorf("work on %v: claim %q, reason %s", d, w.SourceClaim, w.StatusReason)
+		}
+		rs, err := st.Validity([]string{"某市社会抚养费征收管理办法", "某市养老服务条例"}, d, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (rs[0].SourceClaim == "已失效") != want || strings.Contains(rs[0].StatusReason, note) != want {
+			t.Errorf("check on %v: claim %q, reason %s", d, rs[0].SourceClaim, rs[0].StatusReason)
+		}
+		if rs[1].SourceClaim != "" || strings.Contains(rs[1].StatusReason, "数据来源标注") {
+			t.Errorf("an agreeing source is reported: %+v", rs[1])
+		}
+	}
+}
