@@ -66,13 +66,15 @@ func (c *Catalog) titleKeys(title string) []string {
 	return k
 }
 
+// number is the lookup key of a doc number (docnum.Key: 国务院令第357号 finds
+// 中华人民共和国国务院令第357号).
 func (c *Catalog) number(s string) string {
 	if c.memo == nil {
-		return docnum.Normalize(s)
+		return docnum.Key(s)
 	}
 	n, ok := c.memo.numbers[s]
 	if !ok {
-		n = c.memo.strs.Copy(docnum.Normalize(s))
+		n = c.memo.strs.Copy(docnum.Key(s))
 		c.memo.numbers[s] = n
 	}
 	return n

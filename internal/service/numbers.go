@@ -2,12 +2,15 @@ package service
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/textnorm"
 )
 
-var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝{｛]\s*\d{4}\s*[〕\]］）)】﹞}｝]\s*第?\s*\d{1,5}\s*号`)
+// numberLike finds doc numbers in a pasted line: 国办发〔2022〕8号 and orders
+// (国务院令第357号, 国家主席令第十五号).
+var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝{｛]\s*\d{4}\s*[〕\]］）)】﹞}｝]\s*第?\s*\d{1,5}\s*号|\p{Han}{1,10}令\s*第?\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号`)
 
 // numbersIn finds the doc numbers written in a pasted line, normalised.
 func numbersIn(s string) []string {
@@ -27,3 +30,45 @@ func numbersIn(s string) []string {
 func stripNumbers(s string) string {
 	return numberLike.ReplaceAllString(textnorm.FoldWidth(s), "")
 }
+
+// titleOf is the title a pasted line names once its doc numbers are taken out: spaces,
+// quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕1号）)
+// or wrapping the whole line; a title's own brackets (…的解释（一）) stay.
+func titleOf(item string) string {
+	s := stripNumbers(item)
+	for {
+		before := s
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "()", ""), "（）", "")
+		s = strings.Trim(s, " 　《》\"“”")
+		if inner, ok := unwrap(s); ok {
+			s = inner
+		}
+		if s == before {
+			return s
+		}
+	}
+}
+
+// unwrap takes off brackets that enclose all of s: "(abc)" but not "(一)abc(二)".
+func unwrap(s string) (string, bool) {
+	rs := []rune(s)
+	if len(rs) < 2 || !isOpen(rs[0]) || !isClose(rs[len(rs)-1]) {
+		return s, false
+	}
+	depth := 0
+	for i, r := range rs {
+		switch {
+		case isOpen(r):
+			depth++
+		case isClose(r):
+			depth--
+			if depth == 0 && i != len(rs)-1 {
+				return s, false
+			}
+		}
+	}
+	return string(rs[1 : len(rs)-1]), depth == 0
+}
+
+func isOpen(r rune) bool  { return r == '(' || r == '（' }
+func isClose(r rune) bool { return r == ')' || r == '）' }

@@ -255,7 +255,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 	}
 	if len(ids) == 0 {
-		title := strings.Trim(stripNumbers(item), " 　《》\"“”()（）")
+		title := titleOf(item)
 		if ids = st.visible(st.Catalog.ByTitle(title), who); len(ids) > 0 {
 			by = "title"
 		}
