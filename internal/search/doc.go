@@ -26,7 +26,9 @@ type Doc struct {
 	Publish     model.Date
 	Bounds      validity.Bounds
 	Expiry      model.Date // the 有效期 of this version, for 即将到期
-	TextHash    string
+	// Before ExtendedOn (a 延续有效期 relation's date) the 有效期 was PriorExpiry.
+	ExtendedOn, PriorExpiry model.Date
+	TextHash                string
 }
 
 // Fingerprint identifies everything bleve indexes for the version (fields), its text by

@@ -38,7 +38,7 @@ func fromCatalog(cat *catalog.Catalog, hashes map[string]string) []*Doc {
 				VersionID: v.ID, WorkID: wid, Title: v.Title,
 				Authorities: w.Authorities, Level: string(w.Level), Topics: w.Topics, Kind: string(w.Kind),
 				Restricted: w.Disclosure == model.Restricted, Publish: v.PublishDate,
-				Bounds: tl.Bounds(i), Expiry: span.Expiry,
+				Bounds: tl.Bounds(i), Expiry: span.Expiry, ExtendedOn: span.ExtendedOn, PriorExpiry: span.PriorExpiry,
 			}
 			docs = append(docs, d)
 			if hashes == nil {

@@ -135,7 +135,14 @@ func (f *filter) statusOK(r *row, st int) bool {
 	if !f.anyStatus && !f.statuses[st] {
 		return false
 	}
-	return !f.expiring || st == validity.PosInForce && r.expiry >= f.asof && r.expiry <= f.soon
+	if !f.expiring {
+		return true
+	}
+	e := r.expiry
+	if f.asof < r.extendedOn {
+		e = r.prior // the 有效期 known then
+	}
+	return st == validity.PosInForce && e >= f.asof && e <= f.soon
 }
 
 func contains(s []uint32, v uint32) bool { return slices.Contains(s, v) }

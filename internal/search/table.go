@@ -64,6 +64,8 @@ type row struct {
 	publish    model.Date
 	bounds     validity.Bounds
 	expiry     model.Date
+	extendedOn model.Date // before it, the 有效期 was prior
+	prior      model.Date
 	auth       multiSpan
 	topics     multiSpan
 }
@@ -139,7 +141,7 @@ func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
 		n, d := p.n, p.d
 		rw := row{
 			known: true, restricted: d.Restricted, kind: t.kinds.id(d.Kind), level: t.levels.id(d.Level),
-			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry),
+			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry), extendedOn: d.ExtendedOn, prior: orMax(d.PriorExpiry),
 		}
 		if d.Publish != 0 {
 			rw.year = t.years.id(fmt.Sprint(d.Publish.Year()))

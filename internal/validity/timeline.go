@@ -30,7 +30,31 @@ type Span struct {
 	Expiry       model.Date // last day in force (有效期至), after any extension; 0 = none
 	ExpiryNote   string     // the clause or relation that set Expiry
 	ExpiryHidden bool       // ExpiryNote quotes a restricted document
+	// ExtendedOn is the date of the first dated 延续有效期 relation; before it the 有效期
+	// known was PriorExpiry (PriorNote). An extension issued after that 有效期 ended
+	// does not undo the days in between: the work was 已失效 then.
+	ExtendedOn   model.Date
+	PriorExpiry  model.Date
+	PriorNote    string
 	SourceStatus string
+}
+
+// at is the span as known on d: its 有效期 before an extension issued after d is the
+// one it had then.
+func (s Span) at(d model.Date) Span {
+	if s.ExtendedOn != 0 && d < s.ExtendedOn {
+		s.Expiry, s.ExpiryNote = s.PriorExpiry, s.PriorNote
+	}
+	return s
+}
+
+// gap is the days a span was 已失效 between its first 有效期 and a late extension:
+// [from, to), or zeros.
+func (s Span) gap() (from, to model.Date) {
+	if s.PriorExpiry == 0 || s.ExtendedOn == 0 || s.ExtendedOn <= s.PriorExpiry.AddDays(1) {
+		return 0, 0
+	}
+	return s.PriorExpiry.AddDays(1), s.ExtendedOn
 }
 
 // Timeline is everything about a work's validity that does not depend on the date asked.
@@ -109,6 +133,10 @@ func (t *Timeline) extend(r *Incoming) {
 			i = j
 		}
 	}
+	if r.Date != 0 && t.Spans[i].ExtendedOn == 0 {
+		t.Spans[i].ExtendedOn = r.Date
+		t.Spans[i].PriorExpiry, t.Spans[i].PriorNote = t.Spans[i].Expiry, t.Spans[i].ExpiryNote
+	}
 	t.Spans[i].Expiry = r.Until
 	t.Spans[i].ExpiryNote = r.Evidence
 	t.Spans[i].ExpiryHidden = r.Hidden
@@ -184,6 +212,9 @@ func (t *Timeline) lapseDate(i int) model.Date {
 // index stores these three numbers per version to filter and count statuses for any date.
 type Bounds struct {
 	InForceFrom, EndedFrom, RepealedFrom model.Date
+	// GapFrom and GapTo are days before EndedFrom on which it was 已失效 too: from the end
+	// of a 有效期 to a later extension (Span.gap); zero when there are none.
+	GapFrom, GapTo model.Date
 	// RepFrom and RepTo bound the dates on which version i represents its work.
 	RepFrom, RepTo model.Date
 }
@@ -199,6 +230,9 @@ func (t *Timeline) Bounds(i int) Bounds {
 		b.RepTo = s.Until // may equal RepFrom: a version replaced on the day it took effect never represents the work
 	}
 	b.EndedFrom = min(t.lapseDate(i), b.RepealedFrom)
+	if from, to := s.gap(); from != 0 && from < b.EndedFrom {
+		b.GapFrom, b.GapTo = from, min(to, b.EndedFrom)
+	}
 	b.InForceFrom = model.DateMin
 	if i == 0 && s.From != 0 {
 		b.InForceFrom = min(s.From, b.EndedFrom)

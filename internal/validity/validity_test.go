@@ -230,3 +230,37 @@ func TestPartialRepeal(t *testing.T) {
 		t.Errorf("version verdict lacks the partial repeal: %+v", v)
 	}
 }
+
+// An extension issued after a 有效期 ended does not reach back: the work was 已失效 from
+// the day after it until the extension, and in force again from then. Before any
+// extension the 有效期 known, and 即将到期, are the first one's.
+func TestLateExtension(t *testing.T) {
+	v := ver("a", "2020-12-01", "2021-01-01", "2023-12-31")
+	late := Build([]*model.Version{v}, []Incoming{rel(model.Extends, "2024-03-01", "2026-12-31")})
+	early := Build([]*model.Version{v}, []Incoming{rel(model.Extends, "2023-12-15", "2026-12-31")})
+	tests := []struct {
+		tl     *Timeline
+		on     string
+		status Status
+		expiry string
+		soon   bool
+		reason string
+	}{
+		{late, "2023-11-30", InForce, "2023-12-31", true, "即将到期：有效期至2023年12月31日"},
+		{late, "2024-01-15", Lapsed, "2023-12-31", false, "有效期至2023年12月31日届满，未见延续（依据：“有效期5年”）；2024年3月1日起另行延续有效期至2026年12月31日"},
+		{late, "2024-02-29", Lapsed, "2023-12-31", false, "届满"},
+		{late, "2024-03-01", InForce, "2026-12-31", false, "有效期至2026年12月31日（2024年3月1日延续有效期，依据："},
+		{late, "2027-01-01", Lapsed, "2026-12-31", false, "有效期至2026年12月31日届满"},
+		{early, "2023-11-30", InForce, "2023-12-31", true, "即将到期"},
+		{early, "2024-01-15", InForce, "2026-12-31", false, "有效期至2026年12月31日"},
+	}
+	for _, c := range tests {
+		got := c.tl.Work(d(c.on))
+		if got.Status != c.status || got.Expiry != d(c.expiry) || got.ExpiresSoon != c.soon || !strings.Contains(got.Reason, c.reason) {
+			t.Errorf("on %s: %s, expiry %v, soon %v, %s; want %s, %s, %v, …%s…", c.on, got.Status, got.Expiry, got.ExpiresSoon, got.Reason, c.status, c.expiry, c.soon, c.reason)
+		}
+		if b := c.tl.Bounds(0); b.StatusAt(d(c.on)) != got.Status {
+			t.Errorf("on %s: bounds say %s, the work %s", c.on, b.StatusAt(d(c.on)), got.Status)
+		}
+	}
+}

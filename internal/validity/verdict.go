@@ -19,6 +19,8 @@ func (b *Bounds) WorkStatusAt(d model.Date) int {
 		return PosRepealed
 	case d >= b.EndedFrom:
 		return PosLapsed
+	case d < b.GapTo && d >= b.GapFrom:
+		return PosLapsed
 	case d < b.InForceFrom:
 		return PosNotYetEffective
 	}
@@ -31,13 +33,14 @@ func (t *Timeline) Work(d model.Date) Verdict {
 		return Verdict{Status: InForce, AsOf: d, Reason: "现行有效：未见版本信息"}
 	}
 	i := t.Current(d)
-	s := t.Spans[i]
+	s := t.Spans[i].at(d)
 	v := Verdict{AsOf: d, Status: t.Bounds(i).StatusAt(d)}
 	switch v.Status {
 	case Repealed:
 		v.Reason = "已废止：" + relationReason(t.repealFor(i), "废止")
 	case Lapsed:
-		v.Reason = "已失效：" + t.lapseReason(i)
+		v.Reason = "已失效：" + t.lapseReason(i, d)
+		v.Expiry = s.Expiry
 	case NotYetEffective:
 		v.Reason = fmt.Sprintf("尚未生效：将自%s起施行%s", s.From.Chinese(), fromEvidence(s))
 	case InForce:
@@ -67,7 +70,7 @@ func (t *Timeline) Version(id string, d model.Date) Verdict {
 		return Verdict{AsOf: d}
 	}
 	w := t.Work(d)
-	s := t.Spans[vi]
+	s := t.Spans[vi].at(d)
 	v := Verdict{AsOf: d, Status: w.Status, Reason: w.Reason, Expiry: s.Expiry}
 	switch {
 	case w.Status == Repealed || w.Status == Lapsed:
@@ -108,17 +111,32 @@ func inForceReason(s Span, n int) string {
 	if s.Expiry != 0 {
 		fmt.Fprintf(&b, "，有效期至%s", s.Expiry.Chinese())
 	}
+	if s.ExtendedOn != 0 && s.Expiry != s.PriorExpiry {
+		// Extended (s is as known on the date asked): say by what.
+		fmt.Fprintf(&b, "（%s延续有效期", s.ExtendedOn.Chinese())
+		if s.ExpiryNote != "" && s.ExpiryNote != "延续有效期" {
+			b.WriteString("，依据：“" + s.ExpiryNote + "”")
+		}
+		b.WriteString("）")
+	}
 	b.WriteString("，未见废止或失效记录")
 	return b.String()
 }
 
-func (t *Timeline) lapseReason(i int) string {
-	s := t.Spans[i]
+func (t *Timeline) lapseReason(i int, d model.Date) string {
+	s := t.Spans[i].at(d)
 	l := t.lapseFor(i)
 	if s.Expiry != 0 && (l == nil || s.Expiry.AddDays(1) <= l.Date) {
 		r := fmt.Sprintf("有效期至%s届满，未见延续", s.Expiry.Chinese())
 		if s.ExpiryNote != "" {
 			r += "（依据：“" + s.ExpiryNote + "”）"
+		}
+		if full := t.Spans[i]; full.Expiry != s.Expiry {
+			// In the gap before a late extension: say what came later.
+			r += fmt.Sprintf("；%s起另行延续有效期", full.ExtendedOn.Chinese())
+			if full.Expiry != 0 {
+				r += "至" + full.Expiry.Chinese()
+			}
 		}
 		return r
 	}
