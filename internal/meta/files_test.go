@@ -61,6 +61,11 @@ var fileCases = []fileCase{
 		rels: []string{"cites→府办专督〔2020〕24号"},
 	},
 	{
+		// The same form with a table row per line: 紧急程度 常规 公开方式 不公开 ….
+		file: "ofd_signout_rows.txt",
+		want: Info{DocNumber: "府办专督〔2020〕24号", Disclosure: model.Restricted},
+	},
+	{
 		// A one-page PDF with no title line: the title comes from the file name.
 		file: "yihao_pdftotext.txt",
 		hint: Hint{FileName: "2026年中央一号文件.pdf"},

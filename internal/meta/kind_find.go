@@ -27,11 +27,20 @@ func findDisclosure(d *doc, f fields) model.Disclosure {
 	if f.disclosure != "" {
 		return f.disclosure
 	}
-	for _, l := range d.lines {
-		if len(l.s) > 90 {
+	for i, l := range d.lines {
+		if len(l.s) > 300 {
 			continue
 		}
 		c := compact(l.s)
+		if i < 60 {
+			// A table row read without its cell borders: 紧急程度 常规 公开方式 不公开 ….
+			if m := tableDisclosure.FindStringSubmatch(c); m != nil {
+				return disclosureWord(m[1])
+			}
+		}
+		if len(l.s) > 90 {
+			continue
+		}
 		c = strings.Trim(c, "（）()")
 		if strings.HasPrefix(c, "此件") {
 			if dis := disclosureWord(c); dis != "" {
@@ -41,6 +50,10 @@ func findDisclosure(d *doc, f fields) model.Disclosure {
 	}
 	return ""
 }
+
+// tableDisclosure is a 公开方式 label followed directly by its value, with or without
+// the colon (spaces already taken out).
+var tableDisclosure = regexp.MustCompile(`(?:公开方式|公开属性|公开类型)[：:]?(不予公开|不公开|依申请公开|免予公开|内部|主动公开|社会公开|公开发布)`)
 
 var (
 	// 《…》政策解读, 关于《…》的解读, 解读《…》, …图解, …问答, 一图读懂….
