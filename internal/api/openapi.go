@@ -88,7 +88,7 @@ func buildOpenAPI() obj {
 	t := func(v any) obj { return s.ref(reflect.TypeOf(v)) }
 	bad, notFound, unavailable := errorResponse("参数无效（invalid_parameter）"), errorResponse("未找到，或无权查看（not_found）"), errorResponse("索引尚未就绪（unavailable）")
 	forbidden := errorResponse("仅限工作人员（forbidden）")
-	tooLarge := errorResponse("请求体或条数超过上限（too_large）")
+	tooLarge := errorResponse("请求体超过上限（too_large）；条数超过 500 条是 400")
 
 	validityResp := jsonBody("逐条核对结果，顺序与输入一致", obj{"type": "object", "required": []string{"asof", "results"},
 		"properties": obj{"asof": t(model.Date(0)), "results": repeated(t(service.ValidityResult{}))}})

@@ -83,9 +83,13 @@ func TestValidityBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var e struct {
+		Error struct{ Code, Message string }
+	}
+	json.NewDecoder(resp2.Body).Decode(&e)
 	resp2.Body.Close()
-	if resp2.StatusCode != 413 {
-		t.Errorf("501 items: status %d, want 413", resp2.StatusCode)
+	if resp2.StatusCode != 400 || e.Error.Code == "" || !strings.Contains(e.Error.Message, "500") {
+		t.Errorf("501 items: status %d, error %+v; want 400 with a message", resp2.StatusCode, e.Error)
 	}
 }
 

@@ -230,7 +230,8 @@ const MaxValidityItems = 500
 // Validity checks each pasted doc number or title.
 func (st *State) Validity(items []string, d model.Date, who Viewer) ([]ValidityResult, error) {
 	if len(items) > MaxValidityItems {
-		return nil, problem.New(problem.TooLarge, "一次最多核对 %d 条，收到 %d 条", MaxValidityItems, len(items))
+		// A bad request, not a body too large: the items are what is wrong (400).
+		return nil, problem.Invalidf("items", "一次最多核对 %d 条，收到 %d 条", MaxValidityItems, len(items))
 	}
 	out := make([]ValidityResult, 0, len(items))
 	for _, in := range items {

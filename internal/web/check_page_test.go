@@ -29,8 +29,8 @@ func TestCheckPage(t *testing.T) {
 		}
 	}
 	r := s.post(t, "/check", url.Values{"q": {strings.Repeat("某政规〔2019〕3号\n", 501)}}, false)
-	if r.Status != http.StatusRequestEntityTooLarge {
-		t.Errorf("501 items: status %d, want 413", r.Status)
+	if r.Status != http.StatusBadRequest {
+		t.Errorf("501 items: status %d, want 400", r.Status)
 	}
 }
 
