@@ -96,7 +96,7 @@ func TestMetricsOnCorpus(t *testing.T) {
 	var ready struct {
 		Versions int `json:"versions"`
 	}
-	get(t, "/readyz", &ready, false)
+	get(t, "/readyz", &ready, true) // staff: the metrics count restricted documents too
 	if values["guifan_index_documents"] != float64(ready.Versions) || values["guifan_index_bytes"] < 1e6 || values["guifan_ready"] != 1 {
 		t.Errorf("index figures: documents %v (want %d), bytes %v", values["guifan_index_documents"], ready.Versions, values["guifan_index_bytes"])
 	}

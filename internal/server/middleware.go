@@ -3,8 +3,13 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // statusWriter remembers the status and size of a response for the request log.
@@ -101,4 +106,48 @@ func limitRequests(maxBody int64, timeout time.Duration, stream func(*http.Reque
 			timed.ServeHTTP(w, r)
 		})
 	}
+}
+
+// utf8Query makes every query parameter valid UTF-8 before a handler reads it. Links
+// from older government sites percent-encode their Chinese in GBK (%C9%FA%D3%FD for
+// 生育): a value that is not UTF-8 but reads as GB18030 is taken as such; any other
+// invalid byte becomes U+FFFD, so no page echoes a broken byte back.
+func utf8Query(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if raw := r.URL.RawQuery; raw != "" {
+			if fixed, changed := fixQuery(raw); changed {
+				r2 := r.Clone(r.Context())
+				r2.URL.RawQuery = fixed
+				r = r2
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// fixQuery re-encodes a raw query whose values are not all valid UTF-8.
+func fixQuery(raw string) (string, bool) {
+	changed := false
+	parts := strings.Split(raw, "&")
+	for i, p := range parts {
+		k, v, _ := strings.Cut(p, "=")
+		kk, err1 := url.QueryUnescape(k)
+		vv, err2 := url.QueryUnescape(v)
+		if err1 != nil || err2 != nil || utf8.ValidString(kk) && utf8.ValidString(vv) {
+			continue
+		}
+		parts[i] = url.QueryEscape(asUTF8(kk)) + "=" + url.QueryEscape(asUTF8(vv))
+		changed = true
+	}
+	return strings.Join(parts, "&"), changed
+}
+
+func asUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	if d, err := simplifiedchinese.GB18030.NewDecoder().String(s); err == nil && utf8.ValidString(d) && !strings.ContainsRune(d, utf8.RuneError) {
+		return d
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }

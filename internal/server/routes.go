@@ -72,7 +72,7 @@ func (s *Server) routes() (http.Handler, error) {
 	r.MethodNotAllowedHandler = byClient(a.MethodNotAllowed, wh.MethodNotAllowed)
 	// Wrapping the router (rather than mux's Use) covers not-found answers too.
 	var h http.Handler = r
-	for _, m := range []func(http.Handler) http.Handler{limitRequests(api.MaxBody, 30*time.Second, isStreaming), securityHeaders,
+	for _, m := range []func(http.Handler) http.Handler{utf8Query, limitRequests(api.MaxBody, 30*time.Second, isStreaming), securityHeaders,
 		logRequests(s.log), recoverPanics(s.log), observeRequests(s.metrics, r)} {
 		h = m(h)
 	}
