@@ -3,12 +3,14 @@
 package access
 
 import (
+	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -81,9 +83,48 @@ func (g *Gate) IsStaff(r *http.Request) bool {
 		return g.CheckFrom(r, strings.TrimSpace(strings.TrimPrefix(h, "Bearer ")))
 	}
 	if c, err := r.Cookie(CookieName); err == nil {
-		return g.CheckFrom(r, c.Value)
+		if strings.HasPrefix(c.Value, sessionPrefix) {
+			return g.checkSession(r, c.Value, time.Now())
+		}
+		return g.CheckFrom(r, c.Value) // the token itself, as scripts may send it
 	}
 	return false
+}
+
+// sessionPrefix starts a sign-in cookie's value: s1.<expiry, Unix seconds>.<MAC>.
+const sessionPrefix = "s1."
+
+// Session is the cookie value of a staff sign-in that lasts until exp: the expiry and a
+// MAC of it keyed by the token's hash, so the cookie never holds the token, and every
+// node configured with the same token accepts it (replicas behind a load balancer).
+func (g *Gate) Session(exp time.Time) string {
+	s := sessionPrefix + strconv.FormatInt(exp.Unix(), 10)
+	return s + "." + g.mac(s)
+}
+
+func (g *Gate) mac(s string) string {
+	m := hmac.New(sha256.New, g.hash)
+	m.Write([]byte("guifan staff session\x00" + s))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// checkSession accepts a session value made by Session that has not expired; a wrong
+// MAC counts as a failed attempt like a wrong token.
+func (g *Gate) checkSession(r *http.Request, v string, now time.Time) bool {
+	if g.Blocked(r) {
+		return false
+	}
+	i := strings.LastIndexByte(v, '.')
+	if i < len(sessionPrefix) {
+		return false
+	}
+	body, sum := v[:i], v[i+1:]
+	if !hmac.Equal([]byte(sum), []byte(g.mac(body))) {
+		g.fail(r)
+		return false
+	}
+	exp, err := strconv.ParseInt(strings.TrimPrefix(body, sessionPrefix), 10, 64)
+	return err == nil && now.Unix() < exp
 }
 
 // CheckFrom checks a token sent by the request's client, counting failures per client.
@@ -96,19 +137,25 @@ func (g *Gate) CheckFrom(r *http.Request, token string) bool {
 		return true
 	}
 	if token != "" && g.Enabled() {
-		g.mu.Lock()
-		if g.fails == nil {
-			g.fails = map[string]*failures{}
-		}
-		f := g.fails[client]
-		if f == nil || time.Since(f.since) > FailWindow {
-			f = &failures{since: time.Now()}
-			g.fails[client] = f
-		}
-		f.n++
-		g.mu.Unlock()
+		g.failClient(client)
 	}
 	return false
+}
+
+func (g *Gate) fail(r *http.Request) { g.failClient(clientOf(r)) }
+
+func (g *Gate) failClient(client string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.fails == nil {
+		g.fails = map[string]*failures{}
+	}
+	f := g.fails[client]
+	if f == nil || time.Since(f.since) > FailWindow {
+		f = &failures{since: time.Now()}
+		g.fails[client] = f
+	}
+	f.n++
 }
 
 // Blocked reports whether the request's client has failed too often lately.

@@ -3,8 +3,11 @@ package access
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestGate(t *testing.T) {
@@ -64,5 +67,36 @@ func TestGateBlocksGuessing(t *testing.T) {
 	other.RemoteAddr = "198.51.100.1:1"
 	if !gate.CheckFrom(other, "correct-horse-battery") {
 		t.Error("another client was blocked too")
+	}
+}
+
+// A sign-in cookie holds an expiry and its MAC, not the token: it works until it
+// expires, on any node with the same token, and not once altered.
+func TestSession(t *testing.T) {
+	g, _ := NewGate("correct-horse-battery", "")
+	other, _ := NewGate("another-token-entirely", "")
+	now := time.Now()
+	v := g.Session(now.Add(time.Hour))
+	if strings.Contains(v, "correct-horse-battery") {
+		t.Fatalf("session %q holds the token", v)
+	}
+	r := httptest.NewRequest("GET", "/", nil)
+	r.AddCookie(&http.Cookie{Name: CookieName, Value: v})
+	if !g.IsStaff(r) {
+		t.Error("a fresh session is refused")
+	}
+	again, _ := NewGate("correct-horse-battery", "")
+	if !again.IsStaff(r) {
+		t.Error("another node with the same token refuses the session")
+	}
+	if other.IsStaff(r) {
+		t.Error("a node with another token accepts the session")
+	}
+	if g.checkSession(r, v, now.Add(2*time.Hour)) {
+		t.Error("an expired session is accepted")
+	}
+	later := strings.Replace(v, "s1.", "s1.9", 1) // a later expiry under the old MAC
+	if g.checkSession(r, later, now) {
+		t.Error("a session with its expiry changed is accepted")
 	}
 }

@@ -237,7 +237,7 @@ func buildOpenAPI() obj {
 		"paths":   paths,
 		"components": obj{"schemas": s.defs, "securitySchemes": obj{
 			"bearerAuth":  obj{"type": "http", "scheme": "bearer", "description": "工作人员令牌"},
-			"staffCookie": obj{"type": "apiKey", "in": "cookie", "name": "guifan_staff", "description": "网页登录后的工作人员 Cookie"},
+			"staffCookie": obj{"type": "apiKey", "in": "cookie", "name": "guifan_staff", "description": "网页登录后的工作人员 Cookie（有效期与签名，不含令牌本身）"},
 		}},
 	}
 }

@@ -79,6 +79,16 @@ func TestStaffLogin(t *testing.T) {
 	}
 	c := r.Header.Get("Set-Cookie")
 	mustContain(t, c, "guifan_staff=", "HttpOnly", "SameSite=Strict", "Path=/")
+	if strings.Contains(c, staffToken) {
+		t.Errorf("the sign-in cookie holds the token: %s", c)
+	}
+	// The cookie alone lets the browser in.
+	session, _, _ := strings.Cut(strings.TrimPrefix(c, "guifan_staff="), ";")
+	req, _ := http.NewRequest("GET", s.URL+"/works/fx:work:neibu", nil)
+	req.AddCookie(&http.Cookie{Name: "guifan_staff", Value: session})
+	if r := s.do(t, req, false); r.Status != http.StatusOK {
+		t.Errorf("restricted page with the sign-in cookie: %d", r.Status)
+	}
 	// A return address on another site is dropped.
 	r = s.post(t, "/staff/login", url.Values{"token": {staffToken}, "next": {"//evil.example/"}}, false)
 	if loc := r.Header.Get("Location"); loc != "/check" {

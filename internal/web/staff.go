@@ -21,8 +21,9 @@ type loginView struct {
 	SignedIn bool
 }
 
-// Login is GET and POST /staff/login. Posting the staff token sets it in an HttpOnly,
-// SameSite=Strict cookie, which the access gate reads on every request.
+// Login is GET and POST /staff/login. Posting the staff token sets a sign-in cookie
+// (HttpOnly, SameSite=Strict, Secure over HTTPS) that holds an expiry and its MAC, not
+// the token, and lasts staffSession.
 func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 	v := loginView{Enabled: h.gate.Enabled(), SignedIn: h.gate.IsStaff(r)}
 	status := http.StatusOK
@@ -38,8 +39,8 @@ func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if h.gate.CheckFrom(r, token) {
-			http.SetCookie(w, &http.Cookie{Name: access.CookieName, Value: token, Path: "/", MaxAge: int(staffSession.Seconds()),
-				HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
+			http.SetCookie(w, &http.Cookie{Name: access.CookieName, Value: h.gate.Session(time.Now().Add(staffSession)), Path: "/",
+				MaxAge: int(staffSession.Seconds()), HttpOnly: true, Secure: secure(r), SameSite: http.SameSiteStrictMode})
 			target := v.Next
 			if target == "" {
 				target = "/check"
@@ -68,8 +69,14 @@ func (h *Handler) Logout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: access.CookieName, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
+		HttpOnly: true, Secure: secure(r), SameSite: http.SameSiteStrictMode})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// secure reports whether the browser reached the site over HTTPS, directly or through a
+// proxy that says so: the sign-in cookie is then sent over HTTPS only.
+func secure(r *http.Request) bool {
+	return r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
 }
 
 // safeNext keeps a return address only when it is a path on this site.
