@@ -68,8 +68,11 @@ func FromValues(v url.Values, today model.Date) (Query, error) {
 	}
 	if s := v.Get("year"); s != "" {
 		y, err := strconv.Atoi(s)
-		if err != nil || y < 1900 || y > 2200 {
-			return q, problem.Invalidf("year", "年份 %q 无效，应为四位数字", s)
+		switch {
+		case err != nil:
+			return q, problem.Invalidf("year", "年份 %q 无效，应为四位数字（如 2024）", s)
+		case y < 1900 || y > 2200:
+			return q, problem.Invalidf("year", "年份 %d 超出范围（1900–2200）", y)
 		}
 		q.Year = y
 	}
@@ -121,8 +124,11 @@ func DateParam(v url.Values, name string, def model.Date) (model.Date, error) {
 		return def, nil
 	}
 	d, err := model.ParseDate(s)
-	if err != nil || d < 18000101 || d > 29991231 {
+	switch {
+	case err != nil:
 		return 0, problem.Invalidf(name, "日期 %q 无效，应为 YYYY-MM-DD（如 2024-01-01）", s)
+	case d < 18000101 || d > 29991231:
+		return 0, problem.Invalidf(name, "日期 %s 超出范围（1800-01-01 至 2999-12-31）", d)
 	}
 	return d, nil
 }

@@ -33,6 +33,7 @@ type searchView struct {
 	Prev         string
 	Next         string
 	LastPage     int
+	PastLast     string // the last page's link, when the page asked for is past it
 	SortDate     bool
 	SortURLs     [2]string // relevance, date
 	Notice       string
@@ -96,10 +97,11 @@ func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
 	if ir != nil {
 		v.InterpsURL = searchURL(with(cur, "kind", string(model.KindInterpretation)))
 	}
-	switch res.Match {
-	case "partial":
+	switch {
+	case res.Total == 0:
+	case res.Match == "partial":
 		v.Notice = "未找到与“" + q.Text + "”完全匹配的文件，以下是部分词语匹配的结果。"
-	case "loose":
+	case res.Match == "loose":
 		v.Notice = "未找到与“" + q.Text + "”完全匹配的文件，以下是相近的结果，请注意核对。"
 	}
 	v.Groups, v.Active = facetGroups(cur, res.Facets, q)
@@ -191,14 +193,17 @@ func (v *searchView) paginate(cur url.Values, res *service.SearchResult) {
 	last := int((res.Total + uint64(size) - 1) / uint64(size))
 	last = min(last, search.MaxDepth/size)
 	v.LastPage = last
-	if last <= 1 {
-		return
-	}
 	link := func(n int) string {
 		if n == 1 {
 			return searchURL(without(cur, "page"))
 		}
 		return searchURL(with(cur, "page", strconv.Itoa(n)))
+	}
+	if last >= 1 && res.Page > last {
+		v.PastLast = link(last) // a page past the end: say so and link the last one
+	}
+	if last <= 1 {
+		return
 	}
 	p := res.Page
 	if p > 1 {

@@ -104,6 +104,15 @@ func TestSearchNoticeAndEmptyHelp(t *testing.T) {
 	mustContain(t, r.Body, "未找到与“生育 火星移民”完全匹配的文件")
 	r = s.get(t, q("/search", "q", "生育", "level", "法律"))
 	mustContain(t, r.Body, "没有找到符合条件的文件", "清除全部条件后再查")
+	if strings.Contains(r.Body, "以下是") {
+		t.Error("an empty result announces results below")
+	}
+	// A page past the last one says so and links the last page.
+	r = s.get(t, q("/search", "q", "生育", "page", "40"))
+	mustContain(t, r.Body, "第 40 页没有结果", "转到第 1 页")
+	if strings.Contains(r.Body, "40/") {
+		t.Error("the summary shows a page past the last")
+	}
 }
 
 func TestBadParametersAre400(t *testing.T) {
