@@ -68,6 +68,7 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 			ExpiresSoon: ver.ExpiresSoon, PartiallyRepealed: len(ver.Partial) > 0, PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate, ExpiryDate: ver.Expiry,
 			Highlights:          Highlights{Title: search.Mark(v.Title, literals), Text: nonNil(h.Snippets)},
 			InterpretationCount: len(st.interpretations(w.ID, q.AsOf, who)),
+			Restricted:          w.Disclosure == model.Restricted,
 		}
 		if hit.ExpiryDate == 0 {
 			hit.ExpiryDate = v.ExpiryDate

@@ -58,6 +58,7 @@ type Hit struct {
 	ExpiryDate          model.Date `json:"expiry_date"`
 	Highlights          Highlights `json:"highlights"`
 	InterpretationCount int        `json:"interpretation_count"`
+	Restricted          bool       `json:"restricted,omitempty"` // 不公开: staff see it, the public never does
 }
 
 // Highlights are HTML-escaped with <mark> around matches.

@@ -83,7 +83,7 @@ func TestRestrictedIsNotFoundForThePublic(t *testing.T) {
 	mustContain(t, r.Body, `<tr class="notfound">`)
 	mustNotContain(t, r.Body, "内部经办规程")
 	r = s.getAs(t, q("/search", "q", "经办规程"), true)
-	mustContain(t, r.Body, "某市生育保险内部<mark>经办规程</mark>", `<a href="/works/fx:work:neibu">`)
+	mustContain(t, r.Body, "某市生育保险内部<mark>经办规程</mark>", `<a href="/works/fx:work:neibu">`, `<span class="badge restricted" title="仅工作人员可见">不公开</span>`)
 }
 
 func TestDiffPage(t *testing.T) {
