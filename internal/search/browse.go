@@ -16,9 +16,10 @@ import (
 
 // browseTotals are what a query without text counts over the whole table.
 type browseTotals struct {
-	total  uint64
-	status [4]int
-	counts facetCounts
+	total    uint64
+	status   [4]int
+	expiring int
+	counts   facetCounts
 }
 
 func (b *browseTotals) bytes() int {
@@ -38,7 +39,7 @@ func (x *Index) browse(ctx context.Context, q Query, t *docTable, f *filter, c *
 	key := *f
 	key.t = nil // the same filters on the same snapshot: the table is the index's
 	if e, ok := x.browses.get(key); ok {
-		c.total, c.status = e.total, e.status
+		c.total, c.status, c.expiring = e.total, e.status, e.expiring
 		if c.counts {
 			copy(c.level, e.counts.level)
 			copy(c.auth, e.counts.auth)
@@ -58,7 +59,7 @@ func (x *Index) browse(ctx context.Context, q Query, t *docTable, f *filter, c *
 			}
 			admit(uint64(doc))
 		}
-		e := &browseTotals{total: c.total, status: c.status, counts: facetCounts{
+		e := &browseTotals{total: c.total, status: c.status, expiring: c.expiring, counts: facetCounts{
 			level: slices.Clone(c.level), auth: slices.Clone(c.auth), topic: slices.Clone(c.topic), year: slices.Clone(c.year),
 		}}
 		x.browses.put(key, e)

@@ -104,9 +104,7 @@ func (q *Query) compile(t *docTable) *filter {
 	if q.To != 0 && q.To < f.hi {
 		f.hi = q.To
 	}
-	if q.Expiring {
-		f.soon = q.AsOf.AddDays(validity.SoonWindowDays)
-	}
+	f.soon = q.AsOf.AddDays(validity.SoonWindowDays) // the 即将到期 filter and its count
 	return f
 }
 
@@ -135,9 +133,12 @@ func (f *filter) statusOK(r *row, st int) bool {
 	if !f.anyStatus && !f.statuses[st] {
 		return false
 	}
-	if !f.expiring {
-		return true
-	}
+	return !f.expiring || f.expiresSoon(r, st)
+}
+
+// expiresSoon reports whether a row of status st is 即将到期 on the date: in force, its
+// 有效期 (as known then) ending within the window.
+func (f *filter) expiresSoon(r *row, st int) bool {
 	e := r.expiry
 	if f.asof < r.extendedOn {
 		e = r.prior // the 有效期 known then

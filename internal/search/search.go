@@ -44,6 +44,7 @@ type Hit struct {
 // year and topic.
 type Facets struct {
 	Status    map[validity.Status]int
+	Expiring  int // 即将到期, counted like the statuses
 	Level     []Count
 	Authority []Count
 	Year      []Count
@@ -126,15 +127,16 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 // facet counts and the page are computed from the document table as the matches stream
 // by, so a broad query costs one slice lookup per match on top of bleve's matching.
 type collected struct {
-	t      *docTable
-	total  uint64
-	after  uint64 // matches after the cursor, when there is one
-	next   *Cursor
-	page   []ranked
-	fast   bool // matched by the fast path
-	cached bool // the fast path's matches came from the cache
-	counts bool
-	status [4]int // by position in validity.WorkStatuses
+	t        *docTable
+	total    uint64
+	after    uint64 // matches after the cursor, when there is one
+	next     *Cursor
+	page     []ranked
+	fast     bool // matched by the fast path
+	cached   bool // the fast path's matches came from the cache
+	counts   bool
+	status   [4]int // by position in validity.WorkStatuses
+	expiring int    // 即将到期 among them
 	*facetCounts
 }
 
@@ -196,6 +198,9 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		st := rw.bounds.WorkStatusAt(f.asof)
 		if c.counts {
 			c.status[st]++ // counted as if no status were chosen, so the user sees what else there is
+			if f.expiresSoon(rw, st) {
+				c.expiring++
+			}
 		}
 		if !f.statusOK(rw, st) {
 			return false
@@ -389,7 +394,7 @@ func (c *collected) facets() Facets {
 		}
 	}
 	return Facets{
-		Status: status, Level: top(c.level, &c.t.levels, 12), Authority: top(c.auth, &c.t.authorities, 20),
+		Status: status, Expiring: c.expiring, Level: top(c.level, &c.t.levels, 12), Authority: top(c.auth, &c.t.authorities, 20),
 		Year: years, Topic: top(c.topic, &c.t.topics, 20),
 	}
 }

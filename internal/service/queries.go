@@ -83,7 +83,7 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 }
 
 func facets(f search.Facets) Facets {
-	out := Facets{Status: map[string]int{}, Level: map[string]int{}, Authority: map[string]int{}, Year: map[string]int{}, Topic: map[string]int{}}
+	out := Facets{Status: map[string]int{}, Expiring: f.Expiring, Level: map[string]int{}, Authority: map[string]int{}, Year: map[string]int{}, Topic: map[string]int{}}
 	for _, s := range validity.WorkStatuses {
 		if n := f.Status[s]; n > 0 {
 			out.Status[string(s)] = n

@@ -27,6 +27,7 @@ type SearchResult struct {
 // Facets are value → count maps; Order keeps the display order of each.
 type Facets struct {
 	Status    map[string]int `json:"status"`
+	Expiring  int            `json:"expiring"` // 即将到期 among the 现行有效 (a flag, not a status)
 	Level     map[string]int `json:"level"`
 	Authority map[string]int `json:"authority"`
 	Year      map[string]int `json:"year"`

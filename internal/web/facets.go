@@ -22,7 +22,6 @@ type facetGroup struct {
 type facetItem struct {
 	Label    string
 	Count    int
-	NoCount  bool
 	URL      string
 	Selected bool
 	Class    string // a status badge class for status values
@@ -61,7 +60,9 @@ func facetGroups(cur url.Values, f service.Facets, q search.Query) ([]facetGroup
 	exp := search.ExpiringStatus
 	expSel := q.Expiring
 	eu := searchURL(withStatuses(cur, toggle(chosen, exp)))
-	sg.Items = append(sg.Items, facetItem{Label: exp + "（180天内）", NoCount: true, URL: eu, Selected: expSel, Class: "flag"})
+	if f.Expiring > 0 || expSel {
+		sg.Items = append(sg.Items, facetItem{Label: exp + "（180天内）", Count: f.Expiring, URL: eu, Selected: expSel, Class: "flag"})
+	}
 	if expSel {
 		chips = append(chips, chip{"效力状态：" + exp, eu})
 	}

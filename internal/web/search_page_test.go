@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"html"
 	"net/http"
 	"net/url"
@@ -222,5 +223,33 @@ func TestIndexNotReadyIs503(t *testing.T) {
 			t.Errorf("%s: status %d, want 503", path, r.Status)
 		}
 		mustContain(t, r.Body, "索引正在建立，请稍后再试")
+	}
+}
+
+// 即将到期 is counted like a status: the facet's count is what choosing it finds.
+func TestExpiringFacetCount(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, q("/search", "asof", "2026-03-01"))
+	mustContain(t, r.Body, `即将到期（180天内） <span class="count">1</span>`)
+	var all, chosen struct {
+		Total  int `json:"total"`
+		Facets struct {
+			Expiring int `json:"expiring"`
+		} `json:"facets"`
+	}
+	for _, c := range []struct {
+		path string
+		v    any
+	}{{q("/api/search", "asof", "2026-03-01"), &all}, {q("/api/search", "asof", "2026-03-01", "status", "即将到期"), &chosen}} {
+		if err := json.Unmarshal([]byte(s.get(t, c.path).Body), c.v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if all.Facets.Expiring != 1 || chosen.Total != all.Facets.Expiring {
+		t.Errorf("facet %d, choosing it finds %d", all.Facets.Expiring, chosen.Total)
+	}
+	// A year later it has lapsed: no 即将到期 to offer.
+	if r := s.get(t, q("/search", "asof", "2027-03-01")); strings.Contains(r.Body, "即将到期（180天内）") {
+		t.Error("即将到期 offered with nothing to find")
 	}
 }
