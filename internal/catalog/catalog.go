@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -130,8 +131,18 @@ func titleKeys(title string) []string {
 	if s := textnorm.TitleKey(textnorm.ShortTitle(title)); s != k && s != "" {
 		keys = append(keys, s)
 	}
+	// A notice that issues a document is found by the document's own title too: staff
+	// paste 抚顺县2022年政务公开工作要点 for 关于印发《抚顺县2022年政务公开工作要点》的通知.
+	if m := issuedTitle.FindStringSubmatch(title); m != nil {
+		if s := textnorm.TitleKey(strings.Trim(m[1], "《》")); s != "" && !slices.Contains(keys, s) {
+			keys = append(keys, s)
+		}
+	}
 	return keys
 }
+
+// issuedTitle is a notice issuing or forwarding one document: …关于印发《X》的通知.
+var issuedTitle = regexp.MustCompile(`关于(?:印发|转发|发布)(《[^《》]+》|[^《》]{4,})的(?:通知|决定)$`)
 
 // WorkIDs lists every work id in a stable order.
 func (c *Catalog) WorkIDs() []string {

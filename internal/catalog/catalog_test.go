@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"github.com/guifan/guifan/internal/textnorm"
+	"slices"
 	"testing"
 
 	"github.com/guifan/guifan/internal/model"
@@ -170,6 +172,25 @@ func TestRestatedRelationIsKeptOnce(t *testing.T) {
 	for _, id := range []string{"v1", "v2", "v3"} {
 		if v, _ := c.Version(id); v.Relations != nil {
 			t.Errorf("%s keeps %d relations of its own beside the catalog's", id, len(v.Relations))
+		}
+	}
+}
+
+// A notice issuing a document is found by that document's title as well.
+func TestTitleKeysOfIssuingNotice(t *testing.T) {
+	key := textnorm.TitleKey
+	for title, want := range map[string]string{
+		"关于印发《抚顺县2022年政务公开工作要点》的通知":    "抚顺县2022年政务公开工作要点",
+		"某市人民政府办公室关于印发某市就业创业补贴暂行办法的通知": "某市就业创业补贴暂行办法",
+		"国务院关于转发《某某规定》的通知":             "某某规定",
+	} {
+		if ks := titleKeys(title); !slices.Contains(ks, key(want)) || ks[0] != key(title) {
+			t.Errorf("titleKeys(%s) = %v, want %s too", title, ks, want)
+		}
+	}
+	for _, title := range []string{"关于做好2022年政务公开工作的通知", "中华人民共和国公司法"} {
+		if ks := titleKeys(title); len(ks) > 2 || len(ks) == 2 && ks[1] != key("公司法") {
+			t.Errorf("titleKeys(%s) = %v: no document is issued", title, ks)
 		}
 	}
 }
