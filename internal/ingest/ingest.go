@@ -294,10 +294,50 @@ func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *sn
 	read := parallel(ctx, docIdx, opt.Workers, func(ctx context.Context, i int) fileResult {
 		return readDocument(ctx, entries[i], hashes[i].state, hashes[i].file, opt, sp)
 	}, func() { add(opt.Progress, 1) })
+	var byKey map[string]*catalog.Record
 	for k, i := range docIdx {
 		results[i] = read[k]
+		if prev == nil {
+			continue
+		}
+		if st, ok := prev.Files[entries[i].Path]; ok {
+			if byKey == nil {
+				byKey = make(map[string]*catalog.Record, len(prev.Records))
+				for _, r := range prev.Records {
+					byKey[r.Key] = r
+				}
+			}
+			keepEarlier(&results[i], st, byKey)
+		}
 	}
 	return results, ctx.Err()
+}
+
+// keepEarlier keeps the versions a document file held before it was replaced: a
+// version's text is never overwritten. When the file's new text is a new version (it
+// bears another publish date), the earlier versions stay, under keys of their own
+// (path@version id) that the file's state lists, so later ingests keep them while the
+// file is in the library; their texts stay in the index they were written to. A new
+// text with the same publish date is a correction of the same version and replaces
+// it. When the file can no longer be read, its last good versions stay too.
+func keepEarlier(fr *fileResult, was snapshot.FileState, prev map[string]*catalog.Record) {
+	dates, hashes := map[model.Date]bool{}, map[string]bool{}
+	for _, r := range fr.reads {
+		dates[r.record.Version.PublishDate] = true
+		hashes[r.record.TextHash] = true
+	}
+	for _, k := range was.Keys {
+		pr, ok := prev[k]
+		if !ok || hashes[pr.TextHash] || dates[pr.Version.PublishDate] || pr.Version.PublishDate == 0 && len(fr.reads) > 0 {
+			continue
+		}
+		r := *pr
+		if !strings.Contains(r.Key, "@") {
+			r.Key = fr.entry.Path + "@" + pr.Version.ID
+		}
+		fr.kept = append(fr.kept, &r)
+		fr.state.Keys = append(fr.state.Keys, r.Key)
+	}
 }
 
 // reuse keeps an unchanged file's records, and its error if it had one.

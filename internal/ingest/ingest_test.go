@@ -202,3 +202,66 @@ func TestPrivacyScreening(t *testing.T) {
 		}
 	}
 }
+
+// A document file replaced by a later text keeps its earlier version: a version's text
+// is never overwritten. A correction bearing the same date replaces the text; a file
+// that can no longer be read keeps its last versions; a removed file takes them all.
+func TestReplacedFileKeepsEarlierVersion(t *testing.T) {
+	l, idx := lib(t)
+	run(t, l, idx)
+	versionsOf := func() map[string]string { // version id → key, for the notice's file
+		_, m := current(t, idx)
+		out := map[string]string{}
+		for _, r := range m.Records {
+			if strings.HasPrefix(r.Key, "a/") {
+				out[r.Version.ID] = r.Key
+			}
+		}
+		return out
+	}
+	before := versionsOf()
+	if len(before) != 1 {
+		t.Fatalf("versions before: %v", before)
+	}
+	var oldID string
+	for id := range before {
+		oldID = id
+	}
+	// The office replaces the file with the 2024 revision.
+	revised := strings.NewReplacer("〔2021〕5号", "〔2024〕2号", "2021年3月1日", "2024年3月20日", "2021年4月1日", "2024年4月1日",
+		"为促进就业", "为促进高质量充分就业").Replace(notice)
+	writeFile(t, l, "a/就业补贴办法.txt", revised)
+	writeFile(t, l, "a/就业补贴办法.txt.meta.yaml", "title: 关于印发某县就业补贴办法的通知\npublish_date: 2024-03-20\neffective_date: 2024-04-01\nexpiry_date: 2027-03-31\n")
+	rep := run(t, l, idx)
+	after := versionsOf()
+	if len(after) != 2 || after[oldID] == "" || rep.Deleted != 0 || rep.Works != 2 {
+		t.Fatalf("after the revision: versions %v, deleted %d, works %d; want the old one kept", after, rep.Deleted, rep.Works)
+	}
+	if text, err := searchText(t, idx, oldID); err != nil || !strings.Contains(text, "为促进就业") {
+		t.Errorf("the earlier text: %q, %v", text, err)
+	}
+	// Unchanged: both stay.
+	if again := run(t, l, idx); !again.Unchanged || len(versionsOf()) != 2 {
+		t.Errorf("no-op re-ingest: %+v, versions %v", again, versionsOf())
+	}
+	// A correction of the 2024 text (same date) replaces that text only.
+	writeFile(t, l, "a/就业补贴办法.txt", strings.Replace(revised, "制定本办法", "特制定本办法", 1))
+	run(t, l, idx)
+	if now := versionsOf(); len(now) != 2 || now[oldID] == "" {
+		t.Errorf("after a correction: %v, want the 2021 version and the corrected 2024 one", now)
+	}
+	// Unreadable now: the last versions stay, and the error is reported.
+	if err := os.WriteFile(filepath.Join(l, "a/就业补贴办法.txt"), []byte{0xff, 0xfe, 0x00}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if bad := run(t, l, idx); len(versionsOf()) != 2 {
+		t.Errorf("unreadable file: versions %v, errors %+v", versionsOf(), bad.Errors)
+	}
+	// Removed: every version of it goes.
+	os.Remove(filepath.Join(l, "a/就业补贴办法.txt"))
+	os.Remove(filepath.Join(l, "a/就业补贴办法.txt.meta.yaml"))
+	run(t, l, idx)
+	if now := versionsOf(); len(now) != 0 {
+		t.Errorf("after removal: %v", now)
+	}
+}
