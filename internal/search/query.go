@@ -139,11 +139,14 @@ func (f *filter) statusOK(r *row, st int) bool {
 // expiresSoon reports whether a row of status st is 即将到期 on the date: in force, its
 // 有效期 (as known then) ending within the window.
 func (f *filter) expiresSoon(r *row, st int) bool {
+	if st != validity.PosInForce {
+		return false
+	}
 	e := r.expiry
 	if f.asof < r.extendedOn {
 		e = r.prior // the 有效期 known then
 	}
-	return st == validity.PosInForce && e >= f.asof && e <= f.soon
+	return e >= f.asof && e <= f.soon
 }
 
 func contains(s []uint32, v uint32) bool { return slices.Contains(s, v) }
