@@ -319,8 +319,13 @@ func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *sn
 // (path@version id) that the file's state lists, so later ingests keep them while the
 // file is in the library; their texts stay in the index they were written to. A new
 // text with the same publish date is a correction of the same version and replaces
-// it. When the file can no longer be read, its last good versions stay too.
+// it. A file that can no longer be read keeps nothing: its metadata may have been
+// changed to withhold it (a sidecar saying 不公开 that fails to parse must not leave the
+// public version up).
 func keepEarlier(fr *fileResult, was snapshot.FileState, prev map[string]*catalog.Record) {
+	if len(fr.reads) == 0 {
+		return
+	}
 	dates, hashes := map[model.Date]bool{}, map[string]bool{}
 	for _, r := range fr.reads {
 		dates[r.record.Version.PublishDate] = true
@@ -328,7 +333,7 @@ func keepEarlier(fr *fileResult, was snapshot.FileState, prev map[string]*catalo
 	}
 	for _, k := range was.Keys {
 		pr, ok := prev[k]
-		if !ok || hashes[pr.TextHash] || dates[pr.Version.PublishDate] || pr.Version.PublishDate == 0 && len(fr.reads) > 0 {
+		if !ok || hashes[pr.TextHash] || dates[pr.Version.PublishDate] || pr.Version.PublishDate == 0 {
 			continue
 		}
 		r := *pr

@@ -205,7 +205,7 @@ func TestPrivacyScreening(t *testing.T) {
 
 // A document file replaced by a later text keeps its earlier version: a version's text
 // is never overwritten. A correction bearing the same date replaces the text; a file
-// that can no longer be read keeps its last versions; a removed file takes them all.
+// that can no longer be read, or is removed, takes them all.
 func TestReplacedFileKeepsEarlierVersion(t *testing.T) {
 	l, idx := lib(t)
 	run(t, l, idx)
@@ -250,11 +250,10 @@ func TestReplacedFileKeepsEarlierVersion(t *testing.T) {
 	if now := versionsOf(); len(now) != 2 || now[oldID] == "" {
 		t.Errorf("after a correction: %v, want the 2021 version and the corrected 2024 one", now)
 	}
-	// Unreadable now: the last versions stay, and the error is reported.
-	if err := os.WriteFile(filepath.Join(l, "a/就业补贴办法.txt"), []byte{0xff, 0xfe, 0x00}, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if bad := run(t, l, idx); len(versionsOf()) != 2 {
+	// Unreadable now (here its sidecar): nothing of it stays, since the change may have
+	// been meant to withhold it.
+	writeFile(t, l, "a/就业补贴办法.txt.meta.yaml", "disclosure: [not, a, word]\n")
+	if bad := run(t, l, idx); len(versionsOf()) != 0 || len(bad.Errors) == 0 {
 		t.Errorf("unreadable file: versions %v, errors %+v", versionsOf(), bad.Errors)
 	}
 	// Removed: every version of it goes.

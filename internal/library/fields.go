@@ -100,9 +100,9 @@ func (f *Fields) Validate() error {
 	}
 	switch f.Disclosure {
 	case "", string(model.Public), string(model.Restricted):
-	case "主动公开":
+	case "主动公开", "公开", "社会公开", "公开发布":
 		f.Disclosure = string(model.Public)
-	case "依申请公开", "不予公开", "内部":
+	case "依申请公开", "不予公开", "不公开", "免予公开", "内部", "内部公开", "非公开", "private", "internal":
 		f.Disclosure = string(model.Restricted)
 	default:
 		return fmt.Errorf("unknown disclosure %q (want public or restricted)", f.Disclosure)

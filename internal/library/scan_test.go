@@ -63,6 +63,8 @@ func TestParseSidecar(t *testing.T) {
 		{"x.meta.json", `{"authority":"甲厅、乙厅","disclosure":"依申请公开"}`, func(f *Fields) bool {
 			return len(f.Authority) == 2 && f.Disclosure == "restricted"
 		}, ""},
+		{"x.meta.yaml", "disclosure: 不公开\n", func(f *Fields) bool { return f.Disclosure == "restricted" }, ""},
+		{"x.meta.yaml", "disclosure: 机密\n", nil, "unknown disclosure"},
 		{"x.meta.yaml", "level: 法规\n", nil, "unknown level"},
 		{"x.meta.yaml", "publish_date: 2022-13-40\n", nil, "no such day"},
 		{"x.meta.yaml", "relations:\n  - {type: abolish, target: x}\n", nil, "unknown type"},
