@@ -264,3 +264,28 @@ func TestReplacedFileKeepsEarlierVersion(t *testing.T) {
 		t.Errorf("after removal: %v", now)
 	}
 }
+
+// 有效期5年 counts from the effective date as finally decided: explicit metadata moves
+// it; with no 施行 clause at all, it counts from publication.
+func TestExpiryTermFollowsEffectiveDate(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	writeFile(t, l, "a.txt", "关于印发某县甲办法的通知\n第一条 为规范管理，制定本办法。\n第九条 本办法自2020年1月1日起施行，有效期5年。\n")
+	writeFile(t, l, "a.txt.meta.yaml", "publish_date: 2019-12-01\neffective_date: 2021-01-01\n")
+	writeFile(t, l, "b.txt", "关于印发某县乙办法的通知\n第一条 为规范管理，制定本办法。\n第九条 本办法有效期5年。\n")
+	writeFile(t, l, "b.txt.meta.yaml", "publish_date: 2021-03-01\n")
+	run(t, l, idx)
+	_, m := current(t, idx)
+	want := map[string]model.Date{"a.txt": 20251231, "b.txt": 20260228}
+	for _, r := range m.Records {
+		if w, ok := want[r.Key]; ok {
+			if r.Version.ExpiryDate != w {
+				t.Errorf("%s: expiry %s, want %s (effective %s)", r.Key, r.Version.ExpiryDate, w, r.Version.EffectiveDate)
+			}
+			delete(want, r.Key)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("records missing: %v", want)
+	}
+}

@@ -122,6 +122,10 @@ func buildRecord(s source) *catalog.Record {
 	case f.ExpiryDate != 0:
 		v.ExpiryDate, r.Explicit.ExpiryDate = f.ExpiryDate, true
 		v.ExpiryEvidence = model.Evidence{Origin: "metadata", Value: "来源数据所载有效期至" + f.ExpiryDate.Chinese()}
+	case info.ExpiryTerm.N > 0 && v.EffectiveDate != 0:
+		// 有效期5年 counts from the effective date as finally decided (metadata wins over
+		// the text's own clause).
+		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryTerm.End(v.EffectiveDate), info.ExpiryEvidence
 	case info.ExpiryDate != 0:
 		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryDate, info.ExpiryEvidence
 	}

@@ -110,7 +110,8 @@ func TestEffective(t *testing.T) {
 		{name: "numeric dates", text: "本通知自2022.6.20起施行，有效期至2024-06-19。", eff: 20220620, exp: 20240619},
 		{name: "30 days after publication",
 			text: "本规定自发布之日起30日后施行，有效期2年。", hint: Hint{PublishDate: 20230301}, eff: 20230331, exp: 20250330},
-		{name: "period without a known effective date", text: "本办法有效期5年。", warn: "施行日期未知"},
+		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
+		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

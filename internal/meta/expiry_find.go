@@ -29,7 +29,7 @@ var planWords = []string{"方案", "规划", "计划", "纲要", "要点", "行�
 // own clause (本办法自…起施行，有效期5年 counts from the effective date and ends the day
 // before the anniversary; 有效期至2027年6月30日); or, with a warning, from the period a
 // plan is named for (2024—2026年…实施方案 ends on 2026-12-31).
-func findExpiry(d *doc, f fields, effEnd int, info *Info) {
+func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) {
 	set := func(dt model.Date, ev string) {
 		info.ExpiryDate = dt
 		info.ExpiryEvidence = model.Evidence{Value: ev, Origin: originText}
@@ -63,15 +63,20 @@ func findExpiry(d *doc, f fields, effEnd int, info *Info) {
 				if !ok || n <= 0 || n > 50 {
 					continue
 				}
-				if info.EffectiveDate == 0 {
-					info.warn("正文“" + sentence + "”规定了有效期，但施行日期未知，有效期截止日留空")
+				info.ExpiryTerm = Term{N: n, Months: m[2] != "年"}
+				from := info.EffectiveDate
+				if from == 0 {
+					// No 施行 clause: in force from publication (SPEC), so the term runs from then.
+					from = h.PublishDate // explicit metadata first, as the ingester decides
+					if from == 0 {
+						from = info.PublishDate
+					}
+				}
+				if from == 0 {
+					info.warn("正文“" + sentence + "”规定了有效期，但施行日期和发布日期均未知，有效期截止日留空")
 					return
 				}
-				if m[2] == "年" {
-					set(info.EffectiveDate.AddYears(n).AddDays(-1), sentence)
-				} else {
-					set(info.EffectiveDate.AddMonths(n).AddDays(-1), sentence)
-				}
+				set(info.ExpiryTerm.End(from), sentence)
 				return
 			}
 		}

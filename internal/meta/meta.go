@@ -38,6 +38,9 @@ type Info struct {
 	// ExpiryDate is the last day in force.
 	ExpiryDate     model.Date     `json:"expiry_date,omitempty"`
 	ExpiryEvidence model.Evidence `json:"expiry_evidence,omitzero"`
+	// ExpiryTerm is the 有效期 when the text gives its length (有效期5年): counted from
+	// the effective date, which explicit metadata may still change.
+	ExpiryTerm Term `json:"-"`
 	Registration   string         `json:"registration_number,omitempty"` // 登记号
 	IndexNumber    string         `json:"index_number,omitempty"`        // 索引号
 	// Disclosure is "" when the text does not say.
@@ -77,7 +80,7 @@ func Extract(text string, h Hint) Info {
 	info.Kind, info.Interprets = interpretationOf(info.Title)
 
 	effEnd := findEffective(d, h, f, law, &info)
-	findExpiry(d, f, effEnd, &info)
+	findExpiry(d, f, effEnd, h, &info)
 
 	var skipped []string
 	info.Relations, skipped = findRelations(d, info.Title, info.DocNumber, law)
@@ -86,6 +89,23 @@ func Extract(text string, h Hint) Info {
 }
 
 func (info *Info) warn(msg string) { info.Warnings = append(info.Warnings, msg) }
+
+// Term is a length of time: N years, or N months.
+type Term struct {
+	N      int
+	Months bool
+}
+
+// End is the last day of a term that starts on from: the day before the anniversary.
+func (t Term) End(from model.Date) model.Date {
+	if t.N <= 0 || from == 0 {
+		return 0
+	}
+	if t.Months {
+		return from.AddMonths(t.N).AddDays(-1)
+	}
+	return from.AddYears(t.N).AddDays(-1)
+}
 
 // pickPublishDate prefers the 成文日期 of the information table, then the date of a
 // law's last 通过/公布/修订 line, the signature date, the 发布日期 and last the date the
