@@ -40,9 +40,9 @@ type Info struct {
 	ExpiryEvidence model.Evidence `json:"expiry_evidence,omitzero"`
 	// ExpiryTerm is the 有效期 when the text gives its length (有效期5年): counted from
 	// the effective date, which explicit metadata may still change.
-	ExpiryTerm Term `json:"-"`
-	Registration   string         `json:"registration_number,omitempty"` // 登记号
-	IndexNumber    string         `json:"index_number,omitempty"`        // 索引号
+	ExpiryTerm   Term   `json:"-"`
+	Registration string `json:"registration_number,omitempty"` // 登记号
+	IndexNumber  string `json:"index_number,omitempty"`        // 索引号
 	// Disclosure is "" when the text does not say.
 	Disclosure model.Disclosure `json:"disclosure,omitempty"`
 	Kind       model.Kind       `json:"kind,omitempty"`
