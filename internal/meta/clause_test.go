@@ -110,6 +110,11 @@ func TestEffective(t *testing.T) {
 		{name: "numeric dates", text: "本通知自2022.6.20起施行，有效期至2024-06-19。", eff: 20220620, exp: 20240619},
 		{name: "30 days after publication",
 			text: "本规定自发布之日起30日后施行，有效期2年。", hint: Hint{PublishDate: 20230301}, eff: 20230331, exp: 20250330},
+		{name: "until the end of a year", text: "本办法自2021年1月1日起施行，有效期至2023年底。", eff: 20210101, exp: 20231231},
+		{name: "until the end of a year in Chinese digits", text: "本办法自2021年1月1日起施行，有效期至二〇二三年年底。", eff: 20210101, exp: 20231231},
+		{name: "until a month", text: "本办法自2021年1月1日起施行，有效期至2023年12月。", eff: 20210101, exp: 20231231},
+		{name: "until the end of a month", text: "本办法自2021年1月1日起施行，有效期至2024年2月底。", eff: 20210101, exp: 20240229},
+		{name: "a range to the end of a year", text: "本办法有效期为2021年1月1日至2025年底。", exp: 20251231},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}

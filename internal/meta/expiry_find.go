@@ -18,6 +18,9 @@ var (
 		`)|(?:至|到|截至|截止至|截止到|截止)\s*(` + anyDateExpr + `))`)
 	// 有效期5年 / 有效期为五年 / 有效期三年 / 试行期为两年 / 有效期为6个月
 	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
+	// 有效期至2023年底 / 至2023年末 / 至2023年12月 / 至2023年6月底: the last day of that year or month
+	untilPartRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + anyDateExpr + `\s*起?\s*)?(?:至|到|截至|截止至|截止到|截止)\s*` +
+		`([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:(?:年)?(底|末)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?)(?:[^0-9一二三四五六七八九十日号]|$)`)
 	// 2024—2026 年 in a plan's title
 	titlePeriodRe = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*[-—–－~～至到]+\s*((?:19|20)[0-9]{2})\s*年`)
 )
@@ -57,6 +60,10 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) {
 					set(dt, sentence)
 					return
 				}
+			}
+			if dt := partialEnd(untilPartRe.FindStringSubmatch(rest)); dt != 0 {
+				set(dt, sentence)
+				return
 			}
 			if m := spanRe.FindStringSubmatch(rest); m != nil {
 				n, ok := docnum.ParseNumeral(m[1])
@@ -142,4 +149,48 @@ func expiryFromTitle(info *Info) {
 	info.ExpiryDate = model.NewDate(to, 12, 31)
 	info.ExpiryEvidence = model.Evidence{Value: info.Title, Origin: "title"}
 	info.warn("有效期截止日" + info.ExpiryDate.String() + "系根据标题所载期间“" + info.Title[m[0]:m[1]] + "”推定，正文未写明有效期")
+}
+
+// partialEnd is the last day an untilPartRe match names: 31 December of 2023年底, the
+// last day of the month of 2023年6月.
+func partialEnd(m []string) model.Date {
+	if m == nil {
+		return 0
+	}
+	y := yearOf(m[1])
+	if y == 0 {
+		return 0
+	}
+	if m[2] != "" {
+		return model.NewDate(y, 12, 31)
+	}
+	mo, ok := docnum.ParseNumeral(m[3])
+	if !ok || mo < 1 || mo > 12 {
+		return 0
+	}
+	if mo == 12 {
+		return model.NewDate(y, 12, 31)
+	}
+	return model.NewDate(y, mo+1, 1).AddDays(-1)
+}
+
+// yearOf reads 2023 or 二〇二三.
+func yearOf(s string) int {
+	y := 0
+	for _, r := range s {
+		d, ok := yearDigits[r]
+		if !ok {
+			return 0
+		}
+		y = y*10 + d
+	}
+	if y < 1900 || y > 2200 {
+		return 0
+	}
+	return y
+}
+
+var yearDigits = map[rune]int{
+	'0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9,
+	'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
 }
