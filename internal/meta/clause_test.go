@@ -143,6 +143,15 @@ func TestRelations(t *testing.T) {
 		name, title, text string
 		want              []model.Relation
 	}{
+		{name: "a decision naming what it repeals after the word", text: "经清理，决定废止《关于印发某县就业办法的通知》（某政发〔2021〕1号）和《某县见习办法》。",
+			want: []model.Relation{
+				{Type: model.Repeals, Target: "关于印发某县就业办法的通知"}, {Type: model.Repeals, Target: "某县见习办法"},
+				{Type: model.Cites, Target: "某政发〔2021〕1号"}}},
+		{name: "a decision listing what it repeals", text: "经研究，决定对以下文件予以废止：\n1.《关于印发某县劳务补贴办法的通知》（某政发〔2021〕17号）\n2.某政办发〔2019〕3号\n本决定自2022年6月1日起施行。",
+			want: []model.Relation{
+				{Type: model.Repeals, Target: "关于印发某县劳务补贴办法的通知"}, {Type: model.Repeals, Target: "某政办发〔2019〕3号"},
+				{Type: model.Cites, Target: "某政发〔2021〕17号"}, {Type: model.Cites, Target: "某政办发〔2019〕3号"}}},
+		{name: "废止 followed by words, not documents", text: "对不符合规定的，决定废止的文件应当及时公布。《某办法》另行规定。"},
 		{name: "real: dated by a description", text: "1963年4月10日国务院公布的《商标管理条例》同时废止；",
 			want: []model.Relation{{Type: model.Repeals, Target: "商标管理条例"}}},
 		{name: "real: issuer before the title",

@@ -40,11 +40,13 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 	for _, ew := range endWords {
 		for _, p := range d.hits(ew.word) {
 			off := p + len(ew.word)
-			// 《X》废止后… speaks of the consequences, it repeals nothing.
+			ss, se := sentenceBounds(text, lo, p, off)
+			// 《X》废止后… speaks of the consequences, it repeals nothing; 决定废止《X》 names
+			// what it repeals after the word.
 			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！：:）)\n", r) {
+				rs.repealNamedAfter(ew.typ, text, ss, p, off, se)
 				continue
 			}
-			ss, se := sentenceBounds(text, lo, p, off)
 			seg := text[ss:p]
 			refs := refsIn(seg)
 			if len(refs) == 0 {
@@ -114,12 +116,34 @@ func listBefore(seg string, refs []ref) []ref {
 
 var listItemRe = regexp.MustCompile(`^(?:[0-9]+\s*[.．、]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)\s*(.+?)[。；;，,]?$`)
 
+// decideRe ends the words before a decision's end word: 决定废止《X》, 现予废止, 同意废止.
+var decideRe = regexp.MustCompile(`(?:决定|现予|同意|宣布|予以|一并)$`)
+
+// repealNamedAfter reads 决定废止《A》（…）、《B》: the documents listed right after the
+// end word, when a decision states it.
+func (rs *relations) repealNamedAfter(typ model.RelationType, text string, ss, p, off, se int) {
+	if !decideRe.MatchString(compact(text[ss:p])) {
+		return
+	}
+	refs := refsIn(text[off:se])
+	if len(refs) == 0 || strings.TrimSpace(text[off:off+refs[0].start]) != "" {
+		return
+	}
+	ev := evidence(text[ss:se])
+	for i, r := range refs {
+		if i > 0 && !separatorOnly(text[off+refs[i-1].end:off+r.start]) {
+			break
+		}
+		rs.add(model.Relation{Type: typ, Target: r.target(), Evidence: ev})
+	}
+}
+
 // repealList reads a list announced by 下列…予以废止： and written one item a line.
 func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss, se, after int) {
 	if !strings.HasPrefix(text[after:], "：") && !strings.HasPrefix(text[after:], ":") {
 		return
 	}
-	if !strings.Contains(text[ss:after], "下列") {
+	if !strings.Contains(text[ss:after], "下列") && !strings.Contains(text[ss:after], "以下") {
 		return
 	}
 	ev := evidence(text[ss:se])
@@ -136,6 +160,13 @@ func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss,
 			continue
 		}
 		started = true
+		if refs := refsIn(m[1]); len(refs) > 0 {
+			// 1.《关于印发…的通知》（某政发〔2021〕17号）: the documents the item names.
+			for _, r := range refs {
+				rs.add(model.Relation{Type: typ, Target: r.target(), Evidence: ev + l.s})
+			}
+			continue
+		}
 		t := cleanTitle(strings.Trim(m[1], "《》"))
 		if strings.HasPrefix(t, "关于") || endsWithDocType(t) {
 			rs.add(model.Relation{Type: typ, Target: t, Evidence: ev + l.s})
