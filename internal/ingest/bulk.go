@@ -88,7 +88,7 @@ func readBulk(ctx context.Context, e library.Entry, hash, fileHash string, prev 
 			r.Version.Source.Extractor = "jsonl/" + l.fields.Collection
 		}
 		r.Version.Articles = provisionHeadings(r, l.fields, text)
-		if err := sp.Put(r.Version.ID, text); err != nil {
+		if err := sp.Put(r.Key, text); err != nil {
 			r.Version.Warnings = append(r.Version.Warnings, err.Error())
 		}
 		l.fields.Text = "" // the record is read; free the line's text

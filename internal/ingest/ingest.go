@@ -157,6 +157,12 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 
+	records, dups := dropDuplicateIDs(records)
+	rep.Errors = append(rep.Errors, dups...)
+	for _, r := range records {
+		sp.Bind(r.Version.ID, r.Key) // the texts read in this run, of the records kept
+	}
+
 	now := time.Now
 	if opt.Now != nil {
 		now = opt.Now
@@ -216,6 +222,34 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	rep.Duration = time.Since(start)
 	done(opt.Progress)
 	return rep, nil
+}
+
+// dropDuplicateIDs keeps the first record of each version id (in library order: by file,
+// then by line) and reports the others: an id given twice in the library's own
+// metadata would otherwise let the later record silently replace the earlier one.
+func dropDuplicateIDs(records []*catalog.Record) ([]*catalog.Record, []FileError) {
+	first := make(map[string]string, len(records))
+	out := records[:0]
+	var errs []FileError
+	for _, r := range records {
+		id := r.Version.ID
+		if at, ok := first[id]; ok {
+			errs = append(errs, FileError{Path: r.Version.Source.Path, Reason: "duplicate id",
+				Detail: fmt.Sprintf("%s: id %q is already used by %s; this record was skipped", where(r), id, at)})
+			continue
+		}
+		first[id] = where(r)
+		out = append(out, r)
+	}
+	return out, errs
+}
+
+// where names a record's place in the library: its file, and its line in a bulk file.
+func where(r *catalog.Record) string {
+	if r.Version.Source.Line > 0 {
+		return fmt.Sprintf("%s line %d", r.Version.Source.Path, r.Version.Source.Line)
+	}
+	return r.Version.Source.Path
 }
 
 // loadPrevious opens the current snapshot's manifest. A snapshot that cannot be read is
@@ -409,9 +443,10 @@ func publish(ctx context.Context, opt Options, root snapshot.Root, prevName stri
 				if err = load(d); err != nil {
 					return "", err
 				}
-				if err = sp.Put(d.VersionID, d.Text); err != nil {
+				if err = sp.Put("index:"+d.VersionID, d.Text); err != nil {
 					return "", err
 				}
+				sp.Bind(d.VersionID, "index:"+d.VersionID)
 				d.Text = ""
 			}
 		}

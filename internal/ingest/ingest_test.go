@@ -289,3 +289,23 @@ func TestExpiryTermFollowsEffectiveDate(t *testing.T) {
 		t.Errorf("records missing: %v", want)
 	}
 }
+
+// An id given twice is reported; the first record keeps it and nothing is overwritten.
+func TestDuplicateIDReported(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	writeFile(t, l, "laws.jsonl", `{"id":"rec-a1","version_of":"work-a","title":"某省失业保险条例","publish_date":"2010-01-01","text":"第一条 为了保障失业人员基本生活，制定本条例。"}
+{"id":"rec-a2","version_of":"work-a","title":"某省失业保险条例","publish_date":"2020-06-01","effective_date":"2020-07-01","text":"第一条 为了保障失业人员基本生活，促进再就业，制定本条例。"}
+{"id":"rec-a1","version_of":"work-b","title":"某省工伤保险条例","publish_date":"2021-01-01","text":"第一条 工伤。"}
+`)
+	rep := run(t, l, idx)
+	if len(rep.Errors) != 1 || rep.Errors[0].Reason != "duplicate id" || !strings.Contains(rep.Errors[0].Detail, "line 3") || !strings.Contains(rep.Errors[0].Detail, "line 1") {
+		t.Fatalf("errors %+v, want the duplicate on line 3 reported", rep.Errors)
+	}
+	if rep.Versions != 2 {
+		t.Errorf("versions %d, want 2", rep.Versions)
+	}
+	if text, err := searchText(t, idx, "rec-a1"); err != nil || !strings.Contains(text, "保障失业人员基本生活，制定本条例") {
+		t.Errorf("rec-a1: %q, %v — the first record's text", text, err)
+	}
+}

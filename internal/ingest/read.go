@@ -84,7 +84,7 @@ func readDocument(ctx context.Context, e library.Entry, hash, fileHash string, o
 		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
 	}
 	r := buildRecord(src)
-	if err := sp.Put(r.Version.ID, res.Text); err != nil {
+	if err := sp.Put(r.Key, res.Text); err != nil {
 		fr.err = &FileError{Path: e.Path, Reason: "spool", Detail: err.Error()}
 		return fr
 	}

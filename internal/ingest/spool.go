@@ -12,7 +12,8 @@ type spool struct {
 	mu   sync.Mutex
 	f    *os.File
 	size int64
-	at   map[string][2]int64 // version id → offset, length
+	at   map[string][2]int64 // record key → offset, length
+	ids  map[string]string   // version id → the key of the record whose text it is
 	err  error               // the first write error: the ingest cannot go on without its texts
 }
 
@@ -28,11 +29,11 @@ func newSpool(dir string) (*spool, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &spool{f: f, at: map[string][2]int64{}}, nil
+	return &spool{f: f, at: map[string][2]int64{}, ids: map[string]string{}}, nil
 }
 
-// Put stores the text of a version.
-func (s *spool) Put(id, text string) error {
+// Put stores the text of a record, under its key; Bind makes it its version's text.
+func (s *spool) Put(key, text string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err != nil {
@@ -42,15 +43,26 @@ func (s *spool) Put(id, text string) error {
 		s.err = fmt.Errorf("spool text: %w", err)
 		return s.err
 	}
-	s.at[id] = [2]int64{s.size, int64(len(text))}
+	s.at[key] = [2]int64{s.size, int64(len(text))}
 	s.size += int64(len(text))
 	return nil
+}
+
+// Bind makes the text stored under key the text of version id. Records are read in
+// parallel, so which of two records with one id is read last is chance; the ingest
+// binds the one it keeps.
+func (s *spool) Bind(id, key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.at[key]; ok {
+		s.ids[id] = key
+	}
 }
 
 // Get returns a stored text and whether there was one.
 func (s *spool) Get(id string) (string, bool, error) {
 	s.mu.Lock()
-	loc, ok := s.at[id]
+	loc, ok := s.at[s.ids[id]]
 	s.mu.Unlock()
 	if !ok {
 		return "", false, nil
