@@ -112,6 +112,7 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Files: len(entries), Extractors: map[string]int{}}
+	removeStaleSpools(opt.Index)
 	sp, err := newSpool(opt.Index)
 	if err != nil {
 		return nil, err

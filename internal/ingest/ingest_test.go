@@ -309,3 +309,18 @@ func TestDuplicateIDReported(t *testing.T) {
 		t.Errorf("rec-a1: %q, %v — the first record's text", text, err)
 	}
 }
+
+// The spool of a killed ingest is removed by the next one.
+func TestStaleSpoolRemoved(t *testing.T) {
+	l, idx := lib(t)
+	run(t, l, idx)
+	stale := filepath.Join(idx, "texts-12345.spool")
+	writeFile(t, idx, "texts-12345.spool", strings.Repeat("条", 1000))
+	run(t, l, idx)
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale spool still there: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(idx, "texts-*.spool")); len(left) != 0 {
+		t.Errorf("spools left: %v", left)
+	}
+}

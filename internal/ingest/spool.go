@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 )
 
@@ -22,6 +23,15 @@ func (s *spool) Err() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.err
+}
+
+// removeStaleSpools deletes the spools of ingests that were killed (a finished one
+// removes its own); the caller holds the index lock, so none of them is in use.
+func removeStaleSpools(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, "texts-*.spool"))
+	for _, p := range old {
+		os.Remove(p)
+	}
 }
 
 func newSpool(dir string) (*spool, error) {

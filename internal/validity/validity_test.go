@@ -264,3 +264,11 @@ func TestLateExtension(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionName(t *testing.T) {
+	for label, want := range map[string]string{"2017年版": "2017年版本", "2018年修正": "2018年修正版本", "修订版本": "修订版本", "": "2020年1月1日公布的版本"} {
+		if got := versionName(Span{Label: label, PublishDate: 20200101}); got != want {
+			t.Errorf("versionName(%q) = %q, want %q", label, got, want)
+		}
+	}
+}

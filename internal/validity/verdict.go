@@ -187,6 +187,10 @@ func fromEvidence(s Span) string {
 
 func versionName(s Span) string {
 	switch {
+	case strings.HasSuffix(s.Label, "版本"):
+		return s.Label
+	case strings.HasSuffix(s.Label, "版"):
+		return s.Label + "本" // 2017年版 → 2017年版本, not 2017年版版本
 	case s.Label != "":
 		return s.Label + "版本"
 	case s.PublishDate != 0:
