@@ -34,6 +34,9 @@ type fileResult struct {
 // hashFile hashes a file and its sidecar together, so a metadata change counts as a
 // change; the file's own hash is returned too, for downloads to be checked against.
 func hashFile(e library.Entry) (state, file string, err error) {
+	if e.Err != nil {
+		return "", "", e.Err
+	}
 	h := sha256.New()
 	for i, p := range []string{e.Abs, e.Sidecar} {
 		if p == "" {

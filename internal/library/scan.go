@@ -30,6 +30,9 @@ type Entry struct {
 	Kind    Kind
 	Size    int64
 	Sidecar string // absolute path of <file>.meta.yaml / .meta.json, if any
+	// Err is why a folder could not be listed: it is reported as the entry's error and
+	// the rest of the library is read.
+	Err error
 }
 
 var sidecarSuffixes = []string{".meta.yaml", ".meta.yml", ".meta.json"}
@@ -59,7 +62,15 @@ func Scan(root string, supported func(name string) bool) ([]Entry, error) {
 	var out []Entry
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if p == root {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, Entry{Path: filepath.ToSlash(rel), Abs: p, Kind: Document, Err: err})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if strings.HasPrefix(name, ".") && p != root {
