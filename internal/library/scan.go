@@ -147,37 +147,59 @@ func ParseSidecar(name string, data []byte) (*Fields, error) {
 }
 
 // MaxLine bounds one JSONL record (the longest law in the national corpus is under 1 MiB).
-const MaxLine = 64 << 20
+var MaxLine = 64 << 20
 
 // EachLine calls fn for every non-empty line of a JSON Lines stream, with its 1-based
 // number. A line that does not parse is passed with its error; the stream goes on.
 func EachLine(r io.Reader, fn func(line int, raw []byte, f *Fields, err error) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), MaxLine)
-	n := 0
-	for sc.Scan() {
-		n++
-		raw := bytes.TrimSpace(sc.Bytes())
-		if len(raw) == 0 {
-			continue
+	br := bufio.NewReaderSize(r, 1<<20)
+	var buf []byte
+	for n := 1; ; n++ {
+		buf = buf[:0]
+		tooLong, eof := false, false
+		for {
+			chunk, err := br.ReadSlice('\n')
+			if !tooLong {
+				if len(buf)+len(chunk) > MaxLine {
+					tooLong, buf = true, buf[:0] // read past the rest of it
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return fmt.Errorf("after line %d: %w", n-1, err)
+			}
+			break
 		}
-		var f Fields
-		err := json.Unmarshal(raw, &f)
-		if err == nil {
-			err = f.Validate()
+		if tooLong {
+			// One oversized record is skipped and reported; the lines after it are read.
+			err := fmt.Errorf("line %d: longer than %d MiB, skipped", n, MaxLine>>20)
+			if cbErr := fn(n, nil, &Fields{}, err); cbErr != nil {
+				return cbErr
+			}
+		} else if raw := bytes.TrimSpace(buf); len(raw) > 0 {
+			var f Fields
+			err := json.Unmarshal(raw, &f)
+			if err == nil {
+				err = f.Validate()
+			}
+			if err == nil && strings.TrimSpace(f.Text) == "" && strings.TrimSpace(f.Title) == "" {
+				err = fmt.Errorf("record has neither title nor text")
+			}
+			if err != nil {
+				err = fmt.Errorf("line %d: %w", n, err)
+			}
+			if cbErr := fn(n, raw, &f, err); cbErr != nil {
+				return cbErr
+			}
 		}
-		if err == nil && strings.TrimSpace(f.Text) == "" && strings.TrimSpace(f.Title) == "" {
-			err = fmt.Errorf("record has neither title nor text")
-		}
-		if err != nil {
-			err = fmt.Errorf("line %d: %w", n, err)
-		}
-		if cbErr := fn(n, raw, &f, err); cbErr != nil {
-			return cbErr
+		if eof {
+			return nil
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("after line %d: %w", n, err)
-	}
-	return nil
 }

@@ -129,3 +129,29 @@ func FuzzEachLine(f *testing.F) {
 		})
 	})
 }
+
+// A record longer than MaxLine is reported and skipped; the lines after it are read,
+// the last one too when no newline ends it.
+func TestEachLineSkipsOversizedRecord(t *testing.T) {
+	defer func(n int) { MaxLine = n }(MaxLine)
+	MaxLine = 200
+	in := `{"id":"a","title":"甲法","text":"第一条"}` + "\r\n" +
+		`{"id":"b","title":"乙法","text":"` + strings.Repeat("条", 3000) + `"}` + "\n" +
+		`{"id":"c","title":"丙法","text":"第一条"}`
+	var ok []string
+	var bad []int
+	err := EachLine(strings.NewReader(in), func(line int, raw []byte, f *Fields, err error) error {
+		if err != nil {
+			bad = append(bad, line)
+			if !strings.Contains(err.Error(), "skipped") {
+				t.Errorf("line %d: %v", line, err)
+			}
+		} else {
+			ok = append(ok, f.ID)
+		}
+		return nil
+	})
+	if err != nil || strings.Join(ok, ",") != "a,c" || len(bad) != 1 || bad[0] != 2 {
+		t.Errorf("ok=%v bad=%v err=%v", ok, bad, err)
+	}
+}
