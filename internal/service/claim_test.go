@@ -65,3 +65,41 @@ func TestSourceClaimShownToday(t *testing.T) {
 		}
 	}
 }
+
+// Checking the number of a version that has been amended says so, though the work is
+// 现行有效.
+func TestCheckOlderVersionNumber(t *testing.T) {
+	dir := t.TempDir()
+	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
+	os.MkdirAll(lib, 0o755)
+	records := `{"id":"v1","version_of":"w","title":"某县就业补贴办法","doc_number":"某政发〔2017〕9号","publish_date":"2017-03-01","text":"第一条 补贴。"}
+{"id":"v2","version_of":"w","title":"某县就业补贴办法","doc_number":"某政发〔2021〕3号","publish_date":"2021-03-01","text":"第一条 补贴和奖励。"}
+`
+	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(records), 0o644)
+	build(t, lib, idx)
+	svc := New(idx, nil)
+	defer svc.Close()
+	if _, err := svc.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	st, release, err := svc.Acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	rs, err := st.Validity([]string{"某政发〔2017〕9号", "某政发〔2021〕3号", "某政发〔2017〕9号"}, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rs[0]; r.Status == nil || *r.Status != "现行有效" || !strings.Contains(r.StatusReason, "注意：某政发〔2017〕9号所指的是已修改的旧版本") {
+		t.Errorf("old number: %+v", r)
+	}
+	if r := rs[1]; strings.Contains(r.StatusReason, "注意") {
+		t.Errorf("current number: %+v", r)
+	}
+	// Before the second version took effect, the old number is the version in effect.
+	old, _ := st.Validity([]string{"某政发〔2017〕9号"}, 20200101, Viewer{})
+	if strings.Contains(old[0].StatusReason, "注意") {
+		t.Errorf("old number as of 2020: %+v", old[0])
+	}
+}

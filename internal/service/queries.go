@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
@@ -249,10 +250,10 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		return res
 	}
 	var ids []string
-	by := ""
+	by, number := "", ""
 	for _, n := range numbersIn(item) {
 		if ids = st.visible(st.Catalog.ByNumber(n), who); len(ids) > 0 {
-			by = "doc_number"
+			by, number = "doc_number", n
 			break
 		}
 	}
@@ -282,11 +283,45 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	}
 	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
 	res.DocNumber = &dn
+	if by == "doc_number" {
+		res.StatusReason += st.olderVersionNote(w.ID, number, d, who)
+	}
 	res.Candidates = len(ids) - 1
 	if res.Candidates > 0 {
 		res.StatusReason += "（另有 " + strconv.Itoa(res.Candidates) + " 个同名或同号文件，请核对发文机关）"
 	}
 	return res
+}
+
+// olderVersionNote warns when the number checked is that of a version no longer in
+// effect: the work is 现行有效, but not in the text the number names (某政发〔2017〕9号
+// amended by 某政发〔2021〕3号).
+func (st *State) olderVersionNote(workID, number string, d model.Date, who Viewer) string {
+	tl := st.Catalog.Timeline(workID)
+	if tl == nil {
+		return ""
+	}
+	tl = tl.For(!who.Staff)
+	cur := tl.Current(d)
+	key := docnum.Key(number)
+	older := -1
+	for i, s := range tl.Spans {
+		if docnum.Key(st.Catalog.Versions[s.VersionID].DocNumber) != key {
+			continue
+		}
+		if i == cur {
+			return "" // the number names the version in effect
+		}
+		older = i
+	}
+	if older < 0 {
+		return ""
+	}
+	vv := tl.Version(tl.Spans[older].VersionID, d)
+	if vv.Status != validity.Amended {
+		return ""
+	}
+	return "（注意：" + number + "所指的是已修改的旧版本：" + strings.TrimPrefix(vv.Reason, "已修改：") + "）"
 }
 
 func (st *State) visible(ids []string, who Viewer) []string {
