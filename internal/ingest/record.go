@@ -130,6 +130,9 @@ func buildRecord(s source) *catalog.Record {
 		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryDate, info.ExpiryEvidence
 	}
 	v.Relations = append(f.ModelRelations(), info.Relations...)
+	for _, k := range f.Unknown {
+		v.Warnings = append(v.Warnings, "元数据文件中的字段“"+k+"”无法识别，已忽略（可用字段见 README）")
+	}
 	if v.Disclosure == model.Public {
 		r.Privacy = privacy.Scan(s.text)
 		if len(r.Privacy) > 0 && s.refusePrivate {

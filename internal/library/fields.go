@@ -42,6 +42,9 @@ type Fields struct {
 	Collection         string            `json:"collection"`
 	Source             string            `json:"source"` // where a bulk record came from (repository:path)
 	Extra              map[string]string `json:"-"`
+	// Unknown lists a sidecar's keys that are none of the above (efective_date for
+	// effective_date): ignored, and said so, so a typo does not silently drop a date.
+	Unknown []string `json:"-"`
 }
 
 // RelationField is a relation as written in a sidecar or record.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -143,8 +144,29 @@ func ParseSidecar(name string, data []byte) (*Fields, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(name), err)
 	}
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(js, &keys) == nil {
+		for k := range keys {
+			if !fieldKeys[k] {
+				f.Unknown = append(f.Unknown, k)
+			}
+		}
+		sort.Strings(f.Unknown)
+	}
 	return &f, nil
 }
+
+// fieldKeys are the keys Fields reads.
+var fieldKeys = func() map[string]bool {
+	m := map[string]bool{}
+	t := reflect.TypeFor[Fields]()
+	for i := range t.NumField() {
+		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); k != "" && k != "-" {
+			m[k] = true
+		}
+	}
+	return m
+}()
 
 // MaxLine bounds one JSONL record (the longest law in the national corpus is under 1 MiB).
 var MaxLine = 64 << 20

@@ -63,7 +63,10 @@ func TestParseSidecar(t *testing.T) {
 		{"x.meta.json", `{"authority":"甲厅、乙厅","disclosure":"依申请公开"}`, func(f *Fields) bool {
 			return len(f.Authority) == 2 && f.Disclosure == "restricted"
 		}, ""},
-		{"x.meta.yaml", "disclosure: 不公开\n", func(f *Fields) bool { return f.Disclosure == "restricted" }, ""},
+		{"x.meta.yaml", "disclosure: 不公开\n", func(f *Fields) bool { return f.Disclosure == "restricted" && len(f.Unknown) == 0 }, ""},
+		{"x.meta.yaml", "efective_date: 2021-01-01\nexpiry_data: 2025-12-31\ntitle: 某办法\n", func(f *Fields) bool {
+			return f.Title == "某办法" && strings.Join(f.Unknown, ",") == "efective_date,expiry_data"
+		}, ""},
 		{"x.meta.yaml", "disclosure: 机密\n", nil, "unknown disclosure"},
 		{"x.meta.yaml", "level: 法规\n", nil, "unknown level"},
 		{"x.meta.yaml", "publish_date: 2022-13-40\n", nil, "no such day"},
