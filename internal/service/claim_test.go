@@ -2,8 +2,6 @@ package service
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,14 +13,9 @@ import (
 // shown today — search hits, the work, the validity check — and not for other dates,
 // since the source's claim is as of when it was gathered.
 func TestSourceClaimShownToday(t *testing.T) {
-	dir := t.TempDir()
-	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
-	os.MkdirAll(lib, 0o755)
-	records := `{"id":"c1","title":"某市社会抚养费征收管理办法","publish_date":"2010-01-01","status":"expired","text":"第一条 为了规范社会抚养费征收，制定本办法。"}
+	idx := buildJSONL(t, `{"id":"c1","title":"某市社会抚养费征收管理办法","publish_date":"2010-01-01","status":"expired","text":"第一条 为了规范社会抚养费征收，制定本办法。"}
 {"id":"c2","title":"某市养老服务条例","publish_date":"2019-01-01","status":"in_force","text":"第一条 为了发展养老服务，制定本条例。"}
-`
-	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(records), 0o644)
-	build(t, lib, idx)
+`)
 	svc := New(idx, nil)
 	defer svc.Close()
 	today := model.Date(20261127)
@@ -69,24 +62,14 @@ func TestSourceClaimShownToday(t *testing.T) {
 // Checking the number of a version that has been amended says so, though the work is
 // 现行有效.
 func TestCheckOlderVersionNumber(t *testing.T) {
-	dir := t.TempDir()
-	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
-	os.MkdirAll(lib, 0o755)
-	records := `{"id":"v1","version_of":"w","title":"某县就业补贴办法","doc_number":"某政发〔2017〕9号","publish_date":"2017-03-01","text":"第一条 补贴。"}
+	idx := buildJSONL(t, `{"id":"v1","version_of":"w","title":"某县就业补贴办法","doc_number":"某政发〔2017〕9号","publish_date":"2017-03-01","text":"第一条 补贴。"}
 {"id":"v2","version_of":"w","title":"某县就业补贴办法","doc_number":"某政发〔2021〕3号","publish_date":"2021-03-01","text":"第一条 补贴和奖励。"}
-`
-	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(records), 0o644)
-	build(t, lib, idx)
-	svc := New(idx, nil)
-	defer svc.Close()
-	if _, err := svc.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	st, release, err := svc.Acquire()
+`)
+	st, done, err := Open(idx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer release()
+	defer done()
 	rs, err := st.Validity([]string{"某政发〔2017〕9号", "某政发〔2021〕3号", "某政发〔2017〕9号"}, 20261127, Viewer{})
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,22 @@ func build(t *testing.T, lib, idx string) {
 	}
 }
 
+// buildJSONL ingests a library of one JSON Lines file with these records and returns
+// the index folder.
+func buildJSONL(t *testing.T, records string) string {
+	t.Helper()
+	dir := t.TempDir()
+	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
+	if err := os.MkdirAll(lib, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(records), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(t, lib, idx)
+	return idx
+}
+
 // A corrupt current snapshot at start-up falls back to the last good one.
 func TestCorruptSnapshotFallsBack(t *testing.T) {
 	dir := t.TempDir()
