@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -46,6 +47,9 @@ func openPDF(data []byte) (r *pdf.Reader, err error) {
 			patch(8, '\n')
 		}
 		data = fixed
+	}
+	if err := checkXrefBounds(data); err != nil {
+		return nil, err
 	}
 	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -202,4 +206,75 @@ func inherited(pv pdf.Value, key string) pdf.Value {
 		pv = pv.Key("Parent")
 	}
 	return pdf.Value{}
+}
+
+// The PDF reader sizes its cross-reference table by the largest object number a
+// subsection names: a damaged or hostile file naming object 100,000,000,000 makes it
+// allocate terabytes, which kills the process (an out-of-memory is not a panic that
+// recover catches). checkXrefBounds refuses such numbers before the reader sees them:
+// above PDF's own limit of 8,388,607 objects, or far beyond what the file's size could
+// hold.
+func checkXrefBounds(data []byte) error {
+	limit := min(int64(8_388_607), 64*int64(len(data))+1024)
+	check := func(start, n int64) error {
+		if start < 0 || n < 0 || start+n > limit {
+			return Errorf(ReasonCorrupt, "cross-reference section names objects %d to %d, more than a file of %d bytes holds", start, start+n, len(data))
+		}
+		return nil
+	}
+	// Tables: xref, then subsections of "start count" each followed by count entries.
+	for i := 0; ; {
+		k := bytes.Index(data[i:], []byte("xref"))
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + 4
+		if at >= 5 && string(data[at-5:at]) == "start" {
+			continue // startxref
+		}
+		end := bytes.Index(data[i:], []byte("trailer"))
+		if end < 0 {
+			end = len(data) - i
+		}
+		toks := bytes.Fields(data[i : i+end])
+		for t := 0; t+1 < len(toks); {
+			start, err1 := strconv.ParseInt(string(toks[t]), 10, 64)
+			n, err2 := strconv.ParseInt(string(toks[t+1]), 10, 64)
+			if err1 != nil || err2 != nil {
+				break
+			}
+			if err := check(start, n); err != nil {
+				return err
+			}
+			t += 2 + 3*int(n) // the subsection's entries: offset, generation, n or f
+		}
+	}
+	// Streams: /Index [start count start count ...].
+	for i := 0; ; {
+		k := bytes.Index(data[i:], []byte("/Index"))
+		if k < 0 {
+			return nil
+		}
+		i += k + len("/Index")
+		open := bytes.IndexByte(data[i:min(len(data), i+16)], '[')
+		if open < 0 {
+			continue
+		}
+		end := bytes.IndexByte(data[i+open:min(len(data), i+open+4096)], ']')
+		if end < 0 {
+			continue
+		}
+		nums := bytes.Fields(data[i+open+1 : i+open+end])
+		for j := 0; j+1 < len(nums); j += 2 {
+			start, err1 := strconv.ParseInt(string(nums[j]), 10, 64)
+			n, err2 := strconv.ParseInt(string(nums[j+1]), 10, 64)
+			if err1 != nil || err2 != nil {
+				break
+			}
+			if err := check(start, n); err != nil {
+				return err
+			}
+		}
+	}
 }

@@ -302,3 +302,22 @@ func TestPDFContentBudget(t *testing.T) {
 		t.Errorf("err = %v, want %s", err, ReasonTooLarge)
 	}
 }
+
+// A cross-reference section naming absurd object numbers is refused before the reader
+// sizes a table by them (it allocated terabytes and the process died); so is one in a
+// later subsection or in an xref stream's /Index. Real files pass.
+func TestXrefBounds(t *testing.T) {
+	good := "%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n3 1\n0000000009 00000 n \ntrailer\n<</Size 4>>\nstartxref\n30\n%%EOF\n"
+	if err := checkXrefBounds([]byte(good)); err != nil {
+		t.Errorf("a small valid table: %v", err)
+	}
+	for name, pdf := range map[string]string{
+		"first subsection":  strings.Replace(good, "xref\n0 2", "xref\n100000000000 2", 1),
+		"second subsection": strings.Replace(good, "\n3 1\n", "\n99999999 1\n", 1),
+		"xref stream":       "%PDF-1.5\n1 0 obj\n<</Type/XRef/Index [0 1 5000000000 1]/W [1 2 1]>>\nstream\nendstream\n",
+	} {
+		if err := checkXrefBounds([]byte(pdf)); ReasonOf(err) != ReasonCorrupt {
+			t.Errorf("%s: %v, want refused as corrupt", name, err)
+		}
+	}
+}
