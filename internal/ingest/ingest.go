@@ -75,6 +75,7 @@ type Report struct {
 	Deleted      int              `json:"deleted"`
 	TextBytes    int64            `json:"text_bytes"`
 	Extractors   map[string]int   `json:"extractors"`
+	Skipped      []string         `json:"skipped,omitempty"` // files of a type no reader takes, not read
 	Errors       []FileError      `json:"errors"`
 	Privacy      []PrivacyFinding `json:"privacy"`
 	Duration     time.Duration    `json:"duration_ns"`
@@ -107,11 +108,11 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	entries, err := library.Scan(opt.Library, extract.Supported)
+	entries, skipped, err := library.ScanAll(opt.Library, extract.Supported)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Files: len(entries), Extractors: map[string]int{}}
+	rep := &Report{Files: len(entries), Extractors: map[string]int{}, Skipped: skipped}
 	removeStaleSpools(opt.Index)
 	sp, err := newSpool(opt.Index)
 	if err != nil {

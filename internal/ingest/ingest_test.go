@@ -324,3 +324,19 @@ func TestStaleSpoolRemoved(t *testing.T) {
 		t.Errorf("spools left: %v", left)
 	}
 }
+
+// Files no reader takes are not documents, but the summary names them.
+func TestUnsupportedFilesNamed(t *testing.T) {
+	l, idx := lib(t)
+	writeFile(t, l, "d/附件1.xls", "not a document type guifan reads")
+	writeFile(t, l, "d/说明.markdown", "# 说明")
+	rep := run(t, l, idx)
+	if rep.Files != 3 || strings.Join(rep.Skipped, ",") != "d/说明.markdown,d/附件1.xls" {
+		t.Errorf("files %d, skipped %v", rep.Files, rep.Skipped)
+	}
+	var out strings.Builder
+	rep.Print(&out)
+	if !strings.Contains(out.String(), "not read, no reader for their type (2): d/说明.markdown, d/附件1.xls") {
+		t.Errorf("printed report:\n%s", out.String())
+	}
+}

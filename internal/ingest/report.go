@@ -32,6 +32,14 @@ func (r *Report) Print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "extractors: %s\n", strings.Join(parts, ", "))
 	}
+	if len(r.Skipped) > 0 {
+		shown := r.Skipped[:min(len(r.Skipped), 5)]
+		more := ""
+		if len(r.Skipped) > len(shown) {
+			more = fmt.Sprintf(" … and %d more", len(r.Skipped)-len(shown))
+		}
+		fmt.Fprintf(w, "not read, no reader for their type (%d): %s%s\n", len(r.Skipped), strings.Join(shown, ", "), more)
+	}
 	if len(r.Privacy) > 0 {
 		fmt.Fprintf(w, "personal information in public documents (%d):\n", len(r.Privacy))
 		for _, p := range r.Privacy {

@@ -53,14 +53,22 @@ func IsSidecar(name string) bool {
 // which document names have a reader. Hidden files and folders, sidecars and README
 // files are not documents.
 func Scan(root string, supported func(name string) bool) ([]Entry, error) {
+	entries, _, err := ScanAll(root, supported)
+	return entries, err
+}
+
+// ScanAll is Scan, and also lists the files it passed over because no reader takes
+// their type (a.markdown, 附件.xls, 照片.jpg), so the ingest can say so.
+func ScanAll(root string, supported func(name string) bool) ([]Entry, []string, error) {
 	st, err := os.Stat(root)
 	if err != nil {
-		return nil, fmt.Errorf("library %s: %w", root, err)
+		return nil, nil, fmt.Errorf("library %s: %w", root, err)
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("library %s is not a folder", root)
+		return nil, nil, fmt.Errorf("library %s is not a folder", root)
 	}
 	var out []Entry
+	var skipped []string
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -92,6 +100,8 @@ func Scan(root string, supported func(name string) bool) ([]Entry, error) {
 		case strings.EqualFold(filepath.Ext(name), ".jsonl"):
 			kind = Bulk
 		case !supported(name):
+			rel, _ := filepath.Rel(root, p)
+			skipped = append(skipped, filepath.ToSlash(rel))
 			return nil
 		}
 		rel, _ := filepath.Rel(root, p)
@@ -103,7 +113,8 @@ func Scan(root string, supported func(name string) bool) ([]Entry, error) {
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, err
+	sort.Strings(skipped)
+	return out, skipped, err
 }
 
 func findSidecar(p string) string {
