@@ -216,11 +216,18 @@ func inherited(pv pdf.Value, key string) pdf.Value {
 // hold.
 func checkXrefBounds(data []byte) error {
 	limit := min(int64(8_388_607), 64*int64(len(data))+1024)
-	check := func(start, n int64) error {
-		if start < 0 || n < 0 || start+n > limit {
-			return Errorf(ReasonCorrupt, "cross-reference section names objects %d to %d, more than a file of %d bytes holds", start, start+n, len(data))
+	// section reads one "start count" pair: its count, whether it is a pair of numbers
+	// at all, and an error when it names more objects than the file can hold.
+	section := func(a, b []byte) (int64, bool, error) {
+		start, err1 := strconv.ParseInt(string(a), 10, 64)
+		n, err2 := strconv.ParseInt(string(b), 10, 64)
+		if err1 != nil || err2 != nil {
+			return 0, false, nil
 		}
-		return nil
+		if start < 0 || n < 0 || start+n > limit {
+			return 0, true, Errorf(ReasonCorrupt, "cross-reference section names objects %d to %d, more than a file of %d bytes holds", start, start+n, len(data))
+		}
+		return n, true, nil
 	}
 	// Tables: xref, then subsections of "start count" each followed by count entries.
 	for i := 0; ; {
@@ -239,13 +246,12 @@ func checkXrefBounds(data []byte) error {
 		}
 		toks := bytes.Fields(data[i : i+end])
 		for t := 0; t+1 < len(toks); {
-			start, err1 := strconv.ParseInt(string(toks[t]), 10, 64)
-			n, err2 := strconv.ParseInt(string(toks[t+1]), 10, 64)
-			if err1 != nil || err2 != nil {
-				break
-			}
-			if err := check(start, n); err != nil {
+			n, ok, err := section(toks[t], toks[t+1])
+			if err != nil {
 				return err
+			}
+			if !ok {
+				break
 			}
 			t += 2 + 3*int(n) // the subsection's entries: offset, generation, n or f
 		}
@@ -267,13 +273,10 @@ func checkXrefBounds(data []byte) error {
 		}
 		nums := bytes.Fields(data[i+open+1 : i+open+end])
 		for j := 0; j+1 < len(nums); j += 2 {
-			start, err1 := strconv.ParseInt(string(nums[j]), 10, 64)
-			n, err2 := strconv.ParseInt(string(nums[j+1]), 10, 64)
-			if err1 != nil || err2 != nil {
-				break
-			}
-			if err := check(start, n); err != nil {
+			if _, ok, err := section(nums[j], nums[j+1]); err != nil {
 				return err
+			} else if !ok {
+				break
 			}
 		}
 	}
