@@ -152,45 +152,17 @@ func expiryFromTitle(info *Info) {
 }
 
 // partialEnd is the last day an untilPartRe match names: 31 December of 2023年底, the
-// last day of the month of 2023年6月.
+// last day of the month of 2023年6月. The dates are read as written dates are.
 func partialEnd(m []string) model.Date {
 	if m == nil {
 		return 0
 	}
-	y := yearOf(m[1])
-	if y == 0 {
-		return 0
-	}
 	if m[2] != "" {
-		return model.NewDate(y, 12, 31)
+		return parseAnyDate(m[1] + "年12月31日")
 	}
-	mo, ok := docnum.ParseNumeral(m[3])
-	if !ok || mo < 1 || mo > 12 {
+	first := parseAnyDate(m[1] + "年" + m[3] + "月1日")
+	if first == 0 {
 		return 0
 	}
-	if mo == 12 {
-		return model.NewDate(y, 12, 31)
-	}
-	return model.NewDate(y, mo+1, 1).AddDays(-1)
-}
-
-// yearOf reads 2023 or 二〇二三.
-func yearOf(s string) int {
-	y := 0
-	for _, r := range s {
-		d, ok := yearDigits[r]
-		if !ok {
-			return 0
-		}
-		y = y*10 + d
-	}
-	if y < 1900 || y > 2200 {
-		return 0
-	}
-	return y
-}
-
-var yearDigits = map[rune]int{
-	'0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9,
-	'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+	return first.AddMonths(1).AddDays(-1)
 }
