@@ -340,3 +340,31 @@ func TestUnsupportedFilesNamed(t *testing.T) {
 		t.Errorf("printed report:\n%s", out.String())
 	}
 }
+
+// Warnings from the sidecar (an unknown field, a second sidecar that is not read) and
+// from the privacy screen reach the version beside the text's own.
+func TestSidecarAndPrivacyWarningsKept(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	d17 := "11010519491231002"
+	writeFile(t, l, "a.txt", "关于公布某县补贴名单的通知\n张某，身份证号"+d17+string(privacy.IDCheckChar(d17))+"。\n本通知自印发之日起施行。\n")
+	writeFile(t, l, "a.txt.meta.yaml", "publish_date: 2021-03-01\nefective_date: 2021-04-01\n")
+	writeFile(t, l, "a.txt.meta.json", `{"title":"另一个标题"}`)
+	if _, err := Run(context.Background(), Options{Library: l, Index: idx, RefusePrivate: true}); err != nil {
+		t.Fatal(err)
+	}
+	_, m := current(t, idx)
+	if len(m.Records) != 1 {
+		t.Fatalf("%d records", len(m.Records))
+	}
+	v := m.Records[0].Version
+	got := strings.Join(v.Warnings, "\n")
+	for _, want := range []string{"“efective_date”无法识别", "a.txt.meta.json未读取", "暂不公开"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if v.Title == "另一个标题" {
+		t.Errorf("the unread .meta.json was merged")
+	}
+}

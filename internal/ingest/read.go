@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -57,6 +58,10 @@ func hashFile(e library.Entry) (state, file string, err error) {
 		}
 		h.Write([]byte{0})
 	}
+	for _, u := range e.Unread { // a sidecar that appears beside the one read changes the warnings
+		h.Write([]byte(filepath.Base(u)))
+		h.Write([]byte{0})
+	}
 	return hex.EncodeToString(h.Sum(nil)), file, nil
 }
 
@@ -81,6 +86,9 @@ func readDocument(ctx context.Context, e library.Entry, hash, fileHash string, o
 		return fr
 	}
 	fr.state.Extractor = res.Extractor
+	for _, u := range e.Unread {
+		res.Warnings = append(res.Warnings, "元数据文件"+filepath.Base(u)+"未读取：同一文件只读取一个元数据文件（"+filepath.Base(e.Sidecar)+"）")
+	}
 	src := source{
 		key: e.Path, fields: fields, text: res.Text, formTitle: res.Title, fileStem: stem(e.Path), warnings: res.Warnings,
 		refusePrivate: opts.RefusePrivate,

@@ -141,7 +141,9 @@ func buildRecord(s source) *catalog.Record {
 			v.Warnings = append(v.Warnings, fmt.Sprintf("含%d处个人信息（身份证号或手机号），暂不公开", len(r.Privacy)))
 		}
 	}
-	v.Warnings = append(append([]string(nil), s.warnings...), info.Warnings...)
+	// The reader's and the text's warnings come first; the sidecar's and the privacy
+	// screen's, added above, follow them.
+	v.Warnings = append(append(append([]string(nil), s.warnings...), info.Warnings...), v.Warnings...)
 	return r
 }
 

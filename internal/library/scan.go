@@ -31,6 +31,9 @@ type Entry struct {
 	Kind    Kind
 	Size    int64
 	Sidecar string // absolute path of <file>.meta.yaml / .meta.json, if any
+	// Unread lists the other sidecars of the same file (a .meta.json beside the
+	// .meta.yaml that is read): they are not merged, and the ingest warns of them.
+	Unread []string
 	// Err is why a folder could not be listed: it is reported as the entry's error and
 	// the rest of the library is read.
 	Err error
@@ -107,7 +110,7 @@ func ScanAll(root string, supported func(name string) bool) ([]Entry, []string, 
 		rel, _ := filepath.Rel(root, p)
 		e := Entry{Path: filepath.ToSlash(rel), Abs: p, Kind: kind, Size: info.Size()}
 		if kind == Document {
-			e.Sidecar = findSidecar(p)
+			e.Sidecar, e.Unread = findSidecar(p)
 		}
 		out = append(out, e)
 		return nil
@@ -117,13 +120,19 @@ func ScanAll(root string, supported func(name string) bool) ([]Entry, []string, 
 	return out, skipped, err
 }
 
-func findSidecar(p string) string {
+// findSidecar returns the sidecar that is read (the first of sidecarSuffixes that
+// exists) and any others beside it.
+func findSidecar(p string) (string, []string) {
+	var found []string
 	for _, s := range sidecarSuffixes {
 		if _, err := os.Stat(p + s); err == nil {
-			return p + s
+			found = append(found, p+s)
 		}
 	}
-	return ""
+	if len(found) == 0 {
+		return "", nil
+	}
+	return found[0], found[1:]
 }
 
 // ReadSidecar parses a .meta.yaml or .meta.json file.
