@@ -7,23 +7,24 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/guifan/guifan/internal/extract"
-	"github.com/guifan/guifan/internal/library"
-	"github.com/guifan/guifan/internal/meta"
+	"github.com/guifan/guifan/internal/ingest"
 	"github.com/guifan/guifan/internal/model"
 )
 
-// extracted is what `guifan extract -json` prints for a file.
+// extracted is what `guifan extract -json` prints for a file: what an ingest would
+// record for it, its sidecar merged over what the text says.
 type extracted struct {
 	File          string           `json:"file"`
 	Extractor     string           `json:"extractor"`
 	Pages         int              `json:"pages,omitempty"`
+	MetadataFile  string           `json:"metadata_file,omitempty"` // the sidecar read, if any
+	FromMetadata  []string         `json:"from_metadata,omitempty"` // fields the sidecar set over the text
 	Title         string           `json:"title"`
 	DocNumber     string           `json:"doc_number"`
 	Authority     []string         `json:"authority"`
+	Level         model.Level      `json:"level,omitempty"`
 	PublishDate   model.Date       `json:"publish_date"`
 	EffectiveDate model.Date       `json:"effective_date"`
 	Effective     model.Evidence   `json:"effective_evidence"`
@@ -64,29 +65,38 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func extractOne(ctx context.Context, path string, asJSON, noExternal bool, out io.Writer) error {
-	res, err := extract.File(ctx, path, extract.Options{NoExternal: noExternal})
+	opt := extract.Options{NoExternal: noExternal}
+	if !asJSON {
+		res, err := extract.File(ctx, path, opt)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(out, res.Text)
+		return err
+	}
+	res, r, sidecar, err := ingest.ReadFile(ctx, path, opt)
 	if err != nil {
 		return err
 	}
-	if !asJSON {
-		_, err := fmt.Fprintln(out, res.Text)
-		return err
-	}
-	hint := meta.Hint{FileName: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))}
-	if sc := sidecarOf(path); sc != nil {
-		hint.Title, hint.PublishDate, hint.EffectiveDate, hint.Level = sc.Title, sc.PublishDate, sc.EffectiveDate, model.Level(sc.Level)
-	}
-	info := meta.Extract(res.Text, hint)
-	title := info.Title
-	if title == "" {
-		title = res.Title
+	v := r.Version
+	x := r.Explicit
+	var from []string
+	for _, f := range []struct {
+		set  bool
+		name string
+	}{{x.Title, "title"}, {x.DocNumber, "doc_number"}, {x.Authority, "authority"}, {x.Level, "level"},
+		{x.PublishDate, "publish_date"}, {x.EffectiveDate, "effective_date"}, {x.ExpiryDate, "expiry_date"}} {
+		if f.set {
+			from = append(from, f.name)
+		}
 	}
 	e := extracted{
-		File: path, Extractor: res.Extractor, Pages: res.Pages, Title: title, DocNumber: info.DocNumber,
-		Authority: nonNilStrings(info.Authorities), PublishDate: info.PublishDate, EffectiveDate: info.EffectiveDate,
-		Effective: info.EffectiveEvidence, ExpiryDate: info.ExpiryDate, Expiry: info.ExpiryEvidence,
-		Registration: info.Registration, Disclosure: info.Disclosure, Kind: info.Kind, Interprets: info.Interprets,
-		Label: info.Label, Relations: info.Relations, Warnings: nonNilStrings(append(res.Warnings, info.Warnings...)), Text: res.Text,
+		File: path, Extractor: res.Extractor, Pages: res.Pages, MetadataFile: sidecar, FromMetadata: from,
+		Title: v.Title, DocNumber: v.DocNumber, Authority: nonNilStrings(v.Authorities), Level: v.Level,
+		PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate, Effective: v.EffectiveEvidence,
+		ExpiryDate: v.ExpiryDate, Expiry: v.ExpiryEvidence, Registration: v.Registration, Disclosure: v.Disclosure,
+		Kind: v.Kind, Interprets: v.Interprets, Label: v.Label, Relations: v.Relations,
+		Warnings: nonNilStrings(v.Warnings), Text: res.Text,
 	}
 	if e.Relations == nil {
 		e.Relations = []model.Relation{}
@@ -95,15 +105,6 @@ func extractOne(ctx context.Context, path string, asJSON, noExternal bool, out i
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(e)
-}
-
-func sidecarOf(path string) *library.Fields {
-	for _, s := range []string{".meta.yaml", ".meta.yml", ".meta.json"} {
-		if f, _, err := library.ReadSidecar(path + s); err == nil {
-			return f
-		}
-	}
-	return nil
 }
 
 func nonNilStrings(s []string) []string {

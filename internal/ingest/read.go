@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -86,15 +87,7 @@ func readDocument(ctx context.Context, e library.Entry, hash, fileHash string, o
 		return fr
 	}
 	fr.state.Extractor = res.Extractor
-	for _, u := range e.Unread {
-		res.Warnings = append(res.Warnings, "元数据文件"+filepath.Base(u)+"未读取：同一文件只读取一个元数据文件（"+filepath.Base(e.Sidecar)+"）")
-	}
-	src := source{
-		key: e.Path, fields: fields, text: res.Text, formTitle: res.Title, fileStem: stem(e.Path), warnings: res.Warnings,
-		refusePrivate: opts.RefusePrivate,
-		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
-	}
-	r := buildRecord(src)
+	r := buildRecord(sourceOf(e, fields, res, hash, opts.RefusePrivate))
 	if err := sp.Put(r.Key, res.Text); err != nil {
 		fr.err = &FileError{Path: e.Path, Reason: "spool", Detail: err.Error()}
 		return fr
@@ -102,6 +95,41 @@ func readDocument(ctx context.Context, e library.Entry, hash, fileHash string, o
 	fr.state.Keys = []string{r.Key}
 	fr.reads = []read{{record: r, bytes: len(res.Text)}}
 	return fr
+}
+
+// ReadFile reads one document file as an ingest would — its sidecar, if any, merged
+// over what the text says — without indexing it, for `guifan extract`. It returns the
+// extraction, the record built from it, and the sidecar that was read ("" if none).
+func ReadFile(ctx context.Context, path string, opt extract.Options) (*extract.Result, *catalog.Record, string, error) {
+	e := library.Entry{Path: filepath.ToSlash(path), Abs: path, Kind: library.Document}
+	e.Sidecar, e.Unread = library.FindSidecar(path)
+	var fields *library.Fields
+	if e.Sidecar != "" {
+		f, _, err := library.ReadSidecar(e.Sidecar)
+		if err != nil {
+			return nil, nil, e.Sidecar, fmt.Errorf("bad sidecar: %w", err)
+		}
+		fields = f
+	}
+	res, err := extract.File(ctx, path, opt)
+	if err != nil {
+		return nil, nil, e.Sidecar, err
+	}
+	r := buildRecord(sourceOf(e, fields, res, "", false))
+	return res, r, e.Sidecar, nil
+}
+
+// sourceOf is the input of buildRecord for a document file.
+func sourceOf(e library.Entry, fields *library.Fields, res *extract.Result, hash string, refusePrivate bool) source {
+	warnings := res.Warnings
+	for _, u := range e.Unread {
+		warnings = append(warnings, "元数据文件"+filepath.Base(u)+"未读取：同一文件只读取一个元数据文件（"+filepath.Base(e.Sidecar)+"）")
+	}
+	return source{
+		key: e.Path, fields: fields, text: res.Text, formTitle: res.Title, fileStem: stem(e.Path), warnings: warnings,
+		refusePrivate: refusePrivate,
+		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
+	}
 }
 
 // parallel runs fn over items with one worker per CPU, preserving order in the results.

@@ -110,7 +110,7 @@ func ScanAll(root string, supported func(name string) bool) ([]Entry, []string, 
 		rel, _ := filepath.Rel(root, p)
 		e := Entry{Path: filepath.ToSlash(rel), Abs: p, Kind: kind, Size: info.Size()}
 		if kind == Document {
-			e.Sidecar, e.Unread = findSidecar(p)
+			e.Sidecar, e.Unread = FindSidecar(p)
 		}
 		out = append(out, e)
 		return nil
@@ -120,9 +120,9 @@ func ScanAll(root string, supported func(name string) bool) ([]Entry, []string, 
 	return out, skipped, err
 }
 
-// findSidecar returns the sidecar that is read (the first of sidecarSuffixes that
-// exists) and any others beside it.
-func findSidecar(p string) (string, []string) {
+// FindSidecar returns the sidecar of the document file p that is read (the first of
+// .meta.yaml, .meta.yml, .meta.json that exists) and any others beside it.
+func FindSidecar(p string) (string, []string) {
 	var found []string
 	for _, s := range sidecarSuffixes {
 		if _, err := os.Stat(p + s); err == nil {
