@@ -151,6 +151,12 @@ func TestRelations(t *testing.T) {
 			want: []model.Relation{
 				{Type: model.Repeals, Target: "关于印发某县劳务补贴办法的通知"}, {Type: model.Repeals, Target: "某政办发〔2019〕3号"},
 				{Type: model.Cites, Target: "某政发〔2021〕17号"}, {Type: model.Cites, Target: "某政办发〔2019〕3号"}}},
+		{name: "real: a decision's numbered items", title: "北京市人民代表大会常务委员会关于废止部分地方性法规的决定",
+			text: "北京市第十五届人民代表大会常务委员会第三十三次会议决定：\n\n一、废止《北京市社会治安综合治理条例》（1992年9月19日北京市第九届人民代表大会常务委员会第三十六次会议通过）\n\n二、废止《北京市反不正当竞争条例》（1994年7月22日北京市第十届人民代表大会常务委员会第十一次会议通过）\n\n本决定自公布之日起施行。",
+			want: []model.Relation{{Type: model.Repeals, Target: "北京市社会治安综合治理条例"}, {Type: model.Repeals, Target: "北京市反不正当竞争条例"}}},
+		{name: "decided after a colon", text: "经研究，现决定：废止《某县就业补助办法》和《某县见习补贴办法》。",
+			want: []model.Relation{{Type: model.Repeals, Target: "某县就业补助办法"}, {Type: model.Repeals, Target: "某县见习补贴办法"}}},
+		{name: "an item that speaks of a repeal, in no decision", text: "一、废止《某办法》的原因\n该办法已不适应需要。"},
 		{name: "废止 followed by words, not documents", text: "对不符合规定的，决定废止的文件应当及时公布。《某办法》另行规定。"},
 		{name: "real: dated by a description", text: "1963年4月10日国务院公布的《商标管理条例》同时废止；",
 			want: []model.Relation{{Type: model.Repeals, Target: "商标管理条例"}}},

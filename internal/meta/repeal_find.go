@@ -44,7 +44,7 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 			// 《X》废止后… speaks of the consequences, it repeals nothing; 决定废止《X》 names
 			// what it repeals after the word.
 			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！：:）)\n", r) {
-				rs.repealNamedAfter(ew.typ, text, ss, p, off, se)
+				rs.repealNamedAfter(ew.typ, text, lo, ss, p, off, se, title)
 				continue
 			}
 			seg := text[ss:p]
@@ -119,11 +119,21 @@ var listItemRe = regexp.MustCompile(`^(?:[0-9]+\s*[.．、]|[（(][一二三四�
 // decideRe ends the words before a decision's end word: 决定废止《X》, 现予废止, 同意废止.
 var decideRe = regexp.MustCompile(`(?:决定|现予|同意|宣布|予以|一并)$`)
 
+// itemMarkRe is the number of a decision's item: 一、 2. （三）
+var itemMarkRe = regexp.MustCompile(`^(?:[0-9]+[.．、]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)$`)
+
 // repealNamedAfter reads 决定废止《A》（…）、《B》: the documents listed right after the
-// end word, when a decision states it.
-func (rs *relations) repealNamedAfter(typ model.RelationType, text string, ss, p, off, se int) {
-	if !decideRe.MatchString(compact(text[ss:p])) {
-		return
+// end word, when a decision states it — in the sentence (决定废止, 现决定：废止), or as
+// the decision's numbered item (…会议决定：\n一、废止《A》\n二、废止《B》).
+func (rs *relations) repealNamedAfter(typ model.RelationType, text string, lo, ss, p, off, se int, title string) {
+	pre := strings.TrimSuffix(strings.TrimRight(compact(text[ss:p]), "：:"), "如下")
+	if !decideRe.MatchString(pre) {
+		if pre != "" && !itemMarkRe.MatchString(pre) {
+			return
+		}
+		if !strings.Contains(title, "决定") && !strings.Contains(title, "废止") && !strings.Contains(text[lo:ss], "决定") {
+			return
+		}
 	}
 	refs := refsIn(text[off:se])
 	if len(refs) == 0 || strings.TrimSpace(text[off:off+refs[0].start]) != "" {
