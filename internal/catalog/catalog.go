@@ -288,6 +288,7 @@ func (c *Catalog) resolve(target string, from *model.Version, date model.Date) s
 	if len(cands) == 0 {
 		cands = c.ByTitle(target)
 	}
+	cands = c.existingAt(cands, from)
 	if len(cands) <= 1 {
 		if len(cands) == 1 {
 			return cands[0]
@@ -305,6 +306,44 @@ func (c *Catalog) resolve(target string, from *model.Version, date model.Date) s
 	}
 	c.warnf(from.ID, "引用“%s”对应多个文件，未能确定指向", target)
 	return ""
+}
+
+// existingAt drops the works first published after the stating version was: a
+// document names only what exists when it is written. 《中华人民共和国国家安全法》同时废止 in
+// the 2014 反间谍法 names the 1993 law, never the 2015 law of the same name. A work or a
+// version without dates is kept.
+func (c *Catalog) existingAt(cands []string, from *model.Version) []string {
+	when := from.PublishDate
+	if when == 0 {
+		when = from.EffectiveDate
+	}
+	if when == 0 || len(cands) == 0 {
+		return cands
+	}
+	var kept []string
+	for _, id := range cands {
+		if first := c.firstDate(id); first == 0 || first <= when {
+			kept = append(kept, id)
+		}
+	}
+	return kept
+}
+
+// firstDate is the earliest date a work's versions carry (publication, or the
+// effective date of a version without one); 0 if none has a date.
+func (c *Catalog) firstDate(workID string) model.Date {
+	var first model.Date
+	for _, vid := range c.Works[workID].VersionIDs {
+		v := c.Versions[vid]
+		d := v.PublishDate
+		if d == 0 || v.EffectiveDate != 0 && v.EffectiveDate < d {
+			d = v.EffectiveDate
+		}
+		if d != 0 && (first == 0 || d < first) {
+			first = d
+		}
+	}
+	return first
 }
 
 func (c *Catalog) buildTimelines() {

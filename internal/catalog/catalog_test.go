@@ -121,6 +121,29 @@ func TestRelationsResolveAndRepeal(t *testing.T) {
 	}
 }
 
+// A repeal names what exists when it is written: the 2014 反间谍法 repealing the 1993
+// 国家安全法 does not repeal the 2015 国家安全法, the only law of that name in the library.
+func TestRepealDoesNotReachALaterWorkOfTheSameName(t *testing.T) {
+	c := Build([]*Record{
+		rec("fjd.txt", "fjd", "中华人民共和国反间谍法", dated(20141101, 20141101), relates(model.Repeals, "中华人民共和国国家安全法")),
+		rec("gja.txt", "gja", "中华人民共和国国家安全法", dated(20150701, 20150701)),
+	})
+	w := c.ByTitle("国家安全法")
+	if len(w) != 1 {
+		t.Fatalf("ByTitle: %v", w)
+	}
+	for d, want := range map[model.Date]validity.Status{20150101: validity.NotYetEffective, 20261127: validity.InForce} {
+		if got := c.Timeline(w[0]).Work(d); got.Status != want {
+			t.Errorf("%s: %s (%s), want %s", d, got.Status, got.Reason, want)
+		}
+	}
+	for _, r := range c.Relations {
+		if r.TargetWork != "" {
+			t.Errorf("relation %+v resolved to a work published after it", r)
+		}
+	}
+}
+
 func TestAmbiguousReferenceStaysUnresolved(t *testing.T) {
 	c := Build([]*Record{
 		rec("a.txt", "a", "关于加强安全生产的通知", authority("甲县人民政府"), dated(20200101, 20200101)),
