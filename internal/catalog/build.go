@@ -279,13 +279,21 @@ func sameVersion(a, b *Record) bool {
 		return true
 	}
 	pa, pb := a.Version.PublishDate, b.Version.PublishDate
-	return pa != 0 && pa == pb
+	return pa != 0 && pa == pb || undated(a) && undated(b)
 }
+
+// undated is a record with neither a publish nor an effective date. Two of them in
+// one work (the PDF and the DOCX of a notice whose date the text does not state) have
+// nothing to order them by: they are one version, not one amending the other.
+func undated(r *Record) bool { return r.Version.PublishDate == 0 && r.Version.EffectiveDate == 0 }
 
 func (c *Catalog) mergeInto(v *model.Version, canon, dup *Record) {
 	d := dup.Version
 	c.Aliases[d.ID] = v.ID
 	c.Alternates[v.ID] = append(c.Alternates[v.ID], d.Source)
+	if undated(canon) && undated(dup) && canon.TextHash != dup.TextHash {
+		v.Warnings = append(v.Warnings, "另一文件"+d.Source.Path+"与本文件同属一份文件且均未载明日期，视为同一版本（其正文略有差异）")
+	}
 	if better(d.EffectiveEvidence.Origin, v.EffectiveEvidence.Origin) {
 		v.EffectiveDate, v.EffectiveEvidence = d.EffectiveDate, d.EffectiveEvidence
 	} else if d.EffectiveEvidence.Origin == "metadata" && v.EffectiveEvidence.Origin == "metadata" && d.EffectiveDate != v.EffectiveDate {

@@ -121,6 +121,27 @@ func TestRelationsResolveAndRepeal(t *testing.T) {
 	}
 }
 
+// The PDF and the DOCX of one notice, neither dated, are one version with an alternate
+// file — not a version amended by the other.
+func TestUndatedFilesOfOneWorkAreOneVersion(t *testing.T) {
+	c := Build([]*Record{
+		rec("a.pdf", "pdf", "中共中央 国务院关于推进乡村全面振兴的意见", authority("中共中央", "国务院")),
+		rec("a.docx", "docx", "中共中央 国务院关于推进乡村全面振兴的意见", authority("中共中央", "国务院")),
+	})
+	if len(c.Works) != 1 || len(c.Versions) != 1 {
+		t.Fatalf("works %d, versions %d; want one of each", len(c.Works), len(c.Versions))
+	}
+	for _, w := range c.Works {
+		v := c.Versions[w.VersionIDs[0]]
+		if len(c.Alternates[v.ID]) != 1 || len(v.Warnings) == 0 {
+			t.Errorf("alternates %v, warnings %v", c.Alternates[v.ID], v.Warnings)
+		}
+		if got := c.Timeline(w.ID).Version(v.ID, 20261127).Status; got == validity.Amended {
+			t.Errorf("the only version reads %s", got)
+		}
+	}
+}
+
 // A repeal names what exists when it is written: the 2014 反间谍法 repealing the 1993
 // 国家安全法 does not repeal the 2015 国家安全法, the only law of that name in the library.
 func TestRepealDoesNotReachALaterWorkOfTheSameName(t *testing.T) {
