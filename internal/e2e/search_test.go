@@ -99,6 +99,44 @@ func TestColloquialQueries(t *testing.T) {
 	}
 }
 
+// A law's short name, as people and officials say it, finds the law first; everyday
+// words find the documents that use the formal term.
+func TestShortNamesFindTheLaw(t *testing.T) {
+	need(t)
+	for _, c := range []struct{ q, title string }{
+		{"税收征管法", "中华人民共和国税收征收管理法"}, {"劳动仲裁", "中华人民共和国劳动争议调解仲裁法"},
+		{"个保法", "中华人民共和国个人信息保护法"}, {"电商法", "中华人民共和国电子商务法"},
+		{"网安法", "中华人民共和国网络安全法"}, {"道交法", "中华人民共和国道路交通安全法"},
+		{"未保法", "中华人民共和国未成年人保护法"}, {"消法", "中华人民共和国消费者权益保护法"},
+		{"妇女法", "中华人民共和国妇女权益保障法"}, {"环保税", "中华人民共和国环境保护税法"},
+		{"自考", "高等教育自学考试暂行条例"},
+	} {
+		var r searchResp
+		get(t, searchPath("q", c.q, "size", "3"), &r, false)
+		if len(r.Hits) == 0 || r.Hits[0].Title != c.title {
+			var top []string
+			for _, h := range r.Hits {
+				top = append(top, h.Title)
+			}
+			t.Errorf("%s: first hits %v, want %s", c.q, top, c.title)
+		}
+	}
+	for _, c := range []struct{ q, title string }{
+		{"三孩", "中华人民共和国人口与计划生育法"}, // it says 三个子女
+		{"居委会", "中华人民共和国城市居民委员会组织法"},
+	} {
+		var r searchResp
+		get(t, searchPath("q", c.q, "size", "5"), &r, false)
+		found := false
+		for _, h := range r.Hits {
+			found = found || h.Title == c.title
+		}
+		if !found {
+			t.Errorf("%s misses %s in the first five: %+v", c.q, c.title, r.Hits)
+		}
+	}
+}
+
 // A law's name finds the law first, shown by its version in effect.
 func TestLawNameFindsCurrentVersion(t *testing.T) {
 	need(t)

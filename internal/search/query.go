@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -231,6 +232,14 @@ func exactTitleKey(p *Plan) string {
 	raw := textnorm.Compact(p.Raw)
 	if raw == "" {
 		return ""
+	}
+	// A law's short name (税收征管法, 个保法) means the law its full name titles.
+	if len(p.Units) == 1 && len(p.Phrases) == 0 && p.Units[0].Text == raw {
+		for _, a := range p.Units[0].Alts[1:] {
+			if strings.HasSuffix(a, "法") {
+				return textnorm.TitleKey(a)
+			}
+		}
 	}
 	return textnorm.TitleKey(raw)
 }
