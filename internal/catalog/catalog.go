@@ -238,7 +238,7 @@ func (c *Catalog) resolveRelations() {
 				if r.Date == 0 && r.Type != model.Cites && r.Type != model.Basis && r.Type != model.Interprets {
 					r.Date = v.EffectiveDate
 				}
-				r.TargetWork = c.resolve(r.Target, v, r.Date)
+				r.TargetWork = c.resolve(r.Target, v, r.Type)
 				if r.TargetWork == wid {
 					// A new version naming its own predecessor (原《办法》同时废止) is succession, not repeal.
 					continue
@@ -279,7 +279,7 @@ func (c *Catalog) resolveRelations() {
 // resolve finds the work a reference names: a work id, a doc number or a title. When a
 // title is ambiguous the stating document's own authority decides; failing that the
 // reference stays unresolved rather than pointing at the wrong document.
-func (c *Catalog) resolve(target string, from *model.Version, date model.Date) string {
+func (c *Catalog) resolve(target string, from *model.Version, typ model.RelationType) string {
 	target = strings.TrimSpace(target)
 	if w, ok := c.Work(target); ok {
 		return w.ID
@@ -288,7 +288,9 @@ func (c *Catalog) resolve(target string, from *model.Version, date model.Date) s
 	if len(cands) == 0 {
 		cands = c.ByTitle(target)
 	}
-	cands = c.existingAt(cands, from)
+	if typ == model.Repeals || typ == model.Lapses {
+		cands = c.existingAt(cands, from)
+	}
 	if len(cands) <= 1 {
 		if len(cands) == 1 {
 			return cands[0]
@@ -309,9 +311,10 @@ func (c *Catalog) resolve(target string, from *model.Version, date model.Date) s
 }
 
 // existingAt drops the works first published after the stating version was: a
-// document names only what exists when it is written. 《中华人民共和国国家安全法》同时废止 in
-// the 2014 反间谍法 names the 1993 law, never the 2015 law of the same name. A work or a
-// version without dates is kept.
+// document ends the force only of what exists when it is written. 《中华人民共和国国家安全法》
+// 同时废止 in the 2014 反间谍法 names the 1993 law, never the 2015 law of the same name. A
+// work or a version without dates is kept. (Citations and bases are not filtered: a
+// library may hold only a law's later versions, and a 2006 measure still rests on it.)
 func (c *Catalog) existingAt(cands []string, from *model.Version) []string {
 	when := from.PublishDate
 	if when == 0 {
