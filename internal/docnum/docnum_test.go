@@ -21,6 +21,14 @@ func TestNormalize(t *testing.T) {
 		{"法释【2022】17号", "法释〔2022〕17号"},
 		{"法释｛2022｝17号", "法释〔2022〕17号"},
 		{"法释〔２０２２〕１７号", "法释〔2022〕17号"},
+		// Small-form and white brackets, as pasted from web pages and some PDFs.
+		{"法释﹝2022﹞9号", "法释〔2022〕9号"},
+		{"法释﹙2022﹚9号", "法释〔2022〕9号"},
+		{"法释〖2022〗9号", "法释〔2022〕9号"},
+		{"法释〘2022〙9号", "法释〔2022〕9号"},
+		// Spaces anywhere inside the number.
+		{"法 释〔2022〕9号", "法释〔2022〕9号"},
+		{"国 办 发 〔 2022 〕 8 号", "国办发〔2022〕8号"},
 		{"抚县政公领发〔2022〕3号", "抚县政公领发〔2022〕3号"},
 		{"辽政公领发〔2022〕1 号", "辽政公领发〔2022〕1号"},
 		{"临翔发改复[2018]172号", "临翔发改复〔2018〕172号"},
@@ -158,6 +166,15 @@ func TestFindAll(t *testing.T) {
 func TestFindAllInTitle(t *testing.T) {
 	text := "《国务院办公厅关于印发2022年政务公开工作要点的通知（国办发〔2022〕8号）》"
 	if got := numbers(FindAll(text)); !reflect.DeepEqual(got, []string{"国办发〔2022〕8号"}) {
+		t.Errorf("FindAll = %q", got)
+	}
+}
+
+// Small-form brackets in running text are found like 〔〕, so a citation written that
+// way resolves to the number it names.
+func TestFindAllSmallBrackets(t *testing.T) {
+	text := "根据《最高人民法院关于适用〈民法典〉时间效力的若干规定》（法释﹝2020﹞15号）和法释〖2022〗9号的规定"
+	if got := numbers(FindAll(text)); !reflect.DeepEqual(got, []string{"法释〔2020〕15号", "法释〔2022〕9号"}) {
 		t.Errorf("FindAll = %q", got)
 	}
 }

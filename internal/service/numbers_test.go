@@ -35,3 +35,47 @@ func TestNumbersIn(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// A number is found however its brackets and spaces are written, both in the stored
+// record (a source that wrote 法释﹝2022﹞9号) and in the line checked.
+func TestCheckNumberWrittenForms(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"n1","title":"最高人民法院关于审理某类案件适用法律若干问题的解释","doc_number":"法释﹝2022﹞9号","publish_date":"2022-03-01","text":"第一条 为正确审理案件，制定本解释。"}
+{"id":"n2","title":"最高人民法院关于审理另一类案件适用法律若干问题的解释","doc_number":"法释〔2023〕1号","publish_date":"2023-01-01","text":"第一条 为正确审理案件，制定本解释。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string]string{
+		"法释〔2022〕9号":     "n1",
+		"法释﹝2022﹞9号":     "n1",
+		"法释﹙2022﹚09号":    "n1",
+		"法释〖2022〗9号":     "n1",
+		"法释〘2022〙9号":     "n1",
+		"法 释〔2022〕9号":    "n1",
+		" 法释 〔2022〕 9 号": "n1",
+		"法 释﹝2023﹞1号":    "n2",
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want := items[r.Input]
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != "doc_number" {
+			t.Errorf("%q: not matched by number: %s", r.Input, r.StatusReason)
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want {
+			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want)
+		}
+		if *r.DocNumber != map[string]string{"n1": "法释〔2022〕9号", "n2": "法释〔2023〕1号"}[want] {
+			t.Errorf("%q: doc_number %q", r.Input, *r.DocNumber)
+		}
+	}
+}
