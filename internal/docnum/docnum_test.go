@@ -208,3 +208,35 @@ func FuzzFindAll(f *testing.F) {
 		}
 	})
 }
+
+func TestStripNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		"临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复（临翔发改复[2018]172号）": "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复",
+		"关于转发《某市养老服务办法》（某政发〔2020〕1 号）的通知":                             "关于转发《某市养老服务办法》的通知",
+		"国务院办公厅关于印发2022年政务公开工作要点的通知(国办发〔2022〕8号)":                     "国务院办公厅关于印发2022年政务公开工作要点的通知",
+		"最高人民法院关于审理劳动争议案件适用法律问题的解释（一）":                                "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）",
+		"抚顺县2022年政务公开工作要点":                                            "抚顺县2022年政务公开工作要点",
+	} {
+		if got := StripNumbers(in); got != want {
+			t.Errorf("StripNumbers(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTrailingNumber(t *testing.T) {
+	tests := []struct{ in, number, before string }{
+		{"某局关于同意某项目可行性研究报告的批复（临翔发改复[2018]172号）", "临翔发改复〔2018〕172号", "某局关于同意某项目可行性研究报告的批复"},
+		{"关于印发《某办法》的通知 ( 国办发〔2019〕6号 ) ", "国办发〔2019〕6号", "关于印发《某办法》的通知"},
+		{"《某办法》（国办发〔2019〕6号）", "国办发〔2019〕6号", "《某办法》"},
+		// Not at the end, not in parentheses, or nothing before it.
+		{"关于转发《某办法》（国办发〔2019〕6号）的通知", "", ""},
+		{"某办法 国办发〔2019〕6号", "", ""},
+		{"（国办发〔2019〕6号）", "", ""},
+		{"某办法（试行）", "", ""},
+	}
+	for _, tt := range tests {
+		if n, b := TrailingNumber(tt.in); n != tt.number || b != tt.before {
+			t.Errorf("TrailingNumber(%q) = %q, %q; want %q, %q", tt.in, n, b, tt.number, tt.before)
+		}
+	}
+}

@@ -241,6 +241,29 @@ func TestInterpretation(t *testing.T) {
 	}
 }
 
+// A number in a title's closing parentheses is the document's own only when the
+// document shows no other and the number does not belong to a title it cites.
+func TestDocNumberFromTitle(t *testing.T) {
+	const body = "各乡镇人民政府：\n\n现将有关事项通知如下。\n"
+	tests := []struct {
+		name string
+		hint Hint
+		want string
+	}{
+		{"own", Hint{Title: "某县人民政府关于印发《某县就业补贴办法》的通知（某政发〔2020〕1号）"}, "某政发〔2020〕1号"},
+		{"own, ASCII brackets", Hint{Title: "关于同意某项目可行性研究报告的批复(某发改复[2018]172号)"}, "某发改复〔2018〕172号"},
+		{"cited title", Hint{Title: "关于废止《某县就业补贴办法》（某政发〔2020〕1号）"}, ""},
+		{"interpretation", Hint{Title: "某县就业补贴办法政策解读（某政发〔2020〕1号）"}, ""},
+		{"not at the end", Hint{Title: "关于转发《某办法》（某政发〔2020〕1号）的通知"}, ""},
+		{"file name first", Hint{Title: "关于印发某办法的通知（某政发〔2020〕1号）", FileName: "某政发〔2021〕2号-某办法.txt"}, "某政发〔2021〕2号"},
+	}
+	for _, tt := range tests {
+		if got := Extract(body, tt.hint).DocNumber; got != tt.want {
+			t.Errorf("%s: DocNumber of %q = %q, want %q", tt.name, tt.hint.Title, got, tt.want)
+		}
+	}
+}
+
 func TestTitleFromFileName(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"抚县政公领发〔2022〕3号-抚顺县2022年政务公开工作要点.txt", "抚顺县2022年政务公开工作要点"},

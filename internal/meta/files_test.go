@@ -55,6 +55,13 @@ var fileCases = []fileCase{
 		rels: []string{"cites→浙人才〔1993〕73号", "cites→路中医发〔2011〕10号"},
 	},
 	{
+		// A title that ends with the document's own number, the only number it shows:
+		// the number is the document's, not a citation of another.
+		file: "ofd_approval.txt",
+		want: Info{Title: "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复（临翔发改复[2018]172号）",
+			DocNumber: "临翔发改复〔2018〕172号", Authorities: []string{"临沧市临翔区发展和改革局"}},
+	},
+	{
 		// An incoming-document form whose table says 公开方式 不公开.
 		file: "ofd_signout.txt",
 		want: Info{Disclosure: model.Restricted},

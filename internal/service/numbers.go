@@ -29,10 +29,6 @@ func numbersIn(s string) []string {
 	return out
 }
 
-func stripNumbers(s string) string {
-	return numberLike.ReplaceAllString(textnorm.FoldWidth(s), "")
-}
-
 // titleOf is the title a pasted line names once its doc numbers are taken out: spaces,
 // quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕1号）)
 // or wrapping the whole line; a title's own brackets (…的解释（一）) stay.
@@ -40,7 +36,8 @@ func titleOf(item string) string {
 	if docnum.IsDocNumber(item) {
 		return ""
 	}
-	s := stripNumbers(item)
+	// The catalog keys titles without their numbers the same way (catalog.titleKeys).
+	s := docnum.StripNumbers(textnorm.FoldWidth(item))
 	for {
 		before := s
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "()", ""), "（）", "")

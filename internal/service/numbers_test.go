@@ -1,6 +1,12 @@
 package service
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/guifan/guifan/internal/testcorpus"
+)
 
 func TestTitleOf(t *testing.T) {
 	for in, want := range map[string]string{
@@ -76,6 +82,54 @@ func TestCheckNumberWrittenForms(t *testing.T) {
 		}
 		if *r.DocNumber != map[string]string{"n1": "法释〔2022〕9号", "n2": "法释〔2023〕1号"}[want] {
 			t.Errorf("%q: doc_number %q", r.Input, *r.DocNumber)
+		}
+	}
+}
+
+// A real OFD file whose title ends with its own number (its only one) is found by that
+// title, by the title without the number, and by the number.
+func TestCheckTitleCarryingItsNumber(t *testing.T) {
+	src := testcorpus.File(t, "testImageOverridePage.ofd")
+	dir := t.TempDir()
+	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(lib, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(lib, "testImageOverridePage.ofd"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(t, lib, idx)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	const title = "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复"
+	items := map[string]string{
+		title + "（临翔发改复[2018]172号）": "doc_number",
+		"临翔发改复〔2018〕172号":           "doc_number",
+		title:                       "title",
+		"《" + title + "》":           "title",
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.MatchedBy == nil || *r.MatchedBy != items[r.Input] {
+			t.Errorf("%q: matched by %v, want %s (%s)", r.Input, r.MatchedBy, items[r.Input], r.StatusReason)
+			continue
+		}
+		if *r.Title != title+"（临翔发改复[2018]172号）" || *r.DocNumber != "临翔发改复〔2018〕172号" {
+			t.Errorf("%q: title %q, doc_number %q", r.Input, *r.Title, *r.DocNumber)
 		}
 	}
 }
