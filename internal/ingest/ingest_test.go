@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -366,5 +368,35 @@ func TestSidecarAndPrivacyWarningsKept(t *testing.T) {
 	}
 	if v.Title == "另一个标题" {
 		t.Errorf("the unread .meta.json was merged")
+	}
+}
+
+// A version's source sha256 is the hash of the file itself, as served for download,
+// not the ingest state's hash of the file and its sidecar together.
+func TestSourceHashIsTheFileOwn(t *testing.T) {
+	l, idx := lib(t)
+	run(t, l, idx)
+	_, m := current(t, idx)
+	b, err := os.ReadFile(filepath.Join(l, "a/就业补贴办法.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	want := hex.EncodeToString(sum[:])
+	found := false
+	for _, r := range m.Records {
+		if r.Version.Source.Path != "a/就业补贴办法.txt" {
+			continue
+		}
+		found = true
+		if r.Version.Source.SHA256 != want {
+			t.Errorf("source sha256 = %s, want %s (the file's own)", r.Version.Source.SHA256, want)
+		}
+		if st := m.Files["a/就业补贴办法.txt"]; st.Hash == want {
+			t.Errorf("the file state hash %s no longer covers the sidecar", st.Hash)
+		}
+	}
+	if !found {
+		t.Fatal("no record of the file with a sidecar")
 	}
 }
