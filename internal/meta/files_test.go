@@ -33,8 +33,10 @@ var fileCases = []fileCase{
 		file: "seed.txt",
 		hint: Hint{FileName: "抚县政公领发〔2022〕3号-抚顺县2022年政务公开工作要点.txt"},
 		want: Info{Title: "关于印发《抚顺县2022年政务公开工作要点》的通知", DocNumber: "抚县政公领发〔2022〕3号",
-			Authorities: []string{"抚顺县政务公开领导小组"}, PublishDate: 20220620, Disclosure: model.Public},
+			Authorities: []string{"抚顺县政务公开领导小组"}, PublishDate: 20220620, ExpiryDate: 20221231, Disclosure: model.Public},
 		rels: []string{"cites→国办发〔2022〕8号", "cites→抚政办公开〔2022〕3号", "cites→辽政公领发〔2022〕1号"},
+		// The 2022 work plan states no 有效期: it runs to the end of 2022.
+		warn: []string{"根据标题所载年度“2022年”推定"},
 	},
 	{
 		// The joint notice as the PDF reader gives it (lines joined), as pdftotext prints it,
