@@ -26,6 +26,7 @@ type Catalog struct {
 	out, in   map[string][]*model.Relation // by stating work, by target work
 	byNumber  map[string][]string          // normalised doc number → work ids
 	byTitle   map[string][]string          // title key → work ids
+	byBare    map[string][]string          // title key without the doc numbers a title carries → work ids
 	timelines map[string]*validity.Timeline
 	seen      firstSeen
 	memo      *memo // while building only
@@ -96,28 +97,37 @@ func (c *Catalog) warnf(id, format string, args ...any) {
 func (c *Catalog) index() {
 	c.byNumber = map[string][]string{}
 	c.byTitle = map[string][]string{}
+	c.byBare = map[string][]string{}
 	for _, id := range c.WorkIDs() {
 		w := c.Works[id]
-		seenN, seenT := map[string]bool{}, map[string]bool{}
+		seenN, seenT, seenB := map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, vid := range w.VersionIDs {
 			v := c.Versions[vid]
 			if n := c.number(v.DocNumber); n != "" && !seenN[n] {
 				seenN[n] = true
 				c.byNumber[n] = append(c.byNumber[n], id)
 			}
-			for _, k := range c.titleKeys(v.Title) {
+			keys := c.titleKeys(v.Title)
+			for _, k := range keys {
 				if !seenT[k] {
 					seenT[k] = true
 					c.byTitle[k] = append(c.byTitle[k], id)
 				}
 			}
+			if bare := docnum.StripNumbers(v.Title); bare != v.Title {
+				for _, k := range c.titleKeys(bare) {
+					if !seenB[k] && !slices.Contains(keys, k) {
+						seenB[k] = true
+						c.byBare[k] = append(c.byBare[k], id)
+					}
+				}
+			}
 		}
 	}
-	for k, ids := range c.byNumber {
-		c.byNumber[k] = c.memo.ids.Slice(ids)
-	}
-	for k, ids := range c.byTitle {
-		c.byTitle[k] = c.memo.ids.Slice(ids)
+	for _, m := range []map[string][]string{c.byNumber, c.byTitle, c.byBare} {
+		for k, ids := range m {
+			m[k] = c.memo.ids.Slice(ids)
+		}
 	}
 }
 
@@ -182,9 +192,27 @@ func (c *Catalog) Version(id string) (*model.Version, bool) {
 func (c *Catalog) ByNumber(s string) []string { return c.byNumber[c.number(s)] }
 
 // ByTitle finds works by exact title (spaces, width, 《》 and 中华人民共和国 aside).
+// Failing that, titles are compared without the doc numbers written in them: a work
+// titled …的批复（临翔发改复[2018]172号） is found as …的批复, the way a pasted line is
+// looked up once its numbers are taken out, and the other way round. A title that
+// matches as written always wins over one that matches only without its number.
 func (c *Catalog) ByTitle(s string) []string {
-	for _, k := range c.titleKeys(s) {
+	keys := c.titleKeys(s)
+	for _, k := range keys {
 		if ids := c.byTitle[k]; len(ids) > 0 {
+			return ids
+		}
+	}
+	if bare := docnum.StripNumbers(s); bare != s {
+		for _, k := range c.titleKeys(bare) {
+			if ids := c.byTitle[k]; len(ids) > 0 {
+				return ids
+			}
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		if ids := c.byBare[k]; len(ids) > 0 {
 			return ids
 		}
 	}

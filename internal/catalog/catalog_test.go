@@ -238,3 +238,27 @@ func TestTitleKeysOfIssuingNotice(t *testing.T) {
 		}
 	}
 }
+
+// A title that carries a doc number is found with and without it; a title that
+// matches as written still wins over one that matches only once its number is gone.
+func TestTitleWithNumber(t *testing.T) {
+	c := Build([]*Record{
+		rec("a.ofd", "a", "某县发展和改革局关于同意某项目可行性研究报告的批复（某发改复[2018]172号）", authority("某县发展和改革局")),
+		rec("b.txt", "b", "某县人民政府关于转发《某市就业补贴办法》（某政发〔2020〕1号）的通知", authority("某县人民政府")),
+		rec("c.txt", "c", "关于做好就业工作的通知", authority("甲县人民政府"), dated(20200101, 20200101)),
+		rec("d.txt", "d", "关于做好就业工作的通知（乙政发〔2021〕5号）", authority("乙县人民政府"), dated(20210101, 20210101)),
+	})
+	workOf := func(vid string) string { v, _ := c.Version(vid); return v.WorkID }
+	for title, want := range map[string]string{
+		"某县发展和改革局关于同意某项目可行性研究报告的批复":                   "a",
+		"某县发展和改革局关于同意某项目可行性研究报告的批复（某发改复[2018]172号）":   "a",
+		"《某县发展和改革局关于同意某项目可行性研究报告的批复》（某发改复〔2018〕172号）": "a",
+		"某县人民政府关于转发《某市就业补贴办法》的通知":                     "b",
+		"关于做好就业工作的通知":              "c",
+		"关于做好就业工作的通知（乙政发〔2021〕5号）": "d",
+	} {
+		if ids := c.ByTitle(title); len(ids) != 1 || ids[0] != workOf(want) {
+			t.Errorf("ByTitle(%s) = %v, want the work of %s", title, ids, want)
+		}
+	}
+}

@@ -70,8 +70,11 @@ func Key(s string) string {
 	return strings.ReplaceAll(n, "中华人民共和国", "")
 }
 
-var openBrackets = "〔[［（(【｛{"
-var closeBrackets = "〕]］）)】｝}"
+// The brackets a year is written in. Besides the usual 〔〕 and the ASCII and full-width
+// forms people type, documents and pasted web text use the small forms ﹝﹞ and ﹙﹚
+// (U+FE5D, U+FE59) and the white brackets 〖〗 and 〘〙.
+var openBrackets = "〔[［（(【｛{﹝﹙〖〘"
+var closeBrackets = "〕]］）)】｝}﹞﹚〗〙"
 
 func isOpen(r rune) bool {
 	return r < 0x80 && (r == '[' || r == '(' || r == '{') || r > 0x80 && strings.ContainsRune(openBrackets, r)

@@ -21,6 +21,14 @@ func TestNormalize(t *testing.T) {
 		{"法释【2022】17号", "法释〔2022〕17号"},
 		{"法释｛2022｝17号", "法释〔2022〕17号"},
 		{"法释〔２０２２〕１７号", "法释〔2022〕17号"},
+		// Small-form and white brackets, as pasted from web pages and some PDFs.
+		{"法释﹝2022﹞9号", "法释〔2022〕9号"},
+		{"法释﹙2022﹚9号", "法释〔2022〕9号"},
+		{"法释〖2022〗9号", "法释〔2022〕9号"},
+		{"法释〘2022〙9号", "法释〔2022〕9号"},
+		// Spaces anywhere inside the number.
+		{"法 释〔2022〕9号", "法释〔2022〕9号"},
+		{"国 办 发 〔 2022 〕 8 号", "国办发〔2022〕8号"},
 		{"抚县政公领发〔2022〕3号", "抚县政公领发〔2022〕3号"},
 		{"辽政公领发〔2022〕1 号", "辽政公领发〔2022〕1号"},
 		{"临翔发改复[2018]172号", "临翔发改复〔2018〕172号"},
@@ -162,6 +170,15 @@ func TestFindAllInTitle(t *testing.T) {
 	}
 }
 
+// Small-form brackets in running text are found like 〔〕, so a citation written that
+// way resolves to the number it names.
+func TestFindAllSmallBrackets(t *testing.T) {
+	text := "根据《最高人民法院关于适用〈民法典〉时间效力的若干规定》（法释﹝2020﹞15号）和法释〖2022〗9号的规定"
+	if got := numbers(FindAll(text)); !reflect.DeepEqual(got, []string{"法释〔2020〕15号", "法释〔2022〕9号"}) {
+		t.Errorf("FindAll = %q", got)
+	}
+}
+
 func TestFindAllRaw(t *testing.T) {
 	text := "你院《关于给张阿三同志辞职的请示》（路中医发\n〔2011〕10号）收悉。"
 	ms := FindAll(text)
@@ -190,4 +207,36 @@ func FuzzFindAll(f *testing.F) {
 			t.Fatalf("Normalize not idempotent: %q → %q → %q", s, n, Normalize(n))
 		}
 	})
+}
+
+func TestStripNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		"临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复（临翔发改复[2018]172号）": "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复",
+		"关于转发《某市养老服务办法》（某政发〔2020〕1 号）的通知":                             "关于转发《某市养老服务办法》的通知",
+		"国务院办公厅关于印发2022年政务公开工作要点的通知(国办发〔2022〕8号)":                     "国务院办公厅关于印发2022年政务公开工作要点的通知",
+		"最高人民法院关于审理劳动争议案件适用法律问题的解释（一）":                                "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）",
+		"抚顺县2022年政务公开工作要点":                                            "抚顺县2022年政务公开工作要点",
+	} {
+		if got := StripNumbers(in); got != want {
+			t.Errorf("StripNumbers(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTrailingNumber(t *testing.T) {
+	tests := []struct{ in, number, before string }{
+		{"某局关于同意某项目可行性研究报告的批复（临翔发改复[2018]172号）", "临翔发改复〔2018〕172号", "某局关于同意某项目可行性研究报告的批复"},
+		{"关于印发《某办法》的通知 ( 国办发〔2019〕6号 ) ", "国办发〔2019〕6号", "关于印发《某办法》的通知"},
+		{"《某办法》（国办发〔2019〕6号）", "国办发〔2019〕6号", "《某办法》"},
+		// Not at the end, not in parentheses, or nothing before it.
+		{"关于转发《某办法》（国办发〔2019〕6号）的通知", "", ""},
+		{"某办法 国办发〔2019〕6号", "", ""},
+		{"（国办发〔2019〕6号）", "", ""},
+		{"某办法（试行）", "", ""},
+	}
+	for _, tt := range tests {
+		if n, b := TrailingNumber(tt.in); n != tt.number || b != tt.before {
+			t.Errorf("TrailingNumber(%q) = %q, %q; want %q, %q", tt.in, n, b, tt.number, tt.before)
+		}
+	}
 }

@@ -130,4 +130,12 @@ func TestSeedDocument(t *testing.T) {
 			t.Errorf("seed does not cite %s: %+v", n, w.Relations)
 		}
 	}
+	// A 2022 work plan that states no 有效期 lapses with its year; the reason says how
+	// the date was arrived at.
+	var v validityResp
+	get(t, "/api/validity?asof=2026-11-27&q="+url.QueryEscape("抚县政公领发〔2022〕3号"), &v, false)
+	if len(v.Results) != 1 || v.Results[0].Status == nil || *v.Results[0].Status != "已失效" ||
+		!strings.Contains(v.Results[0].StatusReason, "有效期至2022年12月31日届满") || !strings.Contains(v.Results[0].StatusReason, "根据标题") {
+		t.Errorf("seed as of 2026-11-27: %+v", v.Results)
+	}
 }

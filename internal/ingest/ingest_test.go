@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -290,6 +292,39 @@ func TestExpiryTermFollowsEffectiveDate(t *testing.T) {
 	}
 }
 
+// An annual plan's 有效期 is inferred from the year in its title only when neither
+// metadata nor the text states one.
+func TestAnnualPlanExpiryPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	plan := "关于印发某县2022年政务公开工作要点的通知\n各乡镇人民政府：\n现将《某县2022年政务公开工作要点》印发给你们。\n"
+	writeFile(t, l, "title.txt", plan)
+	writeFile(t, l, "title.txt.meta.yaml", "publish_date: 2022-03-01\n")
+	writeFile(t, l, "text.txt", plan+"本通知自印发之日起施行，有效期至2023年3月31日。\n")
+	writeFile(t, l, "text.txt.meta.yaml", "publish_date: 2022-03-02\n")
+	writeFile(t, l, "meta.txt", plan+"本通知自印发之日起施行，有效期至2023年3月31日。\n")
+	writeFile(t, l, "meta.txt.meta.yaml", "publish_date: 2022-03-03\nexpiry_date: 2023-06-30\n")
+	run(t, l, idx)
+	_, m := current(t, idx)
+	want := map[string]struct {
+		expiry model.Date
+		origin string
+	}{"title.txt": {20221231, "title"}, "text.txt": {20230331, "text"}, "meta.txt": {20230630, "metadata"}}
+	for _, r := range m.Records {
+		w, ok := want[r.Key]
+		if !ok {
+			continue
+		}
+		if v := r.Version; v.ExpiryDate != w.expiry || v.ExpiryEvidence.Origin != w.origin {
+			t.Errorf("%s: expiry %s from %q, want %s from %q", r.Key, v.ExpiryDate, v.ExpiryEvidence.Origin, w.expiry, w.origin)
+		}
+		delete(want, r.Key)
+	}
+	if len(want) > 0 {
+		t.Errorf("records missing: %v", want)
+	}
+}
+
 // An id given twice is reported; the first record keeps it and nothing is overwritten.
 func TestDuplicateIDReported(t *testing.T) {
 	dir := t.TempDir()
@@ -366,5 +401,35 @@ func TestSidecarAndPrivacyWarningsKept(t *testing.T) {
 	}
 	if v.Title == "另一个标题" {
 		t.Errorf("the unread .meta.json was merged")
+	}
+}
+
+// A version's source sha256 is the hash of the file itself, as served for download,
+// not the ingest state's hash of the file and its sidecar together.
+func TestSourceHashIsTheFileOwn(t *testing.T) {
+	l, idx := lib(t)
+	run(t, l, idx)
+	_, m := current(t, idx)
+	b, err := os.ReadFile(filepath.Join(l, "a/就业补贴办法.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	want := hex.EncodeToString(sum[:])
+	found := false
+	for _, r := range m.Records {
+		if r.Version.Source.Path != "a/就业补贴办法.txt" {
+			continue
+		}
+		found = true
+		if r.Version.Source.SHA256 != want {
+			t.Errorf("source sha256 = %s, want %s (the file's own)", r.Version.Source.SHA256, want)
+		}
+		if st := m.Files["a/就业补贴办法.txt"]; st.Hash == want {
+			t.Errorf("the file state hash %s no longer covers the sidecar", st.Hash)
+		}
+	}
+	if !found {
+		t.Fatal("no record of the file with a sidecar")
 	}
 }

@@ -87,7 +87,7 @@ func readDocument(ctx context.Context, e library.Entry, hash, fileHash string, o
 		return fr
 	}
 	fr.state.Extractor = res.Extractor
-	r := buildRecord(sourceOf(e, fields, res, hash, opts.RefusePrivate))
+	r := buildRecord(sourceOf(e, fields, res, fileHash, opts.RefusePrivate))
 	if err := sp.Put(r.Key, res.Text); err != nil {
 		fr.err = &FileError{Path: e.Path, Reason: "spool", Detail: err.Error()}
 		return fr
@@ -120,7 +120,9 @@ func ReadFile(ctx context.Context, path string, opt extract.Options) (*extract.R
 }
 
 // sourceOf is the input of buildRecord for a document file.
-func sourceOf(e library.Entry, fields *library.Fields, res *extract.Result, hash string, refusePrivate bool) source {
+// fileHash is the SHA-256 of the file alone (model.SourceFile.SHA256), not the ingest
+// state's hash of the file and its sidecar together.
+func sourceOf(e library.Entry, fields *library.Fields, res *extract.Result, fileHash string, refusePrivate bool) source {
 	warnings := res.Warnings
 	for _, u := range e.Unread {
 		warnings = append(warnings, "元数据文件"+filepath.Base(u)+"未读取：同一文件只读取一个元数据文件（"+filepath.Base(e.Sidecar)+"）")
@@ -128,7 +130,7 @@ func sourceOf(e library.Entry, fields *library.Fields, res *extract.Result, hash
 	return source{
 		key: e.Path, fields: fields, text: res.Text, formTitle: res.Title, fileStem: stem(e.Path), warnings: warnings,
 		refusePrivate: refusePrivate,
-		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: hash, Extractor: res.Extractor},
+		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: fileHash, Extractor: res.Extractor},
 	}
 }
 

@@ -247,6 +247,29 @@ func TestInterpretation(t *testing.T) {
 	}
 }
 
+// A number in a title's closing parentheses is the document's own only when the
+// document shows no other and the number does not belong to a title it cites.
+func TestDocNumberFromTitle(t *testing.T) {
+	const body = "各乡镇人民政府：\n\n现将有关事项通知如下。\n"
+	tests := []struct {
+		name string
+		hint Hint
+		want string
+	}{
+		{"own", Hint{Title: "某县人民政府关于印发《某县就业补贴办法》的通知（某政发〔2020〕1号）"}, "某政发〔2020〕1号"},
+		{"own, ASCII brackets", Hint{Title: "关于同意某项目可行性研究报告的批复(某发改复[2018]172号)"}, "某发改复〔2018〕172号"},
+		{"cited title", Hint{Title: "关于废止《某县就业补贴办法》（某政发〔2020〕1号）"}, ""},
+		{"interpretation", Hint{Title: "某县就业补贴办法政策解读（某政发〔2020〕1号）"}, ""},
+		{"not at the end", Hint{Title: "关于转发《某办法》（某政发〔2020〕1号）的通知"}, ""},
+		{"file name first", Hint{Title: "关于印发某办法的通知（某政发〔2020〕1号）", FileName: "某政发〔2021〕2号-某办法.txt"}, "某政发〔2021〕2号"},
+	}
+	for _, tt := range tests {
+		if got := Extract(body, tt.hint).DocNumber; got != tt.want {
+			t.Errorf("%s: DocNumber of %q = %q, want %q", tt.name, tt.hint.Title, got, tt.want)
+		}
+	}
+}
+
 func TestTitleFromFileName(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"抚县政公领发〔2022〕3号-抚顺县2022年政务公开工作要点.txt", "抚顺县2022年政务公开工作要点"},
@@ -270,7 +293,10 @@ func TestFields(t *testing.T) {
 	got := Extract(text, Hint{})
 	want := Info{Title: "关于印发《抚顺县2022年政务公开工作要点》的通知", DocNumber: "抚县政公领发〔2022〕3号",
 		Authorities: []string{"抚顺县政务公开领导小组"}, PublishDate: 20220620, Registration: "FSXD-2022-0003",
-		IndexNumber: "11210421MB1234567X/2022-00031", Disclosure: model.Public, Topics: []string{"政务公开"}}
+		IndexNumber: "11210421MB1234567X/2022-00031", Disclosure: model.Public, Topics: []string{"政务公开"},
+		// An annual plan that states no 有效期 runs to the end of the year it is for.
+		ExpiryDate: 20221231, ExpiryEvidence: model.Evidence{Value: "关于印发《抚顺县2022年政务公开工作要点》的通知", Origin: "title"},
+		Warnings: []string{"有效期截止日2022-12-31系根据标题所载年度“2022年”推定，正文未写明有效期"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Extract =\n%+v\nwant\n%+v", got, want)
 	}
@@ -340,8 +366,24 @@ func TestExpiryFromTitle(t *testing.T) {
 		{"农业农村部办公厅 财政部办公厅关于印发《2024—2026年农机购置与应用补贴实施意见》的通知", 20261231},
 		{"关于废止《2016-2020年某市农机化发展规划》的决定", 0},
 		{"2021—2025年农机化发展规划实施情况的报告", 0},
-		{"关于印发抚顺县2022年政务公开工作要点的通知", 0},
 		{"关于2020-2019年度的通知", 0},
+		// One year and an annual plan: the end of that year.
+		{"关于印发抚顺县2022年政务公开工作要点的通知", 20221231},
+		{"关于印发《某县2023年度立法工作计划》的通知", 20231231},
+		{"某市人民政府办公室关于印发某市2021年重点工作任务分工方案的通知", 20211231},
+		{"某县2024年民生实事工作安排", 20241231},
+		{"某县2025年年度计划", 20251231},
+		{"关于印发《2022年政务公开工作要点》（2023年修订）的通知", 20221231},
+		// Not a whole-year plan of its own, or a kind that outlives its year.
+		{"某县2022年第一季度工作要点", 0},
+		{"某县2022年6月工作安排", 0},
+		{"某县2022年上半年工作计划", 0},
+		{"某县2022年政务公开工作要点落实情况的报告", 0},
+		{"某县2022年工作总结和2023年工作计划", 0},
+		{"关于废止《某县2022年政务公开工作要点》的通知", 0},
+		{"关于印发某县2022年农机购置补贴实施方案的通知", 0},
+		{"某县2022年就业补贴办法", 0},
+		{"某县2022年政务公开工作要点解读", 0},
 	}
 	for _, tt := range tests {
 		got := Extract("", Hint{Title: tt.title})

@@ -23,10 +23,23 @@ var (
 		`([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:(?:年)?(底|末)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?)(?:[^0-9一二三四五六七八九十日号]|$)`)
 	// 2024—2026 年 in a plan's title
 	titlePeriodRe = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*[-—–－~～至到]+\s*((?:19|20)[0-9]{2})\s*年`)
+	// 2022年 or 2022年度 in an annual plan's title, and what follows it
+	titleYearRe = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年(?:度)?`)
+	// what makes the year a part of one: 2022年6月, 2022年第一季度, 2022年上半年
+	partOfYearRe = regexp.MustCompile(`^\s*(?:[0-9一二三四五六七八九十]{1,3}\s*月|第|[上下]半年|[一二三四]季度|春季|秋季|冬季|夏季)`)
 )
 
 // planWords name documents that run for the period in their title.
 var planWords = []string{"方案", "规划", "计划", "纲要", "要点", "行动", "工程", "实施意见"}
+
+// annualPlanWords name the plans a body makes for one year, which lapse with it:
+// 抚顺县2022年政务公开工作要点. An 实施方案, 办法 or 规定 named for a year may well
+// outlive it, so a single year alone dates only these.
+var annualPlanWords = []string{"工作要点", "工作计划", "工作安排", "重点工作任务", "年度计划"}
+
+// notOwnPeriod are words of titles that name a period without running for it:
+// 关于废止《2016-2020年…规划》的决定, 2021—2025年规划实施情况的报告, 2022年工作总结.
+var notOwnPeriod = []string{"废止", "修改", "延续", "延长", "评估", "总结", "报告", "情况", "解读"}
 
 // findExpiry sets the last day in force: from the information table; from the text's
 // own clause (本办法自…起施行，有效期5年 counts from the effective date and ends the day
@@ -118,18 +131,18 @@ func ownPeriod(text string, ss, p, effEnd int) bool {
 	return strings.HasPrefix(clause, "本") && runeLen(clause) <= 8 && !strings.ContainsAny(clause, "《证")
 }
 
-// expiryFromTitle infers the end of a plan from the period in its title.
+// expiryFromTitle infers the end of a plan from the period in its title (2024-2026年…
+// 实施方案), or of an annual plan from its year (2022年…工作要点).
 func expiryFromTitle(info *Info) {
-	m := titlePeriodRe.FindStringSubmatchIndex(info.Title)
-	if m == nil {
-		return
-	}
-	// 关于废止《2016-2020年…规划》的决定 and 2021—2025年规划实施情况的报告 do not run
-	// for the period they name.
-	for _, w := range []string{"废止", "修改", "延续", "延长", "评估", "总结", "报告", "情况", "解读"} {
+	for _, w := range notOwnPeriod {
 		if strings.Contains(info.Title, w) {
 			return
 		}
+	}
+	m := titlePeriodRe.FindStringSubmatchIndex(info.Title)
+	if m == nil {
+		expiryFromTitleYear(info)
+		return
 	}
 	from, _ := strconv.Atoi(info.Title[m[2]:m[3]])
 	to, _ := strconv.Atoi(info.Title[m[4]:m[5]])
@@ -149,6 +162,32 @@ func expiryFromTitle(info *Info) {
 	info.ExpiryDate = model.NewDate(to, 12, 31)
 	info.ExpiryEvidence = model.Evidence{Value: info.Title, Origin: "title"}
 	info.warn("有效期截止日" + info.ExpiryDate.String() + "系根据标题所载期间“" + info.Title[m[0]:m[1]] + "”推定，正文未写明有效期")
+}
+
+// expiryFromTitleYear dates an annual plan to the end of the year its title names: the
+// last year written before one of annualPlanWords, unless it names part of the year
+// (2022年6月, 2022年第一季度).
+func expiryFromTitleYear(info *Info) {
+	t := info.Title
+	var year string
+	for _, m := range titleYearRe.FindAllStringSubmatchIndex(t, -1) {
+		if partOfYearRe.MatchString(t[m[1]:]) {
+			continue
+		}
+		for _, w := range annualPlanWords {
+			if strings.Contains(t[m[0]:], w) {
+				year = t[m[2]:m[3]]
+				break
+			}
+		}
+	}
+	if year == "" {
+		return
+	}
+	y, _ := strconv.Atoi(year)
+	info.ExpiryDate = model.NewDate(y, 12, 31)
+	info.ExpiryEvidence = model.Evidence{Value: t, Origin: "title"}
+	info.warn("有效期截止日" + info.ExpiryDate.String() + "系根据标题所载年度“" + year + "年”推定，正文未写明有效期")
 }
 
 // partialEnd is the last day an untilPartRe match names: 31 December of 2023年底, the

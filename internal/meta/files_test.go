@@ -33,8 +33,10 @@ var fileCases = []fileCase{
 		file: "seed.txt",
 		hint: Hint{FileName: "抚县政公领发〔2022〕3号-抚顺县2022年政务公开工作要点.txt"},
 		want: Info{Title: "关于印发《抚顺县2022年政务公开工作要点》的通知", DocNumber: "抚县政公领发〔2022〕3号",
-			Authorities: []string{"抚顺县政务公开领导小组"}, PublishDate: 20220620, Disclosure: model.Public},
+			Authorities: []string{"抚顺县政务公开领导小组"}, PublishDate: 20220620, ExpiryDate: 20221231, Disclosure: model.Public},
 		rels: []string{"cites→国办发〔2022〕8号", "cites→抚政办公开〔2022〕3号", "cites→辽政公领发〔2022〕1号"},
+		// The 2022 work plan states no 有效期: it runs to the end of 2022.
+		warn: []string{"根据标题所载年度“2022年”推定"},
 	},
 	{
 		// The joint notice as the PDF reader gives it (lines joined), as pdftotext prints it,
@@ -53,6 +55,13 @@ var fileCases = []fileCase{
 		want: Info{Title: "关于同意张阿三同志辞职的批复", DocNumber: "路卫发〔2011〕76号",
 			Authorities: []string{"测试符路桥区卫生局"}, PublishDate: 20110310},
 		rels: []string{"cites→浙人才〔1993〕73号", "cites→路中医发〔2011〕10号"},
+	},
+	{
+		// A title that ends with the document's own number, the only number it shows:
+		// the number is the document's, not a citation of another.
+		file: "ofd_approval.txt",
+		want: Info{Title: "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复（临翔发改复[2018]172号）",
+			DocNumber: "临翔发改复〔2018〕172号", Authorities: []string{"临沧市临翔区发展和改革局"}},
 	},
 	{
 		// An incoming-document form whose table says 公开方式 不公开.

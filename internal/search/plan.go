@@ -57,7 +57,7 @@ const MaxQueryRunes = 200
 
 var (
 	quoted    = regexp.MustCompile(`"([^"]+)"|“([^”]+)”|「([^」]+)」|《([^》]+)》`)
-	numberish = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝{｛]\s*\d{4}\s*[〕\]］）)】﹞}｝]\s*第?\s*\d{1,5}\s*号`)
+	numberish = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝﹙〖〘{｛]\s*\d{4}\s*[〕\]］）)】﹞﹚〗〙}｝]\s*第?\s*\d{1,5}\s*号`)
 )
 
 // Segmenter splits a run of Chinese text into the units a query asks for.

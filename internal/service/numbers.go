@@ -10,32 +10,34 @@ import (
 
 // numberLike finds doc numbers in a pasted line: 国办发〔2022〕8号 and orders
 // (国务院令第357号, 国家主席令第十五号).
-var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝{｛]\s*\d{4}\s*[〕\]］）)】﹞}｝]\s*第?\s*\d{1,5}\s*号|\p{Han}{1,10}令\s*第?\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号`)
+var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝﹙〖〘{｛]\s*\d{4}\s*[〕\]］）)】﹞﹚〗〙}｝]\s*第?\s*\d{1,5}\s*号|\p{Han}{1,10}令\s*第?\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号`)
 
-// numbersIn finds the doc numbers written in a pasted line, normalised.
+// numbersIn finds the doc numbers written in a pasted line, normalised. A line that is
+// one number as a whole is read as such first: spaces inside it (法 释〔2022〕9号, as
+// copied from a justified PDF line) are dropped rather than cutting the number short.
 func numbersIn(s string) []string {
 	s = textnorm.FoldWidth(s)
+	if n := docnum.Normalize(s); n != "" {
+		return []string{n}
+	}
 	var out []string
 	for _, m := range numberLike.FindAllString(s, -1) {
 		if n := docnum.Normalize(m); n != "" {
 			out = append(out, n)
 		}
 	}
-	if n := docnum.Normalize(s); n != "" && len(out) == 0 {
-		out = append(out, n)
-	}
 	return out
-}
-
-func stripNumbers(s string) string {
-	return numberLike.ReplaceAllString(textnorm.FoldWidth(s), "")
 }
 
 // titleOf is the title a pasted line names once its doc numbers are taken out: spaces,
 // quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕1号）)
 // or wrapping the whole line; a title's own brackets (…的解释（一）) stay.
 func titleOf(item string) string {
-	s := stripNumbers(item)
+	if docnum.IsDocNumber(item) {
+		return ""
+	}
+	// The catalog keys titles without their numbers the same way (catalog.titleKeys).
+	s := docnum.StripNumbers(textnorm.FoldWidth(item))
 	for {
 		before := s
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "()", ""), "（）", "")

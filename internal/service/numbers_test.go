@@ -1,6 +1,12 @@
 package service
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/guifan/guifan/internal/testcorpus"
+)
 
 func TestTitleOf(t *testing.T) {
 	for in, want := range map[string]string{
@@ -33,5 +39,97 @@ func TestNumbersIn(t *testing.T) {
 	}
 	if got := titleOf("中华人民共和国公司法（国家主席令第15号）"); got != "中华人民共和国公司法" {
 		t.Errorf("title %q", got)
+	}
+}
+
+// A number is found however its brackets and spaces are written, both in the stored
+// record (a source that wrote 法释﹝2022﹞9号) and in the line checked.
+func TestCheckNumberWrittenForms(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"n1","title":"最高人民法院关于审理某类案件适用法律若干问题的解释","doc_number":"法释﹝2022﹞9号","publish_date":"2022-03-01","text":"第一条 为正确审理案件，制定本解释。"}
+{"id":"n2","title":"最高人民法院关于审理另一类案件适用法律若干问题的解释","doc_number":"法释〔2023〕1号","publish_date":"2023-01-01","text":"第一条 为正确审理案件，制定本解释。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string]string{
+		"法释〔2022〕9号":     "n1",
+		"法释﹝2022﹞9号":     "n1",
+		"法释﹙2022﹚09号":    "n1",
+		"法释〖2022〗9号":     "n1",
+		"法释〘2022〙9号":     "n1",
+		"法 释〔2022〕9号":    "n1",
+		" 法释 〔2022〕 9 号": "n1",
+		"法 释﹝2023﹞1号":    "n2",
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want := items[r.Input]
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != "doc_number" {
+			t.Errorf("%q: not matched by number: %s", r.Input, r.StatusReason)
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want {
+			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want)
+		}
+		if *r.DocNumber != map[string]string{"n1": "法释〔2022〕9号", "n2": "法释〔2023〕1号"}[want] {
+			t.Errorf("%q: doc_number %q", r.Input, *r.DocNumber)
+		}
+	}
+}
+
+// A real OFD file whose title ends with its own number (its only one) is found by that
+// title, by the title without the number, and by the number.
+func TestCheckTitleCarryingItsNumber(t *testing.T) {
+	src := testcorpus.File(t, "testImageOverridePage.ofd")
+	dir := t.TempDir()
+	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(lib, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(lib, "testImageOverridePage.ofd"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(t, lib, idx)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	const title = "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复"
+	items := map[string]string{
+		title + "（临翔发改复[2018]172号）": "doc_number",
+		"临翔发改复〔2018〕172号":           "doc_number",
+		title:                       "title",
+		"《" + title + "》":           "title",
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.MatchedBy == nil || *r.MatchedBy != items[r.Input] {
+			t.Errorf("%q: matched by %v, want %s (%s)", r.Input, r.MatchedBy, items[r.Input], r.StatusReason)
+			continue
+		}
+		if *r.Title != title+"（临翔发改复[2018]172号）" || *r.DocNumber != "临翔发改复〔2018〕172号" {
+			t.Errorf("%q: title %q, doc_number %q", r.Input, *r.Title, *r.DocNumber)
+		}
 	}
 }

@@ -30,20 +30,24 @@ type Span struct {
 	Expiry       model.Date // last day in force (有效期至), after any extension; 0 = none
 	ExpiryNote   string     // the clause or relation that set Expiry
 	ExpiryHidden bool       // ExpiryNote quotes a restricted document
+	// ExpiryInferred says Expiry was inferred from the period or year the title names
+	// (2024-2026年…规划, 2022年…工作要点); ExpiryNote is then that title.
+	ExpiryInferred bool
 	// ExtendedOn is the date of the first dated 延续有效期 relation; before it the 有效期
 	// known was PriorExpiry (PriorNote). An extension issued after that 有效期 ended
 	// does not undo the days in between: the work was 已失效 then.
-	ExtendedOn   model.Date
-	PriorExpiry  model.Date
-	PriorNote    string
-	SourceStatus string
+	ExtendedOn    model.Date
+	PriorExpiry   model.Date
+	PriorNote     string
+	PriorInferred bool
+	SourceStatus  string
 }
 
 // at is the span as known on d: its 有效期 before an extension issued after d is the
 // one it had then.
 func (s Span) at(d model.Date) Span {
 	if s.ExtendedOn != 0 && d < s.ExtendedOn {
-		s.Expiry, s.ExpiryNote = s.PriorExpiry, s.PriorNote
+		s.Expiry, s.ExpiryNote, s.ExpiryInferred = s.PriorExpiry, s.PriorNote, s.PriorInferred
 	}
 	return s
 }
@@ -80,7 +84,8 @@ func Build(versions []*model.Version, incoming []Incoming) *Timeline {
 		t.Spans[i] = Span{
 			VersionID: v.ID, Label: v.Label, PublishDate: v.PublishDate,
 			From: v.EffectiveDate, FromEvidence: v.EffectiveEvidence,
-			Expiry: v.ExpiryDate, ExpiryNote: v.ExpiryEvidence.Value, SourceStatus: v.SourceStatus,
+			Expiry: v.ExpiryDate, ExpiryNote: v.ExpiryEvidence.Value, ExpiryInferred: v.ExpiryEvidence.Origin == "title",
+			SourceStatus: v.SourceStatus,
 		}
 		if i > 0 {
 			t.Spans[i-1].Until = v.EffectiveDate
@@ -136,9 +141,11 @@ func (t *Timeline) extend(r *Incoming) {
 	if r.Date != 0 && t.Spans[i].ExtendedOn == 0 {
 		t.Spans[i].ExtendedOn = r.Date
 		t.Spans[i].PriorExpiry, t.Spans[i].PriorNote = t.Spans[i].Expiry, t.Spans[i].ExpiryNote
+		t.Spans[i].PriorInferred = t.Spans[i].ExpiryInferred
 	}
 	t.Spans[i].Expiry = r.Until
 	t.Spans[i].ExpiryNote = r.Evidence
+	t.Spans[i].ExpiryInferred = false
 	t.Spans[i].ExpiryHidden = r.Hidden
 	if t.Spans[i].ExpiryNote == "" {
 		t.Spans[i].ExpiryNote = "延续有效期"

@@ -42,6 +42,13 @@ func rel(typ model.RelationType, date string, until string) Incoming {
 	return r
 }
 
+// annualPlan is the seed notice as read: an annual plan whose 有效期 comes from its title.
+func annualPlan() *model.Version {
+	v := ver("a", "2022-06-20", "2022-06-20", "2022-12-31")
+	v.ExpiryEvidence = model.Evidence{Origin: "title", Value: "关于印发《抚顺县2022年政务公开工作要点》的通知"}
+	return v
+}
+
 func TestWorkStatus(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -74,6 +81,11 @@ func TestWorkStatus(t *testing.T) {
 		{"new version revives after a gap", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2021-12-31"), ver("b", "2022-05-01", "2022-06-01", "")}, nil, "2022-07-01", InForce, false, "现行版本"},
 		{"gap between versions", []*model.Version{ver("a", "2019-12-01", "2020-01-01", "2021-12-31"), ver("b", "2022-05-01", "2022-06-01", "")}, nil, "2022-03-01", Lapsed, false, "届满"},
 		{"no dates at all", []*model.Version{ver("a", "", "", "")}, nil, "2022-03-01", InForce, false, "施行日期不详"},
+		// An 有效期 inferred from the title says so, in force and once lapsed.
+		{"inferred 有效期 in force", []*model.Version{annualPlan()}, nil, "2022-12-01", InForce, true, "有效期至2022年12月31日（根据标题推定）"},
+		{"inferred 有效期 lapsed", []*model.Version{annualPlan()}, nil, "2026-11-27", Lapsed, false,
+			"有效期至2022年12月31日届满，未见延续（有效期系根据标题“关于印发《抚顺县2022年政务公开工作要点》的通知”所载期间推定，正文未写明有效期）"},
+		{"inferred 有效期 extended", []*model.Version{annualPlan()}, []Incoming{rel(model.Extends, "2022-12-20", "2023-12-31")}, "2023-06-01", InForce, false, "有效期至2023年12月31日（2022年12月20日延续有效期"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -110,6 +110,9 @@ func inForceReason(s Span, n int) string {
 	fmt.Fprintf(&b, "自%s起施行%s", s.From.Chinese(), fromEvidence(s))
 	if s.Expiry != 0 {
 		fmt.Fprintf(&b, "，有效期至%s", s.Expiry.Chinese())
+		if s.ExpiryInferred {
+			b.WriteString("（根据标题推定）")
+		}
 	}
 	if s.ExtendedOn != 0 && s.Expiry != s.PriorExpiry {
 		// Extended (s is as known on the date asked): say by what.
@@ -128,7 +131,10 @@ func (t *Timeline) lapseReason(i int, d model.Date) string {
 	l := t.lapseFor(i)
 	if s.Expiry != 0 && (l == nil || s.Expiry.AddDays(1) <= l.Date) {
 		r := fmt.Sprintf("有效期至%s届满，未见延续", s.Expiry.Chinese())
-		if s.ExpiryNote != "" {
+		switch {
+		case s.ExpiryInferred:
+			r += "（有效期系根据标题“" + s.ExpiryNote + "”所载期间推定，正文未写明有效期）"
+		case s.ExpiryNote != "":
 			r += "（依据：“" + s.ExpiryNote + "”）"
 		}
 		if full := t.Spans[i]; full.Expiry != s.Expiry {

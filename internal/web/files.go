@@ -104,9 +104,9 @@ func openInLibrary(lib string, src model.SourceFile) (*os.File, fs.FileInfo, err
 var sidecarSuffixes = []string{".meta.yaml", ".meta.yml", ".meta.json"}
 
 // checkUnchanged compares a file with the hash recorded when it was read, and rewinds
-// it. The model documents the hash as the file's own; the ingester currently records
-// the file and its sidecar hashed together (each followed by a zero byte), so that
-// form is accepted too.
+// it. The hash is the file's own; indexes built by earlier versions recorded the file
+// and its sidecar hashed together (each followed by a zero byte) and keep that hash
+// for files unchanged since, so that form is accepted too.
 func checkUnchanged(root *os.Root, rel string, f *os.File, want string) error {
 	own, both := sha256.New(), sha256.New()
 	if _, err := io.Copy(io.MultiWriter(own, both), f); err != nil {

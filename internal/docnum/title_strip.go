@@ -1,0 +1,57 @@
+package docnum
+
+import (
+	"regexp"
+	"strings"
+)
+
+// StripNumbers returns a title with the document numbers written in it taken out, and
+// the parentheses they leave empty: …的批复（临翔发改复[2018]172号） → …的批复, and
+// 关于转发《某办法》（某政发〔2020〕1号）的通知 → 关于转发《某办法》的通知. Listings and
+// staff write a title both with and without the number, so title lookups compare
+// titles without it.
+func StripNumbers(title string) string {
+	ms := FindAll(title)
+	if len(ms) == 0 {
+		return title
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(title[last:m.Start])
+		last = m.End
+	}
+	b.WriteString(title[last:])
+	return strings.TrimSpace(emptyParens.ReplaceAllString(b.String(), ""))
+}
+
+var emptyParens = regexp.MustCompile(`[（(][\s\x{3000}]*[）)]`)
+
+// TrailingNumber returns the number a title ends with in parentheses and the title
+// before them: …的批复（临翔发改复[2018]172号） → 临翔发改复〔2018〕172号 and …的批复.
+// Whose number it is — the document's own or one it cites — is for the caller to
+// decide. It returns "", "" when the title does not end that way.
+func TrailingNumber(title string) (number, before string) {
+	t := strings.TrimFunc(title, isSpace)
+	ms := FindAll(t)
+	if len(ms) == 0 {
+		return "", ""
+	}
+	m := ms[len(ms)-1]
+	if after := strings.TrimFunc(t[m.End:], isSpace); after != "）" && after != ")" {
+		return "", ""
+	}
+	pre := strings.TrimRightFunc(t[:m.Start], isSpace)
+	switch {
+	case strings.HasSuffix(pre, "（"):
+		pre = strings.TrimSuffix(pre, "（")
+	case strings.HasSuffix(pre, "("):
+		pre = strings.TrimSuffix(pre, "(")
+	default:
+		return "", ""
+	}
+	if pre = strings.TrimRightFunc(pre, isSpace); pre == "" {
+		return "", ""
+	}
+	return m.Number, pre
+}
