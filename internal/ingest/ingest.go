@@ -119,6 +119,12 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	defer sp.Close()
+	if prev != nil && prev.Reader != ReaderVersion && !opt.Force {
+		// The records were read by older rules (a repeal sentence they missed, a date they
+		// misread): unchanged files are read again, not reused.
+		opt.Log.Info("metadata rules changed since the last ingest: reading every file again", "was", prev.Reader, "now", ReaderVersion)
+		opt.Force = true
+	}
 	results, err := readAll(ctx, opt, entries, prev, sp)
 	if err != nil {
 		return nil, err
@@ -207,10 +213,10 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	}
 	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].Path < rep.Errors[j].Path })
 	manifest := &snapshot.Manifest{
-		BuiltAt: time.Now().UTC(), Library: opt.Library, Files: files, Records: records, Fingerprints: fingerprints,
+		Reader: ReaderVersion, BuiltAt: time.Now().UTC(), Library: opt.Library, Files: files, Records: records, Fingerprints: fingerprints,
 		Summary: snapshot.Summary{Files: rep.Files, Versions: rep.Versions, Works: rep.Works, Relations: rep.Relations, Errors: len(rep.Errors)},
 	}
-	if prev != nil && len(changed) == 0 && len(deletes) == 0 && sameFiles(prev.Files, files) {
+	if prev != nil && prev.Reader == ReaderVersion && len(changed) == 0 && len(deletes) == 0 && sameFiles(prev.Files, files) {
 		rep.Unchanged, rep.Snapshot = true, prevName
 		rep.Duration = time.Since(start)
 		done(opt.Progress)
@@ -284,6 +290,12 @@ func sameFiles(a, b map[string]snapshot.FileState) bool {
 	}
 	return true
 }
+
+// ReaderVersion numbers the rules that turn a file into a record (internal/meta,
+// internal/extract, buildRecord). Raise it with any change to what they read from an
+// unchanged file, so the next ingest reads every file again instead of reusing records
+// the older rules made.
+const ReaderVersion = 2
 
 // readAll reads every library file that changed since the previous snapshot.
 func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *snapshot.Manifest, sp *spool) ([]fileResult, error) {

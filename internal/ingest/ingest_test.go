@@ -133,6 +133,28 @@ func TestReingestIsIncremental(t *testing.T) {
 	}
 }
 
+// A snapshot whose records older metadata rules read is read again in full by the next
+// ingest, and the new snapshot records the current rules, so the one after is a no-op.
+func TestNewReaderRulesRereadUnchangedFiles(t *testing.T) {
+	l, idx := lib(t)
+	run(t, l, idx)
+	name, m := current(t, idx)
+	m.Reader = ReaderVersion - 1
+	if err := snapshot.SaveManifest(snapshot.Root(idx).Path(name), m); err != nil {
+		t.Fatal(err)
+	}
+	again := run(t, l, idx)
+	if again.Unchanged || again.FilesRead != again.Files-1 || again.FilesReused != 0 { // the broken PDF is not read
+		t.Errorf("after a rules change: %+v", again)
+	}
+	if _, m := current(t, idx); m.Reader != ReaderVersion {
+		t.Errorf("new snapshot records rules %d, want %d", m.Reader, ReaderVersion)
+	}
+	if third := run(t, l, idx); !third.Unchanged || third.FilesRead != 0 {
+		t.Errorf("third ingest: %+v", third)
+	}
+}
+
 func searchText(t *testing.T, idx, versionID string) (string, error) {
 	t.Helper()
 	name, _ := current(t, idx)

@@ -29,7 +29,10 @@ const IndexDir = "fulltext"
 // from the library, what each library file produced, and what was indexed for each
 // version.
 type Manifest struct {
-	Version      int
+	Version int
+	// Reader is the version of the rules that read metadata from texts (ingest.ReaderVersion)
+	// the records were read with: an ingest by newer rules reads every file again.
+	Reader       int
 	BuiltAt      time.Time
 	Library      string
 	Files        map[string]FileState // by library path
