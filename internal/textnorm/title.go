@@ -24,7 +24,7 @@ func TitleKey(title string) string {
 // Built once: a Replacer builds its lookup table on first use, which cost more than
 // the replacing when it was made per call.
 var (
-	titleMarks  = strings.NewReplacer("《", "", "》", "", "〈", "", "〉", "", "<", "", ">", "", "“", "", "”", "", "\"", "", "‘", "", "’", "",
+	titleMarks = strings.NewReplacer("《", "", "》", "", "〈", "", "〉", "", "<", "", ">", "", "“", "", "”", "", "\"", "", "‘", "", "’", "",
 		// 最高人民法院、最高人民检察院关于… is also written with a space between the issuers.
 		"、", "")
 	titleParens = strings.NewReplacer("（", "(", "）", ")")
