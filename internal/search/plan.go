@@ -2,6 +2,7 @@ package search
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -78,6 +79,28 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 		}
 		return m
 	})
+	// Numbers without a bracketed year (国务院令第735号, 国家税务总局公告2019年第5号,
+	// 国务院第14号令) and bracketed ones after other words, read as documents are read.
+	if ms := docnum.FindAll(q); len(ms) > 0 {
+		var b strings.Builder
+		at := 0
+		for _, m := range ms {
+			b.WriteString(q[at:m.Start])
+			b.WriteByte(' ')
+			at = m.End
+			p.Numbers = append(p.Numbers, m.Number)
+		}
+		b.WriteString(q[at:])
+		q = b.String()
+	}
+	if len(p.Numbers) == 0 && len(strings.Fields(q)) == 1 {
+		// A query of one word that is a number in a form only a query writes (国办发〔2022〕8
+		// without 号), as the catalog's number lookup reads it.
+		if n := docnum.Normalize(q); n != "" {
+			p.Numbers = append(p.Numbers, n)
+			q = ""
+		}
+	}
 	q = quoted.ReplaceAllStringFunc(q, func(m string) string {
 		inner := strings.TrimSpace(quoted.FindStringSubmatch(m)[0])
 		inner = strings.Trim(inner, "\"“”「」《》")
@@ -106,6 +129,27 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 	}
 	return p
 }
+
+// numberForms are the indexed values a normalised number may be found under: an
+// order is written with or without the 中华人民共和国 its issuer may carry, and either
+// form names it (docnum.Key), as the catalog's number lookup has it.
+func numberForms(n string) []string {
+	forms := []string{n}
+	add := func(s string) {
+		if s != "" && !slices.Contains(forms, s) {
+			forms = append(forms, s)
+		}
+	}
+	k := docnum.Key(n)
+	add(k)
+	if k != "" && !strings.Contains(k, "〔") {
+		add(nationPrefix + k)
+	}
+	return forms
+}
+
+// nationPrefix is what orders and notices of national bodies may start with.
+const nationPrefix = "中华人民共和国"
 
 func isSeparator(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)

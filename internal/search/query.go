@@ -158,11 +158,15 @@ func textQuery(p *Plan, ps pass) query.Query {
 	}
 	b := bleve.NewBooleanQuery()
 	for _, n := range p.Numbers {
-		own := term(fDocNumber, n)
-		own.(*query.TermQuery).SetBoost(30)
-		cited := term(fNumbers, n)
-		cited.(*query.TermQuery).SetBoost(3)
-		b.AddMust(bleve.NewDisjunctionQuery(own, cited))
+		var any []query.Query
+		for _, form := range numberForms(n) {
+			own := term(fDocNumber, form)
+			own.(*query.TermQuery).SetBoost(30)
+			cited := term(fNumbers, form)
+			cited.(*query.TermQuery).SetBoost(3)
+			any = append(any, own, cited)
+		}
+		b.AddMust(bleve.NewDisjunctionQuery(any...))
 	}
 	for _, ph := range p.Phrases {
 		b.AddMust(phraseQuery(ph, 1))

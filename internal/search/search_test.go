@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,6 +89,74 @@ func TestFastPathOnSmallIndex(t *testing.T) {
 			if g.VersionID != w.VersionID || g.Score-w.Score > 1e-9*w.Score || w.Score-g.Score > 1e-9*w.Score {
 				t.Errorf("%s: hit %d %s %.12g, bleve %s %.12g", text, i, g.VersionID, g.Score, w.VersionID, w.Score)
 			}
+		}
+	}
+}
+
+// indexOf is an index of the given documents, each open (in force) for all dates.
+func indexOf(t *testing.T, docs ...*Doc) *Index {
+	t.Helper()
+	x, err := Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	open := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	for _, d := range docs {
+		if d.Bounds == (validity.Bounds{}) {
+			d.Bounds = open
+		}
+		if d.DocNumber != "" {
+			d.Numbers = append([]string{d.DocNumber}, d.Numbers...)
+		}
+	}
+	if err := x.Apply(context.Background(), docs, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func hitIDs(res *Result) []string {
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.VersionID)
+	}
+	return ids
+}
+
+// An order number (令第N号) is a doc number like a bracketed one: written with or without
+// the 中华人民共和国 its issuer carries, as 第N号令 or inside other words, it finds the
+// document that bears it first, then the documents citing it.
+func TestOrderNumbersFindTheirDocument(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "order", WorkID: "w1", Title: "医疗保障基金使用监督管理条例", Text: "第一章 总则 第一条 为了加强医疗保障基金使用监督管理，制定本条例。",
+			DocNumber: "中华人民共和国国务院令第735号", Level: "行政法规", Publish: 20210115},
+		&Doc{VersionID: "citing", WorkID: "w2", Title: "国务院办公厅关于医疗保障基金监管的通知", Text: "各地要贯彻落实医疗保障基金使用监督管理条例（国务院令第735号）。",
+			DocNumber: "国办发〔2021〕10号", Numbers: []string{"国务院令第735号"}, Level: "行政规范性文件", Publish: 20210301},
+		&Doc{VersionID: "other", WorkID: "w3", Title: "国务院关于修改部分行政法规的决定", Text: "国务院令第700号公布。第一条 医疗保障部门依法履职。",
+			DocNumber: "中华人民共和国国务院令第736号", Level: "行政法规", Publish: 20210120},
+		&Doc{VersionID: "rule", WorkID: "w4", Title: "传染病防治法实施办法", Text: "第一条 根据传染病防治法制定本办法。",
+			DocNumber: "卫生部令第17号", Level: "部门规章", Publish: 19911206},
+	)
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"中华人民共和国国务院令第735号", []string{"order", "citing"}},
+		{"国务院令第735号", []string{"order", "citing"}},
+		{"国务院令735号", []string{"order", "citing"}},
+		{"国务院第735号令", []string{"order", "citing"}},
+		{"医疗保障基金 国务院令第735号", []string{"order", "citing"}},
+		{"中华人民共和国卫生部令第17号", []string{"rule"}},
+		{"卫生部令第十七号", []string{"rule"}},
+		{"国办发〔2021〕10", []string{"citing"}},
+	} {
+		res, err := x.Search(context.Background(), Query{Text: tc.q, AsOf: 20261127, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(res); res.Match != "exact" || strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s: %s match, hits %v; want exact %v", tc.q, res.Match, got, tc.want)
 		}
 	}
 }
