@@ -110,11 +110,23 @@ func (q *Query) compile(t *docTable) *filter {
 
 // base is every condition but the status: the status facet counts what passes it.
 func (f *filter) base(r *row) bool {
+	return f.visible(r) && f.chosen(r)
+}
+
+// visible is what a search may show whatever the user chose: the documents the viewer
+// may see, each work by the version representing it on the date.
+func (f *filter) visible(r *row) bool {
 	if !r.known || r.restricted && !f.staff {
 		return false
 	}
-	if b := r.bounds; f.asof < b.RepFrom || f.asof >= b.RepTo {
-		return false // not the version representing its work on the date
+	b := r.bounds
+	return f.asof >= b.RepFrom && f.asof < b.RepTo
+}
+
+// chosen applies the user's choices but the status to a visible row.
+func (f *filter) chosen(r *row) bool {
+	if f.none {
+		return false // a chosen value no document has
 	}
 	if f.level != 0 && r.level != f.level || f.kind != 0 && r.kind != f.kind {
 		return false

@@ -160,3 +160,54 @@ func TestOrderNumbersFindTheirDocument(t *testing.T) {
 		}
 	}
 }
+
+// Filters that leave none of the documents the words match give no hits: the search
+// does not fall back to looser matching, which would show documents the words do not
+// name. A restricted document never decides that for the public.
+func TestFiltersDoNotLoosenTheMatch(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "law", WorkID: "w1", Title: "中华人民共和国义务教育法", Text: "第一条 为了保障适龄儿童、少年接受义务教育的权利，制定本法。", Level: "法律", Publish: 20180101},
+		&Doc{VersionID: "women", WorkID: "w2", Title: "某市实施《妇女权益保障法》办法", Text: "第一条 根据妇女权益保障法制定本办法。第二条 保障妇女接受教育的权利。", Level: "地方性法规", Publish: 20030101,
+			Bounds: validity.Bounds{InForceFrom: model.DateMin, EndedFrom: 20100101, RepealedFrom: 20100101, RepFrom: model.DateMin, RepTo: model.DateMax}},
+		&Doc{VersionID: "secret", WorkID: "w3", Title: "某局内部经办规程", Text: "第一条 经办口令按季度更换。", Level: "部门规章", Publish: 20200101, Restricted: true},
+		&Doc{VersionID: "public", WorkID: "w4", Title: "某局政务公开办法", Text: "第一条 办理政务公开应当更换经办窗口标识。", Level: "部门规章", Publish: 20210101},
+	)
+	search := func(q Query) *Result {
+		t.Helper()
+		q.AsOf, q.Size = 20261127, 10
+		res, err := x.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for _, q := range []Query{
+		{Text: "义务教育法", Statuses: []validity.Status{validity.Repealed}},
+		{Text: "义务教育法", Level: "地方性法规"},
+		{Text: "义务教育法", Year: 2003},
+		{Text: "义务教育法", Authority: "没有的机关"},
+	} {
+		res := search(q)
+		if res.Total != 0 || len(res.Hits) != 0 || res.Match != "exact" {
+			t.Errorf("义务教育法 (statuses %v, level %q, year %d, authority %q): %s match, hits %v; want none, exact",
+				q.Statuses, q.Level, q.Year, q.Authority, res.Match, hitIDs(res))
+		}
+	}
+	// The status facet still says what the words match.
+	if res := search(Query{Text: "义务教育法", Statuses: []validity.Status{validity.Repealed}}); res.Facets.Status[validity.InForce] != 1 {
+		t.Errorf("status facet %v, want 现行有效: 1", res.Facets.Status)
+	}
+	// 经办口令 matches only the restricted document: the public gets what it would get
+	// if that document did not exist (the looser match), staff get no hits once a
+	// filter excludes it.
+	pub := search(Query{Text: "经办口令"})
+	if pub.Match == "exact" || strings.Join(hitIDs(pub), " ") != "public" {
+		t.Errorf("public: %s match, hits %v; want the loose match of the public document", pub.Match, hitIDs(pub))
+	}
+	if pub := search(Query{Text: "经办口令", Level: "部门规章"}); pub.Match == "exact" || strings.Join(hitIDs(pub), " ") != "public" {
+		t.Errorf("public, 部门规章: %s match, hits %v; want the loose match of the public document", pub.Match, hitIDs(pub))
+	}
+	if staff := search(Query{Text: "经办口令", Staff: true, Level: "法律"}); staff.Total != 0 || staff.Match != "exact" {
+		t.Errorf("staff, 法律: %s match, hits %v; want none, exact", staff.Match, hitIDs(staff))
+	}
+}
