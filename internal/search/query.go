@@ -16,7 +16,7 @@ type Query struct {
 	Text      string
 	AsOf      model.Date
 	Statuses  []validity.Status // work statuses to keep; empty keeps all
-	Expiring  bool              // only 现行有效 works whose 有效期 ends within 180 days (即将到期)
+	Expiring  bool              // also keep 现行有效 works whose 有效期 ends within 180 days (即将到期)
 	Level     string
 	Authority string
 	Topic     string
@@ -71,9 +71,9 @@ type filter struct {
 	none                          bool   // a chosen value no document has
 	level, authority, topic, kind uint32 // ordinals; 0 is any
 	lo, hi                        model.Date
-	statuses                      [4]bool // by position in validity.WorkStatuses; all false keeps all
-	anyStatus                     bool
-	expiring                      bool
+	statuses                      [4]bool // by position in validity.WorkStatuses
+	anyStatus                     bool    // no status chosen (with expiring false, every status is kept)
+	expiring                      bool    // 即将到期 chosen, besides the statuses
 	soon                          model.Date
 }
 
@@ -140,12 +140,13 @@ func (f *filter) chosen(r *row) bool {
 }
 
 // statusOK applies the chosen statuses and 即将到期 (现行有效, 有效期 ending within the
-// window) to a row whose status (by position in validity.WorkStatuses) is st.
+// window) to a row whose status (by position in validity.WorkStatuses) is st. The
+// values chosen are alternatives: 已废止 with 即将到期 keeps both.
 func (f *filter) statusOK(r *row, st int) bool {
-	if !f.anyStatus && !f.statuses[st] {
-		return false
+	if f.anyStatus && !f.expiring {
+		return true
 	}
-	return !f.expiring || f.expiresSoon(r, st)
+	return !f.anyStatus && f.statuses[st] || f.expiring && f.expiresSoon(r, st)
 }
 
 // expiresSoon reports whether a row of status st is 即将到期 on the date: in force, its
