@@ -311,3 +311,29 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// A query of 10,000 characters (some 90 KB in the URL) reaches the handlers, which
+// refuse it as they refuse any over-long query: a JSON error from the API, an error
+// page from /search, not the bare 431 of the HTTP server.
+func TestVeryLongQueryIsRefusedByTheHandler(t *testing.T) {
+	s := newSite(t)
+	long := strings.Repeat("生育保险待遇", 10000/6+1)[:10000*3]
+	r := s.get(t, q("/api/search", "q", long))
+	var body struct {
+		Error struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if r.Status != http.StatusBadRequest || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		t.Fatalf("/api/search: status %d, %s", r.Status, r.Header.Get("Content-Type"))
+	}
+	if err := json.Unmarshal([]byte(r.Body), &body); err != nil || body.Error.Code != "invalid_parameter" || !strings.Contains(body.Error.Message, "检索词过长（10000 字）") {
+		t.Errorf("/api/search: %v %s", err, r.Body[:min(len(r.Body), 300)])
+	}
+	r = s.get(t, q("/search", "q", long))
+	if r.Status != http.StatusBadRequest || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("/search: status %d, %s", r.Status, r.Header.Get("Content-Type"))
+	}
+	mustContain(t, r.Body, "请求参数有误", "检索词过长（10000 字）")
+}
