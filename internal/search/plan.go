@@ -19,6 +19,7 @@ type Plan struct {
 	Numbers []string // normalised doc numbers
 	Phrases []string // quoted, required as written
 	Units   []Unit   // words and phrases of the free text
+	words   []string // words split into units one of which is a Piece, highlighted whole
 }
 
 // Unit is one thing the user asked for and the equivalent ways documents write it.
@@ -26,6 +27,9 @@ type Unit struct {
 	Text string
 	Alts []string // Text first, then synonyms
 	Weak bool     // adds to the score but is not required (政策, 办理, a lone character)
+	// Piece is a lone character left over from a longer word the user typed (法 of
+	// 居民身份证法): it is matched, but not highlighted on its own.
+	Piece bool
 }
 
 // Empty reports whether the query asks for nothing (browse everything).
@@ -44,13 +48,30 @@ func (p *Plan) Literals() []string {
 	for _, s := range p.Phrases {
 		add(s)
 	}
+	for _, s := range p.words {
+		add(s)
+	}
 	for _, u := range p.Units {
+		if u.Piece {
+			continue // 法 of 居民身份证法 would mark every 法 of 合法 and 本法
+		}
 		for _, a := range u.Alts {
 			add(a)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return utf8.RuneCountInString(out[i]) > utf8.RuneCountInString(out[j]) })
 	return out
+}
+
+// numberKeys are the lookup keys (docnum.Key) of the numbers the query names.
+func (p *Plan) numberKeys() []string {
+	var keys []string
+	for _, n := range p.Numbers {
+		if k := docnum.Key(n); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // MaxQueryRunes bounds a query; longer input is refused by the request parser.
@@ -110,8 +131,17 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 		return " "
 	})
 	for _, chunk := range strings.FieldsFunc(q, isSeparator) {
-		for _, w := range seg(chunk) {
-			p.Units = append(p.Units, Unit{Text: w, Alts: expand(w)})
+		ws := seg(chunk)
+		pieces := false
+		for _, w := range ws {
+			u := Unit{Text: w, Alts: expand(w)}
+			if len(ws) > 1 && utf8.RuneCountInString(w) == 1 && allHan(w) {
+				u.Piece, pieces = true, true
+			}
+			p.Units = append(p.Units, u)
+		}
+		if pieces {
+			p.words = append(p.words, chunk)
 		}
 	}
 	strong := 0

@@ -112,12 +112,12 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if !q.NoFacets {
 		out.Facets = c.facets()
 	}
-	literals := plan.Literals()
+	literals, numbers := plan.Literals(), plan.numberKeys()
 	for _, h := range c.page {
 		hit := Hit{VersionID: h.id, Score: h.score}
-		if len(literals) > 0 {
+		if len(literals) > 0 || len(numbers) > 0 {
 			if text, err := x.Text(h.id); err == nil {
-				hit.Snippets = Snippets(text, literals, 3, 80)
+				hit.Snippets = snippets(text, literals, numbers, 3, 80)
 			}
 		}
 		out.Hits = append(out.Hits, hit)
