@@ -140,7 +140,7 @@ func buildOpenAPI() obj {
 				"400": bad, "503": unavailable})},
 		"/api/search": obj{"get": op("检索", "中文全文检索，按 asof 计算效力状态并分面统计。", []string{"检索"}, []any{
 			query("q", "检索词（最多 200 字）；可为发文字号", str()), asofParam,
-			query("status", "效力状态（可重复或逗号分隔）：现行有效、尚未生效、已修改、已废止、已失效、即将到期，或英文代码", repeated(str())),
+			query("status", "效力状态（可重复或逗号分隔，多个值之间为“或”）：现行有效、尚未生效、已修改、已废止、已失效、即将到期，或英文代码", repeated(str())),
 			query("level", "效力级别", enum("宪法", "法律", "行政法规", "部门规章", "地方性法规", "地方政府规章", "行政规范性文件", "司法解释", "其他")),
 			query("authority", "发文机关", str()), query("topic", "主题分类", str()), query("kind", "文件类型", enum("解读", "interpretation")),
 			query("year", "发布年份", obj{"type": "integer", "minimum": 1900, "maximum": 2200}),

@@ -2,9 +2,12 @@ package search
 
 import (
 	"html"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/guifan/guifan/internal/docnum"
 )
 
 type span struct{ start, end int } // byte offsets
@@ -12,9 +15,19 @@ type span struct{ start, end int } // byte offsets
 // matches finds every occurrence of the literals in s, longest literal winning where
 // they overlap, so a highlight marks the whole word that matched.
 func matches(s string, literals []string) []span {
-	var all []span
+	return merge(literalSpans(nil, s, literals))
+}
+
+// literalSpans adds the occurrences of the literals in s to all. A literal of one
+// ASCII letter or digit (the a of Q&A) matches in either case and only as a word of
+// its own, not inside law or 2015.
+func literalSpans(all []span, s string, literals []string) []span {
 	for _, lit := range literals {
 		if lit == "" {
+			continue
+		}
+		if len(lit) == 1 && isWordByte(lit[0]) {
+			all = wordSpans(all, s, lit[0])
 			continue
 		}
 		for i := 0; ; {
@@ -29,6 +42,80 @@ func matches(s string, literals []string) []span {
 			}
 		}
 	}
+	return all
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// wordSpans adds the occurrences of the ASCII letter or digit c in s, in either case,
+// that no other ASCII letter or digit touches.
+func wordSpans(all []span, s string, c byte) []span {
+	lo, up := c, c
+	if c >= 'a' && c <= 'z' {
+		up = c - 'a' + 'A'
+	} else if c >= 'A' && c <= 'Z' {
+		lo = c - 'A' + 'a'
+	}
+	next := func(c byte, from int) int {
+		if k := strings.IndexByte(s[from:], c); k >= 0 {
+			return from + k
+		}
+		return len(s)
+	}
+	nl, nu := next(lo, 0), len(s) // the next lower- and upper-case occurrence
+	if up != lo {
+		nu = next(up, 0)
+	}
+	for len(all) <= 5000 {
+		i := min(nl, nu)
+		if i == len(s) {
+			break
+		}
+		if i == nl {
+			nl = next(lo, i+1)
+		} else {
+			nu = next(up, i+1)
+		}
+		if (i == 0 || !isWordByte(s[i-1])) && (i+1 == len(s) || !isWordByte(s[i+1])) {
+			all = append(all, span{i, i + 1})
+		}
+	}
+	return all
+}
+
+// numberSpans adds the doc numbers written in s whose lookup key (docnum.Key) is one
+// of keys, however they are written there (法释[2013]12号 for 法释〔2013〕12号). Every
+// number ends in 号 or 号令: only the text before each 号 is read, not the whole text
+// (a 100 KB law names a few dozen 号).
+func numberSpans(all []span, s string, keys []string) []span {
+	const before = 80 * 3 // an issuer of 40 characters, the year and the serial, in UTF-8
+	for i := 0; ; {
+		j := indexFrom(s, "号", i)
+		if j < 0 {
+			return all
+		}
+		i = j + len("号")
+		from := max(0, j-before)
+		for from < j && !utf8.RuneStart(s[from]) {
+			from++
+		}
+		to := i
+		if strings.HasPrefix(s[i:], "令") {
+			to += len("令")
+		}
+		for _, m := range docnum.FindAll(s[from:to]) {
+			// The number this 号 ends; earlier ones were read before their own 号.
+			if from+m.End == to && slices.Contains(keys, docnum.Key(m.Number)) {
+				all = append(all, span{from + m.Start, from + m.End})
+			}
+		}
+	}
+}
+
+// merge sorts spans and joins those that overlap.
+func merge(all []span) []span {
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].start != all[j].start {
 			return all[i].start < all[j].start
@@ -96,7 +183,17 @@ func markRange(s string, from, to int, ms []span) string {
 // Snippets picks up to n fragments of about width runes around matches, preferring
 // fragments that show the most different literals, in text order.
 func Snippets(text string, literals []string, n, width int) []string {
-	ms := matches(text, literals)
+	return snippets(text, literals, nil, n, width)
+}
+
+// snippets is Snippets marking the doc numbers with the given keys as well: a document
+// found by a number it cites shows where it cites it.
+func snippets(text string, literals, numbers []string, n, width int) []string {
+	all := literalSpans(nil, text, literals)
+	if len(numbers) > 0 {
+		all = numberSpans(all, text, numbers)
+	}
+	ms := merge(all)
 	if len(ms) == 0 {
 		return nil
 	}

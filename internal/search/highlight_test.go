@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -53,5 +54,44 @@ func TestSnippetsMarkTheLongestLiteral(t *testing.T) {
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("Snippets = %q\nwant %q", got, want)
+	}
+}
+
+// A one-letter word of the query (the a of Q&A) is marked where it is a word, in either
+// case, not inside law or a URL.
+func TestOneLetterMarkedAsAWord(t *testing.T) {
+	got := Mark("详见https://law.example.gov.cn/a/faq的Q&A栏目，A类事项另行公布。", ParsePlan("Q&A").Literals())
+	want := "详见https://law.example.gov.cn/<mark>a</mark>/faq的<mark>Q</mark>&amp;<mark>A</mark>栏目，<mark>A</mark>类事项另行公布。"
+	if got != want {
+		t.Errorf("Mark = %s\nwant   %s", got, want)
+	}
+}
+
+// A lone character left over from a longer word of the query (法 of 居民身份证法) is not
+// marked on its own in 合法 or 本法; the word is marked whole where it is written whole.
+func TestLoneCharacterOfALongerWordNotMarked(t *testing.T) {
+	text := "第一条 为了证明居民身份，保障公民的合法权益，制定本法。第二条 全国人民代表大会常务委员会关于修改《中华人民共和国居民身份证法》的决定。"
+	got := strings.Join(Snippets(text, ParsePlan("关于修改 居民身份证法").Literals(), 3, 200), "|")
+	if strings.Contains(got, "<mark>法</mark>") || !strings.Contains(got, "<mark>关于修改</mark>《中华人民共和国<mark>居民身份证法</mark>》") {
+		t.Errorf("Snippets = %s", got)
+	}
+	// Typed on its own, a character is a word of the query and is marked.
+	if got := Mark("本法所称税", ParsePlan("个人所得税法 税").Literals()); got != "本法所称<mark>税</mark>" {
+		t.Errorf("Mark = %s", got)
+	}
+}
+
+// A document found by a doc number it cites shows the sentence citing it, the number
+// marked however the text writes it.
+func TestNumberMatchIsHighlighted(t *testing.T) {
+	x := indexOf(t, &Doc{VersionID: "new", WorkID: "w1", Title: "关于办理危害食品安全刑事案件适用法律若干问题的解释",
+		Text:    "第一条 生产、销售不符合食品安全标准的食品，依法追究刑事责任。第二十六条 本解释自2022年1月1日起施行。《关于办理危害食品安全刑事案件适用法律若干问题的解释》（法释[2013]12号）同时废止。",
+		Numbers: []string{"法释〔2013〕12号"}, Level: "司法解释", Publish: 20211230})
+	res, err := x.Search(context.Background(), Query{Text: "法释〔2013〕12号", AsOf: 20261127, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || len(res.Hits[0].Snippets) == 0 || !strings.Contains(res.Hits[0].Snippets[0], "（<mark>法释[2013]12号</mark>）同时废止") {
+		t.Fatalf("hits %+v", res.Hits)
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,6 +19,7 @@ type Plan struct {
 	Numbers []string // normalised doc numbers
 	Phrases []string // quoted, required as written
 	Units   []Unit   // words and phrases of the free text
+	words   []string // words split into units one of which is a Piece, highlighted whole
 }
 
 // Unit is one thing the user asked for and the equivalent ways documents write it.
@@ -25,6 +27,9 @@ type Unit struct {
 	Text string
 	Alts []string // Text first, then synonyms
 	Weak bool     // adds to the score but is not required (政策, 办理, a lone character)
+	// Piece is a lone character left over from a longer word the user typed (法 of
+	// 居民身份证法): it is matched, but not highlighted on its own.
+	Piece bool
 }
 
 // Empty reports whether the query asks for nothing (browse everything).
@@ -43,13 +48,30 @@ func (p *Plan) Literals() []string {
 	for _, s := range p.Phrases {
 		add(s)
 	}
+	for _, s := range p.words {
+		add(s)
+	}
 	for _, u := range p.Units {
+		if u.Piece {
+			continue // 法 of 居民身份证法 would mark every 法 of 合法 and 本法
+		}
 		for _, a := range u.Alts {
 			add(a)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return utf8.RuneCountInString(out[i]) > utf8.RuneCountInString(out[j]) })
 	return out
+}
+
+// numberKeys are the lookup keys (docnum.Key) of the numbers the query names.
+func (p *Plan) numberKeys() []string {
+	var keys []string
+	for _, n := range p.Numbers {
+		if k := docnum.Key(n); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // MaxQueryRunes bounds a query; longer input is refused by the request parser.
@@ -78,6 +100,28 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 		}
 		return m
 	})
+	// Numbers without a bracketed year (国务院令第735号, 国家税务总局公告2019年第5号,
+	// 国务院第14号令) and bracketed ones after other words, read as documents are read.
+	if ms := docnum.FindAll(q); len(ms) > 0 {
+		var b strings.Builder
+		at := 0
+		for _, m := range ms {
+			b.WriteString(q[at:m.Start])
+			b.WriteByte(' ')
+			at = m.End
+			p.Numbers = append(p.Numbers, m.Number)
+		}
+		b.WriteString(q[at:])
+		q = b.String()
+	}
+	if len(p.Numbers) == 0 && len(strings.Fields(q)) == 1 {
+		// A query of one word that is a number in a form only a query writes (国办发〔2022〕8
+		// without 号), as the catalog's number lookup reads it.
+		if n := docnum.Normalize(q); n != "" {
+			p.Numbers = append(p.Numbers, n)
+			q = ""
+		}
+	}
 	q = quoted.ReplaceAllStringFunc(q, func(m string) string {
 		inner := strings.TrimSpace(quoted.FindStringSubmatch(m)[0])
 		inner = strings.Trim(inner, "\"“”「」《》")
@@ -87,8 +131,17 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 		return " "
 	})
 	for _, chunk := range strings.FieldsFunc(q, isSeparator) {
-		for _, w := range seg(chunk) {
-			p.Units = append(p.Units, Unit{Text: w, Alts: expand(w)})
+		ws := seg(chunk)
+		pieces := false
+		for _, w := range ws {
+			u := Unit{Text: w, Alts: expand(w)}
+			if len(ws) > 1 && utf8.RuneCountInString(w) == 1 && allHan(w) {
+				u.Piece, pieces = true, true
+			}
+			p.Units = append(p.Units, u)
+		}
+		if pieces {
+			p.words = append(p.words, chunk)
 		}
 	}
 	strong := 0
@@ -106,6 +159,27 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 	}
 	return p
 }
+
+// numberForms are the indexed values a normalised number may be found under: an
+// order is written with or without the 中华人民共和国 its issuer may carry, and either
+// form names it (docnum.Key), as the catalog's number lookup has it.
+func numberForms(n string) []string {
+	forms := []string{n}
+	add := func(s string) {
+		if s != "" && !slices.Contains(forms, s) {
+			forms = append(forms, s)
+		}
+	}
+	k := docnum.Key(n)
+	add(k)
+	if k != "" && !strings.Contains(k, "〔") {
+		add(nationPrefix + k)
+	}
+	return forms
+}
+
+// nationPrefix is what orders and notices of national bodies may start with.
+const nationPrefix = "中华人民共和国"
 
 func isSeparator(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)

@@ -17,7 +17,7 @@ type Query struct {
 	Text      string
 	AsOf      model.Date
 	Statuses  []validity.Status // work statuses to keep; empty keeps all
-	Expiring  bool              // only 现行有效 works whose 有效期 ends within 180 days (即将到期)
+	Expiring  bool              // also keep 现行有效 works whose 有效期 ends within 180 days (即将到期)
 	Level     string
 	Authority string
 	Topic     string
@@ -72,9 +72,9 @@ type filter struct {
 	none                          bool   // a chosen value no document has
 	level, authority, topic, kind uint32 // ordinals; 0 is any
 	lo, hi                        model.Date
-	statuses                      [4]bool // by position in validity.WorkStatuses; all false keeps all
-	anyStatus                     bool
-	expiring                      bool
+	statuses                      [4]bool // by position in validity.WorkStatuses
+	anyStatus                     bool    // no status chosen (with expiring false, every status is kept)
+	expiring                      bool    // 即将到期 chosen, besides the statuses
 	soon                          model.Date
 }
 
@@ -111,11 +111,23 @@ func (q *Query) compile(t *docTable) *filter {
 
 // base is every condition but the status: the status facet counts what passes it.
 func (f *filter) base(r *row) bool {
+	return f.visible(r) && f.chosen(r)
+}
+
+// visible is what a search may show whatever the user chose: the documents the viewer
+// may see, each work by the version representing it on the date.
+func (f *filter) visible(r *row) bool {
 	if !r.known || r.restricted && !f.staff {
 		return false
 	}
-	if b := r.bounds; f.asof < b.RepFrom || f.asof >= b.RepTo {
-		return false // not the version representing its work on the date
+	b := r.bounds
+	return f.asof >= b.RepFrom && f.asof < b.RepTo
+}
+
+// chosen applies the user's choices but the status to a visible row.
+func (f *filter) chosen(r *row) bool {
+	if f.none {
+		return false // a chosen value no document has
 	}
 	if f.level != 0 && r.level != f.level || f.kind != 0 && r.kind != f.kind {
 		return false
@@ -129,12 +141,13 @@ func (f *filter) base(r *row) bool {
 }
 
 // statusOK applies the chosen statuses and 即将到期 (现行有效, 有效期 ending within the
-// window) to a row whose status (by position in validity.WorkStatuses) is st.
+// window) to a row whose status (by position in validity.WorkStatuses) is st. The
+// values chosen are alternatives: 已废止 with 即将到期 keeps both.
 func (f *filter) statusOK(r *row, st int) bool {
-	if !f.anyStatus && !f.statuses[st] {
-		return false
+	if f.anyStatus && !f.expiring {
+		return true
 	}
-	return !f.expiring || f.expiresSoon(r, st)
+	return !f.anyStatus && f.statuses[st] || f.expiring && f.expiresSoon(r, st)
 }
 
 // expiresSoon reports whether a row of status st is 即将到期 on the date: in force, its
@@ -159,11 +172,15 @@ func textQuery(p *Plan, ps pass) query.Query {
 	}
 	b := bleve.NewBooleanQuery()
 	for _, n := range p.Numbers {
-		own := term(fDocNumber, n)
-		own.(*query.TermQuery).SetBoost(30)
-		cited := term(fNumbers, n)
-		cited.(*query.TermQuery).SetBoost(3)
-		b.AddMust(bleve.NewDisjunctionQuery(own, cited))
+		var any []query.Query
+		for _, form := range numberForms(n) {
+			own := term(fDocNumber, form)
+			own.(*query.TermQuery).SetBoost(30)
+			cited := term(fNumbers, form)
+			cited.(*query.TermQuery).SetBoost(3)
+			any = append(any, own, cited)
+		}
+		b.AddMust(bleve.NewDisjunctionQuery(any...))
 	}
 	for _, ph := range p.Phrases {
 		b.AddMust(phraseQuery(ph, 1))

@@ -98,7 +98,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			return nil, err
 		}
 		used, fast, cached = ps, c.fast, c.cached
-		if c.total > 0 {
+		if c.total > 0 || c.visible > 0 {
+			// A pass that matches documents the viewer may see settles how the words
+			// match even when the filters leave none of them: a looser pass would only
+			// show what the words do not name.
 			break
 		}
 	}
@@ -109,12 +112,12 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if !q.NoFacets {
 		out.Facets = c.facets()
 	}
-	literals := plan.Literals()
+	literals, numbers := plan.Literals(), plan.numberKeys()
 	for _, h := range c.page {
 		hit := Hit{VersionID: h.id, Score: h.score}
-		if len(literals) > 0 {
+		if len(literals) > 0 || len(numbers) > 0 {
 			if text, err := x.Text(h.id); err == nil {
-				hit.Snippets = Snippets(text, literals, 3, 80)
+				hit.Snippets = snippets(text, literals, numbers, 3, 80)
 			}
 		}
 		out.Hits = append(out.Hits, hit)
@@ -129,6 +132,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 type collected struct {
 	t        *docTable
 	total    uint64
+	visible  uint64 // matches the viewer may see, before the user's filters
 	after    uint64 // matches after the cursor, when there is one
 	next     *Cursor
 	page     []ranked
@@ -188,11 +192,15 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 	// admit applies the filters to a matched document, counts it in the total and the
 	// facets, and reports whether it is a hit.
 	admit := func(doc uint64) bool {
-		if doc >= uint64(len(t.rows)) || f.none {
+		if doc >= uint64(len(t.rows)) {
 			return false
 		}
 		rw := &t.rows[doc]
-		if !f.base(rw) {
+		if !f.visible(rw) {
+			return false
+		}
+		c.visible++
+		if !f.chosen(rw) {
 			return false
 		}
 		st := rw.bounds.WorkStatusAt(f.asof)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,5 +90,124 @@ func TestFastPathOnSmallIndex(t *testing.T) {
 				t.Errorf("%s: hit %d %s %.12g, bleve %s %.12g", text, i, g.VersionID, g.Score, w.VersionID, w.Score)
 			}
 		}
+	}
+}
+
+// indexOf is an index of the given documents, each open (in force) for all dates.
+func indexOf(t *testing.T, docs ...*Doc) *Index {
+	t.Helper()
+	x, err := Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	open := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	for _, d := range docs {
+		if d.Bounds == (validity.Bounds{}) {
+			d.Bounds = open
+		}
+		if d.DocNumber != "" {
+			d.Numbers = append([]string{d.DocNumber}, d.Numbers...)
+		}
+	}
+	if err := x.Apply(context.Background(), docs, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func hitIDs(res *Result) []string {
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.VersionID)
+	}
+	return ids
+}
+
+// An order number (令第N号) is a doc number like a bracketed one: written with or without
+// the 中华人民共和国 its issuer carries, as 第N号令 or inside other words, it finds the
+// document that bears it first, then the documents citing it.
+func TestOrderNumbersFindTheirDocument(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "order", WorkID: "w1", Title: "医疗保障基金使用监督管理条例", Text: "第一章 总则 第一条 为了加强医疗保障基金使用监督管理，制定本条例。",
+			DocNumber: "中华人民共和国国务院令第735号", Level: "行政法规", Publish: 20210115},
+		&Doc{VersionID: "citing", WorkID: "w2", Title: "国务院办公厅关于医疗保障基金监管的通知", Text: "各地要贯彻落实医疗保障基金使用监督管理条例（国务院令第735号）。",
+			DocNumber: "国办发〔2021〕10号", Numbers: []string{"国务院令第735号"}, Level: "行政规范性文件", Publish: 20210301},
+		&Doc{VersionID: "other", WorkID: "w3", Title: "国务院关于修改部分行政法规的决定", Text: "国务院令第700号公布。第一条 医疗保障部门依法履职。",
+			DocNumber: "中华人民共和国国务院令第736号", Level: "行政法规", Publish: 20210120},
+		&Doc{VersionID: "rule", WorkID: "w4", Title: "传染病防治法实施办法", Text: "第一条 根据传染病防治法制定本办法。",
+			DocNumber: "卫生部令第17号", Level: "部门规章", Publish: 19911206},
+	)
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"中华人民共和国国务院令第735号", []string{"order", "citing"}},
+		{"国务院令第735号", []string{"order", "citing"}},
+		{"国务院令735号", []string{"order", "citing"}},
+		{"国务院第735号令", []string{"order", "citing"}},
+		{"医疗保障基金 国务院令第735号", []string{"order", "citing"}},
+		{"中华人民共和国卫生部令第17号", []string{"rule"}},
+		{"卫生部令第十七号", []string{"rule"}},
+		{"国办发〔2021〕10", []string{"citing"}},
+	} {
+		res, err := x.Search(context.Background(), Query{Text: tc.q, AsOf: 20261127, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(res); res.Match != "exact" || strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s: %s match, hits %v; want exact %v", tc.q, res.Match, got, tc.want)
+		}
+	}
+}
+
+// Filters that leave none of the documents the words match give no hits: the search
+// does not fall back to looser matching, which would show documents the words do not
+// name. A restricted document never decides that for the public.
+func TestFiltersDoNotLoosenTheMatch(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "law", WorkID: "w1", Title: "中华人民共和国义务教育法", Text: "第一条 为了保障适龄儿童、少年接受义务教育的权利，制定本法。", Level: "法律", Publish: 20180101},
+		&Doc{VersionID: "women", WorkID: "w2", Title: "某市实施《妇女权益保障法》办法", Text: "第一条 根据妇女权益保障法制定本办法。第二条 保障妇女接受教育的权利。", Level: "地方性法规", Publish: 20030101,
+			Bounds: validity.Bounds{InForceFrom: model.DateMin, EndedFrom: 20100101, RepealedFrom: 20100101, RepFrom: model.DateMin, RepTo: model.DateMax}},
+		&Doc{VersionID: "secret", WorkID: "w3", Title: "某局内部经办规程", Text: "第一条 经办口令按季度更换。", Level: "部门规章", Publish: 20200101, Restricted: true},
+		&Doc{VersionID: "public", WorkID: "w4", Title: "某局政务公开办法", Text: "第一条 办理政务公开应当更换经办窗口标识。", Level: "部门规章", Publish: 20210101},
+	)
+	search := func(q Query) *Result {
+		t.Helper()
+		q.AsOf, q.Size = 20261127, 10
+		res, err := x.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for _, q := range []Query{
+		{Text: "义务教育法", Statuses: []validity.Status{validity.Repealed}},
+		{Text: "义务教育法", Level: "地方性法规"},
+		{Text: "义务教育法", Year: 2003},
+		{Text: "义务教育法", Authority: "没有的机关"},
+	} {
+		res := search(q)
+		if res.Total != 0 || len(res.Hits) != 0 || res.Match != "exact" {
+			t.Errorf("义务教育法 (statuses %v, level %q, year %d, authority %q): %s match, hits %v; want none, exact",
+				q.Statuses, q.Level, q.Year, q.Authority, res.Match, hitIDs(res))
+		}
+	}
+	// The status facet still says what the words match.
+	if res := search(Query{Text: "义务教育法", Statuses: []validity.Status{validity.Repealed}}); res.Facets.Status[validity.InForce] != 1 {
+		t.Errorf("status facet %v, want 现行有效: 1", res.Facets.Status)
+	}
+	// 经办口令 matches only the restricted document: the public gets what it would get
+	// if that document did not exist (the looser match), staff get no hits once a
+	// filter excludes it.
+	pub := search(Query{Text: "经办口令"})
+	if pub.Match == "exact" || strings.Join(hitIDs(pub), " ") != "public" {
+		t.Errorf("public: %s match, hits %v; want the loose match of the public document", pub.Match, hitIDs(pub))
+	}
+	if pub := search(Query{Text: "经办口令", Level: "部门规章"}); pub.Match == "exact" || strings.Join(hitIDs(pub), " ") != "public" {
+		t.Errorf("public, 部门规章: %s match, hits %v; want the loose match of the public document", pub.Match, hitIDs(pub))
+	}
+	if staff := search(Query{Text: "经办口令", Staff: true, Level: "法律"}); staff.Total != 0 || staff.Match != "exact" {
+		t.Errorf("staff, 法律: %s match, hits %v; want none, exact", staff.Match, hitIDs(staff))
 	}
 }

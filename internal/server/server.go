@@ -54,6 +54,12 @@ type Server struct {
 	router       *mux.Router // the routes, for the OpenAPI check
 }
 
+// maxHeaderBytes bounds a request's line and headers. A search URL carries its query:
+// 10,000 Chinese characters percent-encoded are some 90 KB, and such a request must
+// reach the handlers, which answer it with the API's JSON error or an error page
+// rather than net/http's bare 431.
+const maxHeaderBytes = 1 << 20
+
 // New prepares a server; Run starts it.
 func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
@@ -81,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(cfg.Log.Handler(), slog.LevelWarn),
 	}
 	return s, nil

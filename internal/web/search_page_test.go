@@ -253,3 +253,87 @@ func TestExpiringFacetCount(t *testing.T) {
 		t.Error("即将到期 offered with nothing to find")
 	}
 }
+
+// Chosen statuses are alternatives, 即将到期 among them: 已废止 with 即将到期 finds the
+// repealed documents and those expiring soon, 现行有效 with 即将到期 every document in
+// force; the API and the page agree, and the facets count what choosing finds.
+func TestExpiringIsOneOfTheChosenStatuses(t *testing.T) {
+	s := newSite(t)
+	type result struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			WorkID string `json:"work_id"`
+		} `json:"hits"`
+		Facets struct {
+			Status   map[string]int `json:"status"`
+			Expiring int            `json:"expiring"`
+		} `json:"facets"`
+	}
+	api := func(kv ...string) result {
+		t.Helper()
+		var r result
+		if err := json.Unmarshal([]byte(s.get(t, q("/api/search", kv...)).Body), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	all := api("q", "某市")
+	if all.Facets.Expiring != 1 || all.Facets.Status["已废止"] != 1 || all.Facets.Status["现行有效"] < 2 {
+		t.Fatalf("fixture facets changed: %+v", all.Facets)
+	}
+	both := api("q", "某市", "status", "已废止", "status", "即将到期")
+	var ids []string
+	for _, h := range both.Hits {
+		ids = append(ids, h.WorkID)
+	}
+	if both.Total != 2 || !contains(ids, "fx:work:jiuye-old") || !contains(ids, "fx:work:jiuye") {
+		t.Errorf("已废止 or 即将到期: %d hits %v, want the repealed one and the expiring one", both.Total, ids)
+	}
+	if both.Facets.Expiring != all.Facets.Expiring || both.Facets.Status["已废止"] != all.Facets.Status["已废止"] {
+		t.Errorf("status facets change with the statuses chosen: %+v, unfiltered %+v", both.Facets, all.Facets)
+	}
+	if r := api("q", "某市", "status", "现行有效", "status", "即将到期"); r.Total != all.Facets.Status["现行有效"] {
+		t.Errorf("现行有效 or 即将到期: %d hits, want the %d in force", r.Total, all.Facets.Status["现行有效"])
+	}
+	if r := api("q", "某市", "status", "现行有效,即将到期"); r.Total != all.Facets.Status["现行有效"] {
+		t.Errorf("status=现行有效,即将到期: %d hits, want the %d in force", r.Total, all.Facets.Status["现行有效"])
+	}
+	page := s.get(t, q("/search", "q", "某市", "status", "已废止", "status", "即将到期"))
+	mustContain(t, page.Body, "共 <strong>2</strong> 份文件", `<a href="/works/fx:work:jiuye-old">`, `<a href="/works/fx:work:jiuye">`,
+		"效力状态：已废止", "效力状态：即将到期")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// A query of 10,000 characters (some 90 KB in the URL) reaches the handlers, which
+// refuse it as they refuse any over-long query: a JSON error from the API, an error
+// page from /search, not the bare 431 of the HTTP server.
+func TestVeryLongQueryIsRefusedByTheHandler(t *testing.T) {
+	s := newSite(t)
+	long := strings.Repeat("生育保险待遇", 10000/6+1)[:10000*3]
+	r := s.get(t, q("/api/search", "q", long))
+	var body struct {
+		Error struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if r.Status != http.StatusBadRequest || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		t.Fatalf("/api/search: status %d, %s", r.Status, r.Header.Get("Content-Type"))
+	}
+	if err := json.Unmarshal([]byte(r.Body), &body); err != nil || body.Error.Code != "invalid_parameter" || !strings.Contains(body.Error.Message, "检索词过长（10000 字）") {
+		t.Errorf("/api/search: %v %s", err, r.Body[:min(len(r.Body), 300)])
+	}
+	r = s.get(t, q("/search", "q", long))
+	if r.Status != http.StatusBadRequest || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("/search: status %d, %s", r.Status, r.Header.Get("Content-Type"))
+	}
+	mustContain(t, r.Body, "请求参数有误", "检索词过长（10000 字）")
+}
