@@ -20,6 +20,7 @@ func findRelations(d *doc, title, own string, law lawHeader) ([]model.Relation, 
 	}
 	lo := d.bodyStart()
 	rs.amendsFromBody(d, lo)
+	rs.amendsByItem(d, lo, title)
 	rs.repeals(d, lo, title)
 	rs.extends(d, lo)
 	rs.basis(d)
@@ -85,6 +86,26 @@ func (rs *relations) amendsFromBody(d *doc, lo int) {
 			}
 		}
 		rs.add(model.Relation{Type: model.Amends, Target: target, Evidence: evidence(text[ss:se])})
+	}
+}
+
+// amendItemRe is an amendment decision's item heading: 三、修改《最高人民法院关于审理买卖
+// 合同纠纷案件适用法律问题的解释》.
+var amendItemRe = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+、|[0-9]+\s*[.．、])\s*修改《([^》]+)》\s*[。：:]?$`)
+
+// amendsByItem reads a decision that amends several documents, one numbered item each
+// (关于修改《A》等二十七件司法解释的决定): each item heading names a document it amends.
+func (rs *relations) amendsByItem(d *doc, lo int, title string) {
+	if !strings.Contains(title, "修改") || !strings.Contains(title, "决定") {
+		return
+	}
+	for _, l := range d.lines {
+		if l.start < lo {
+			continue
+		}
+		if m := amendItemRe.FindStringSubmatch(l.s); m != nil {
+			rs.add(model.Relation{Type: model.Amends, Target: cleanTitle(m[1]), Evidence: l.s})
+		}
 	}
 }
 
