@@ -152,6 +152,9 @@ func (c *collected) release() {
 	}
 }
 
+// endedWeight scales the relevance of a document no longer in force at the as-of date.
+const endedWeight = 0.5
+
 // ranked is a match competing for the page.
 type ranked struct {
 	doc     uint64
@@ -224,6 +227,11 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 			return
 		}
 		rw := &t.rows[doc]
+		if st := rw.bounds.WorkStatusAt(f.asof); st == validity.PosRepealed || st == validity.PosLapsed {
+			// The text in force first: a repealed or lapsed document matching as well
+			// ranks below one in force (it is still found, with its status).
+			score *= endedWeight
+		}
 		r := ranked{doc: doc, score: score, publish: rw.publish}
 		if cur != nil {
 			if !better(*cur, r, byDate) {

@@ -211,3 +211,29 @@ func TestFiltersDoNotLoosenTheMatch(t *testing.T) {
 		t.Errorf("staff, 法律: %s match, hits %v; want none, exact", staff.Match, hitIDs(staff))
 	}
 }
+
+// Of two documents the words match alike, the one in force at the as-of date ranks
+// above the one it repealed, which is still found.
+func TestDocumentInForceRanksFirst(t *testing.T) {
+	always := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	x := indexOf(t,
+		&Doc{VersionID: "old", WorkID: "w1", Title: "城市供水条例", Text: "第一条 为了加强城市供水管理，发展城市供水事业，保障城市生活、生产供水，制定本条例。", Publish: 19940701,
+			Bounds: validity.Bounds{InForceFrom: 19941001, EndedFrom: 20260601, RepealedFrom: 20260601, RepFrom: model.DateMin, RepTo: model.DateMax}},
+		&Doc{VersionID: "new", WorkID: "w2", Title: "国务院关于加强供水事业管理保障用水安全的条例", Text: "第一条 为了保障供水安全，制定本条例。", Publish: 20260301,
+			Bounds: validity.Bounds{InForceFrom: 20260601, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}},
+		&Doc{VersionID: "a", WorkID: "w3", Title: "某市养犬管理条例", Text: "第一条 为了规范养犬行为，制定本条例。", Publish: 20200101, Bounds: always},
+		&Doc{VersionID: "b", WorkID: "w4", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101, Bounds: always},
+	)
+	for _, c := range []struct {
+		asof  model.Date
+		first string
+	}{{20261127, "new"}} {
+		res, err := x.Search(context.Background(), Query{Text: "供水", AsOf: c.asof, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(res); len(got) != 2 || got[0] != c.first {
+			t.Errorf("as of %s: hits %v, want %s first", c.asof, got, c.first)
+		}
+	}
+}
