@@ -23,6 +23,9 @@ type Doc struct {
 	Topics      []string
 	Kind        string
 	Restricted  bool
+	// SourceEnded: the source's own status says repealed or lapsed (shown as a claim,
+	// never as the status); such a document ranks below the documents in force.
+	SourceEnded bool
 	Publish     model.Date
 	Bounds      validity.Bounds
 	Expiry      model.Date // the 有效期 of this version, for 即将到期

@@ -6,6 +6,7 @@ import (
 	"github.com/guifan/guifan/internal/catalog"
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/validity"
 )
 
 // FromCatalog makes the index document of every canonical version (without its text),
@@ -39,6 +40,10 @@ func fromCatalog(cat *catalog.Catalog, hashes map[string]string) []*Doc {
 				Authorities: w.Authorities, Level: string(w.Level), Topics: w.Topics, Kind: string(w.Kind),
 				Restricted: w.Disclosure == model.Restricted, Publish: v.PublishDate,
 				Bounds: tl.Bounds(i), Expiry: span.Expiry, ExtendedOn: span.ExtendedOn, PriorExpiry: span.PriorExpiry,
+			}
+			switch validity.SourceStatusName(v.SourceStatus) {
+			case validity.Repealed, validity.Lapsed:
+				d.SourceEnded = true
 			}
 			docs = append(docs, d)
 			if hashes == nil {

@@ -227,9 +227,10 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 			return
 		}
 		rw := &t.rows[doc]
-		if st := rw.bounds.WorkStatusAt(f.asof); st == validity.PosRepealed || st == validity.PosLapsed {
-			// The text in force first: a repealed or lapsed document matching as well
-			// ranks below one in force (it is still found, with its status).
+		if st := rw.bounds.WorkStatusAt(f.asof); st == validity.PosRepealed || st == validity.PosLapsed || rw.sourceEnded {
+			// The text in force first: a repealed or lapsed document — or one its source
+			// says is — matching as well ranks below one in force (it is still found,
+			// with its status).
 			score *= endedWeight
 		}
 		r := ranked{doc: doc, score: score, publish: rw.publish}

@@ -237,3 +237,21 @@ func TestDocumentInForceRanksFirst(t *testing.T) {
 		}
 	}
 }
+
+// A document its source says was repealed ranks below one in force, though its status
+// stays as computed.
+func TestSourceEndedRanksBelow(t *testing.T) {
+	always := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	x := indexOf(t,
+		&Doc{VersionID: "claimed", WorkID: "w1", Title: "某市养犬管理规定", Text: "第一条 为了规范养犬行为，加强养犬管理，制定本规定。", Publish: 19950101, Bounds: always, SourceEnded: true},
+		&Doc{VersionID: "current", WorkID: "w2", Title: "某市养犬管理条例", Text: "第一条 为了规范养犬行为，制定本条例。", Publish: 20200101, Bounds: always},
+		&Doc{VersionID: "a", WorkID: "w3", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101, Bounds: always},
+	)
+	res, err := x.Search(context.Background(), Query{Text: "养犬", AsOf: 20261127, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); len(got) != 2 || got[0] != "current" {
+		t.Errorf("hits %v, want current first", got)
+	}
+}

@@ -58,16 +58,19 @@ func (t *docTable) facetCounts() *facetCounts {
 type row struct {
 	known      bool
 	restricted bool
-	kind       uint32
-	level      uint32
-	year       uint32
-	publish    model.Date
-	bounds     validity.Bounds
-	expiry     model.Date
-	extendedOn model.Date // before it, the 有效期 was prior
-	prior      model.Date
-	auth       multiSpan
-	topics     multiSpan
+	// sourceEnded: the data source says the document is repealed or lapsed, though no
+	// relation or date in the library shows it (the status stays as computed).
+	sourceEnded bool
+	kind        uint32
+	level       uint32
+	year        uint32
+	publish     model.Date
+	bounds      validity.Bounds
+	expiry      model.Date
+	extendedOn  model.Date // before it, the 有效期 was prior
+	prior       model.Date
+	auth        multiSpan
+	topics      multiSpan
 }
 
 // multiSpan is a row's values in docTable.multi.
@@ -140,7 +143,7 @@ func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
 	for _, p := range all {
 		n, d := p.n, p.d
 		rw := row{
-			known: true, restricted: d.Restricted, kind: t.kinds.id(d.Kind), level: t.levels.id(d.Level),
+			known: true, restricted: d.Restricted, sourceEnded: d.SourceEnded, kind: t.kinds.id(d.Kind), level: t.levels.id(d.Level),
 			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry), extendedOn: d.ExtendedOn, prior: orMax(d.PriorExpiry),
 		}
 		if d.Publish != 0 {
