@@ -26,6 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.StaffTokenSHA, "staff-token-sha256", env("GUIFAN_STAFF_TOKEN_SHA256", ""), "SHA-256 (hex) of the staff access token (env GUIFAN_STAFF_TOKEN_SHA256)")
 	fs.DurationVar(&c.Reload, "reload", envDuration("GUIFAN_RELOAD", 2*time.Second), "how often to look for a newly published index snapshot")
 	fs.BoolVar(&c.NoIngest, "no-ingest", env("GUIFAN_NO_INGEST", "") != "", "never build the index, only serve published snapshots (read replicas)")
+	syncOnStart := fs.Bool("sync", env("GUIFAN_SYNC", "1") != "0", "when an index exists, bring it up to date with the library in the background at start (changed files only) while serving it (env GUIFAN_SYNC=0 turns it off)")
 	fs.BoolVar(&c.RefusePrivate, "refuse-private", env("GUIFAN_REFUSE_PRIVATE", "") != "", "when building the index, withhold public documents that contain ID or mobile numbers")
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file when building the index")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the server to this file until it stops")
@@ -66,7 +67,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		afterLoad = boundHeap
 	}
 	srv, err := server.New(server.Config{
-		Addr: c.Addr, Library: c.Library, Index: c.Index, Gate: gate, Reload: c.Reload, NoIngest: c.NoIngest,
+		Addr: c.Addr, Library: c.Library, Index: c.Index, Gate: gate, Reload: c.Reload, NoIngest: c.NoIngest, SyncOnStart: *syncOnStart,
 		Ingest: ingest.Options{Extract: extract.Options{Timeout: c.FileTimeout}, RefusePrivate: c.RefusePrivate}, Log: log,
 		AfterLoad: afterLoad,
 	})

@@ -29,6 +29,10 @@ type Config struct {
 	Gate     *access.Gate
 	Reload   time.Duration // how often to look for a newly published snapshot
 	NoIngest bool          // never build the index (a read replica)
+	// SyncOnStart brings an existing index up to date with the library in the
+	// background when the server starts (changed files only; every file after an
+	// upgrade of the metadata rules), while the existing snapshot is served.
+	SyncOnStart bool
 	Ingest   ingest.Options
 	Log      *slog.Logger
 	// Today overrides the default as-of date (tests).
@@ -129,6 +133,8 @@ func (s *Server) Run(ctx context.Context) error {
 		if !s.cfg.NoIngest {
 			s.startIngest()
 		}
+	} else if s.cfg.SyncOnStart && !s.cfg.NoIngest && s.cfg.Library != "" {
+		s.startIngest()
 	}
 	stopWatch := make(chan struct{})
 	watchDone := make(chan struct{})
@@ -174,7 +180,7 @@ func (s *Server) startIngest() {
 	opt.Library, opt.Index, opt.Log = s.cfg.Library, s.cfg.Index, s.log
 	go func() {
 		defer close(s.ingestDone)
-		s.log.Info("building the index from the library", "library", opt.Library)
+		s.log.Info("bringing the index up to date with the library", "library", opt.Library)
 		rep, err := ingest.Run(ctx, opt)
 		s.ingestMu.Lock()
 		s.lastIngest, s.ingestErr = rep, err
@@ -184,7 +190,10 @@ func (s *Server) startIngest() {
 			s.log.Error("ingest failed", "err", err)
 			return
 		}
-		s.log.Info("ingest finished", "versions", rep.Versions, "works", rep.Works, "errors", len(rep.Errors), "duration", rep.Duration.Round(time.Millisecond))
+		s.log.Info("ingest finished", "versions", rep.Versions, "works", rep.Works, "errors", len(rep.Errors), "unchanged", rep.Unchanged, "duration", rep.Duration.Round(time.Millisecond))
+		if rep.Unchanged {
+			return
+		}
 		if _, err := s.svc.Reload(); err != nil {
 			s.log.Error("open new snapshot", "err", err)
 		}
