@@ -33,8 +33,8 @@ type Config struct {
 	// background when the server starts (changed files only; every file after an
 	// upgrade of the metadata rules), while the existing snapshot is served.
 	SyncOnStart bool
-	Ingest   ingest.Options
-	Log      *slog.Logger
+	Ingest      ingest.Options
+	Log         *slog.Logger
 	// Today overrides the default as-of date (tests).
 	Today func() time.Time
 	// AfterLoad runs after each snapshot is loaded and swapped in (memory tuning).
