@@ -25,6 +25,7 @@ func Build(records []*Record) *Catalog {
 	}
 	c.index()
 	c.resolveRelations()
+	c.indexFormerTitles()
 	c.buildTimelines()
 	c.noteFirstSeen(records)
 	return c

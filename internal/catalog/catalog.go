@@ -27,6 +27,7 @@ type Catalog struct {
 	byNumber  map[string][]string          // normalised doc number → work ids
 	byTitle   map[string][]string          // title key → work ids
 	byBare    map[string][]string          // title key without the doc numbers a title carries → work ids
+	byFormer  map[string][]string          // title key of a name an amendment changed → work ids
 	timelines map[string]*validity.Timeline
 	seen      firstSeen
 	memo      *memo // while building only
@@ -216,7 +217,28 @@ func (c *Catalog) ByTitle(s string) []string {
 			return ids
 		}
 	}
+	for _, k := range keys {
+		if ids := c.byFormer[k]; len(ids) > 0 {
+			return ids
+		}
+	}
 	return nil
+}
+
+// indexFormerTitles lets a work renamed by an amendment be found by its old title,
+// where no work in the library bears that title.
+func (c *Catalog) indexFormerTitles() {
+	c.byFormer = map[string][]string{}
+	for _, r := range c.Relations {
+		if r.FormerTitle == "" || r.TargetWork == "" {
+			continue
+		}
+		for _, k := range c.titleKeys(r.FormerTitle) {
+			if len(c.byTitle[k]) == 0 && !slices.Contains(c.byFormer[k], r.TargetWork) {
+				c.byFormer[k] = append(c.byFormer[k], r.TargetWork)
+			}
+		}
+	}
 }
 
 // Timeline is the validity timeline of a work.

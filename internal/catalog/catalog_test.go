@@ -142,6 +142,23 @@ func TestUndatedFilesOfOneWorkAreOneVersion(t *testing.T) {
 	}
 }
 
+// A document an amendment renamed is found by its old title too, unless another
+// document bears that title.
+func TestFormerTitleFindsRenamedWork(t *testing.T) {
+	const old, renamed = "最高人民法院关于审理物业服务纠纷案件具体应用法律若干问题的解释", "最高人民法院关于审理物业服务纠纷案件适用法律若干问题的解释"
+	decision := rec("d.txt", "d", "最高人民法院关于修改《最高人民法院关于审理物业服务纠纷案件具体应用法律若干问题的解释》等二十七件民事类司法解释的决定", dated(20201229, 20210101))
+	decision.Version.Relations = []model.Relation{{Type: model.Amends, Target: renamed, FormerTitle: old}}
+	c := Build([]*Record{decision, rec("w.txt", "w", renamed, dated(20201229, 20210101))})
+	got, want := c.ByTitle(old), c.ByTitle(renamed)
+	if len(want) != 1 || !slices.Equal(got, want) {
+		t.Errorf("ByTitle(old) = %v, want %v", got, want)
+	}
+	c = Build([]*Record{decision, rec("w.txt", "w", renamed, dated(20201229, 20210101)), rec("o.txt", "o", old, dated(20091001, 20091001))})
+	if got := c.ByTitle(old); len(got) != 1 || got[0] == c.ByTitle(renamed)[0] {
+		t.Errorf("ByTitle(old) = %v: the work bearing the old title must win", got)
+	}
+}
+
 // A repeal names what exists when it is written: the 2014 反间谍法 repealing the 1993
 // 国家安全法 does not repeal the 2015 国家安全法, the only law of that name in the library.
 func TestRepealDoesNotReachALaterWorkOfTheSameName(t *testing.T) {

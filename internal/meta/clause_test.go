@@ -157,6 +157,13 @@ func TestRelations(t *testing.T) {
 			want: []model.Relation{
 				{Type: model.Amends, Target: "最高人民法院关于在民事审判工作中适用〈中华人民共和国工会法〉若干问题的解释"},
 				{Type: model.Amends, Target: "最高人民法院关于审理矿业权纠纷案件适用法律若干问题的解释"}}},
+		{name: "real: an item renaming the document it amends",
+			title: "最高人民法院关于修改《最高人民法院关于在民事审判工作中适用〈中华人民共和国工会法〉若干问题的解释》等二十七件民事类司法解释的决定",
+			text:  "十三、修改《最高人民法院关于审理建筑物区分所有权纠纷案件具体应用法律若干问题的解释》\n\n1.将名称修改为：\n\n“最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释”。\n\n2.将引言修改为：\n",
+			want: []model.Relation{
+				{Type: model.Amends, Target: "最高人民法院关于在民事审判工作中适用〈中华人民共和国工会法〉若干问题的解释"},
+				{Type: model.Amends, Target: "最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释",
+					FormerTitle: "最高人民法院关于审理建筑物区分所有权纠纷案件具体应用法律若干问题的解释"}}},
 		{name: "real: a decision's numbered items", title: "北京市人民代表大会常务委员会关于废止部分地方性法规的决定",
 			text: "北京市第十五届人民代表大会常务委员会第三十三次会议决定：\n\n一、废止《北京市社会治安综合治理条例》（1992年9月19日北京市第九届人民代表大会常务委员会第三十六次会议通过）\n\n二、废止《北京市反不正当竞争条例》（1994年7月22日北京市第十届人民代表大会常务委员会第十一次会议通过）\n\n本决定自公布之日起施行。",
 			want: []model.Relation{{Type: model.Repeals, Target: "北京市社会治安综合治理条例"}, {Type: model.Repeals, Target: "北京市反不正当竞争条例"}}},

@@ -99,14 +99,40 @@ func (rs *relations) amendsByItem(d *doc, lo int, title string) {
 	if !strings.Contains(title, "修改") || !strings.Contains(title, "决定") {
 		return
 	}
-	for _, l := range d.lines {
+	for i, l := range d.lines {
 		if l.start < lo {
 			continue
 		}
 		if m := amendItemRe.FindStringSubmatch(l.s); m != nil {
-			rs.add(model.Relation{Type: model.Amends, Target: cleanTitle(m[1]), Evidence: l.s})
+			r := model.Relation{Type: model.Amends, Target: cleanTitle(m[1]), Evidence: l.s}
+			if renamed := newName(d.lines[i+1 : min(len(d.lines), i+4)]); renamed != "" && renamed != r.Target {
+				// 1.将名称修改为：“…”: the document goes by its new name now.
+				r.FormerTitle, r.Target = r.Target, renamed
+			}
+			rs.add(r)
 		}
 	}
+}
+
+// newName reads 将名称修改为：“新名称”。 among the first lines of an amendment item, the
+// new name on the same line or the next.
+func newName(lines []line) string {
+	for i, l := range lines {
+		k := strings.Index(l.s, "名称修改为")
+		if k < 0 {
+			continue
+		}
+		name := strings.TrimLeft(l.s[k+len("名称修改为"):], "：: ")
+		if name == "" && i+1 < len(lines) {
+			name = lines[i+1].s
+		}
+		name = strings.Trim(strings.TrimRight(name, "。；; "), "“”\"《》「」")
+		if runeLen(name) < 4 || strings.ContainsAny(name, "。；") {
+			return ""
+		}
+		return cleanTitle(name)
+	}
+	return ""
 }
 
 // basis reads 根据《…》 in the purpose sentence at the start of the text: 根据《中华人民共和国

@@ -155,8 +155,11 @@ type Relation struct {
 	Until Date `json:"until,omitempty"`
 	// Articles names the affected articles for a partial repeal (第十条、第十二条).
 	Articles []string `json:"articles,omitempty"`
-	Evidence string   `json:"evidence,omitempty"` // the sentence it was read from
-	Origin   string   `json:"origin,omitempty"`   // "metadata" or "text"
+	// FormerTitle is the title an amendment renamed (将名称修改为…): the target is named
+	// by its new title, and the old one still finds it.
+	FormerTitle string `json:"former_title,omitempty"`
+	Evidence    string `json:"evidence,omitempty"` // the sentence it was read from
+	Origin      string `json:"origin,omitempty"`   // "metadata" or "text"
 	// FromVersion and FromWork identify the stating document; set by the ingester.
 	FromVersion string `json:"from_version,omitempty"`
 	FromWork    string `json:"from_work,omitempty"`
