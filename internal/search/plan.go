@@ -131,7 +131,12 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 		return " "
 	})
 	for _, chunk := range strings.FieldsFunc(q, isSeparator) {
-		ws := seg(chunk)
+		// Chinese and Latin or digits are words apart (第117次常务会议, 735号): the index
+		// keeps a lone character between digits only inside its neighbours' bigrams.
+		var ws []string
+		for _, run := range scriptRuns(chunk) {
+			ws = append(ws, seg(run)...)
+		}
 		pieces := false
 		for _, w := range ws {
 			u := Unit{Text: w, Alts: expand(w)}
@@ -158,6 +163,27 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 		}
 	}
 	return p
+}
+
+// scriptRuns splits a word where Chinese characters meet letters or digits.
+func scriptRuns(s string) []string {
+	var out []string
+	start, prev := 0, 0 // prev: 0 none yet, 1 Chinese, 2 other
+	for i, r := range s {
+		kind := 2
+		if isHan(r) {
+			kind = 1
+		}
+		if prev != 0 && kind != prev {
+			out = append(out, s[start:i])
+			start = i
+		}
+		prev = kind
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // numberForms are the indexed values a normalised number may be found under: an

@@ -255,3 +255,22 @@ func TestSourceEndedRanksBelow(t *testing.T) {
 		t.Errorf("hits %v, want current first", got)
 	}
 }
+
+// Digits next to a lone Chinese character (735号, 第117次常务会议) match as words: the
+// character is kept by the index only inside its neighbours' bigrams.
+func TestDigitsBesideALoneCharacter(t *testing.T) {
+	always := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	x := indexOf(t,
+		&Doc{VersionID: "fund", WorkID: "w1", Title: "医疗保障基金使用监督管理条例", Text: "2020年12月9日国务院第117次常务会议通过 2021年1月15日中华人民共和国国务院令第735号公布", Publish: 20210115, Bounds: always},
+		&Doc{VersionID: "other", WorkID: "w2", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。第二条 共有118户。", Publish: 20200101, Bounds: always},
+	)
+	for _, q := range []string{"735号", "第117次常务会议"} {
+		res, err := x.Search(context.Background(), Query{Text: q, AsOf: 20261127, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(res); res.Match != "exact" || len(got) != 1 || got[0] != "fund" {
+			t.Errorf("%s: %s match, hits %v; want exact [fund]", q, res.Match, got)
+		}
+	}
+}
