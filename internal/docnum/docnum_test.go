@@ -163,6 +163,20 @@ func TestFindAll(t *testing.T) {
 	}
 }
 
+// A title pasted right before its number is not part of the issuer.
+func TestFindAllAfterTitle(t *testing.T) {
+	for text, want := range map[string]string{
+		"医疗保障基金使用监督管理条例国务院令第735号":      "国务院令第735号",
+		"《医疗保障基金使用监督管理条例》国务院令第735号":    "国务院令第735号",
+		"社会救助暂行办法中华人民共和国国务院令第649号":     "中华人民共和国国务院令第649号",
+		"网络预约出租汽车经营服务管理暂行办法交通运输部令第35号": "交通运输部令第35号",
+	} {
+		if got := numbers(FindAll(text)); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: %q, want %s", text, got, want)
+		}
+	}
+}
+
 func TestFindAllInTitle(t *testing.T) {
 	text := "《国务院办公厅关于印发2022年政务公开工作要点的通知（国办发〔2022〕8号）》"
 	if got := numbers(FindAll(text)); !reflect.DeepEqual(got, []string{"国办发〔2022〕8号"}) {
