@@ -197,28 +197,44 @@ func (c *Catalog) ByNumber(s string) []string { return c.byNumber[c.number(s)] }
 // titled …的批复（临翔发改复[2018]172号） is found as …的批复, the way a pasted line is
 // looked up once its numbers are taken out, and the other way round. A title that
 // matches as written always wins over one that matches only without its number.
-func (c *Catalog) ByTitle(s string) []string {
+func (c *Catalog) ByTitle(s string) []string { return c.ByTitleWhere(s, nil) }
+
+// ByTitleWhere is ByTitle over the works keep accepts (nil: all): a match only among
+// works a viewer may not see does not stop the looser matches from being tried.
+func (c *Catalog) ByTitleWhere(s string, keep func(workID string) bool) []string {
+	pick := func(ids []string) []string {
+		if keep == nil || len(ids) == 0 {
+			return ids
+		}
+		var out []string
+		for _, id := range ids {
+			if keep(id) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
 	keys := c.titleKeys(s)
 	for _, k := range keys {
-		if ids := c.byTitle[k]; len(ids) > 0 {
+		if ids := pick(c.byTitle[k]); len(ids) > 0 {
 			return ids
 		}
 	}
 	if bare := docnum.StripNumbers(s); bare != s {
 		for _, k := range c.titleKeys(bare) {
-			if ids := c.byTitle[k]; len(ids) > 0 {
+			if ids := pick(c.byTitle[k]); len(ids) > 0 {
 				return ids
 			}
 			keys = append(keys, k)
 		}
 	}
 	for _, k := range keys {
-		if ids := c.byBare[k]; len(ids) > 0 {
+		if ids := pick(c.byBare[k]); len(ids) > 0 {
 			return ids
 		}
 	}
 	for _, k := range keys {
-		if ids := c.byFormer[k]; len(ids) > 0 {
+		if ids := pick(c.byFormer[k]); len(ids) > 0 {
 			return ids
 		}
 	}
@@ -230,7 +246,9 @@ func (c *Catalog) ByTitle(s string) []string {
 func (c *Catalog) indexFormerTitles() {
 	c.byFormer = map[string][]string{}
 	for _, r := range c.Relations {
-		if r.FormerTitle == "" || r.TargetWork == "" {
+		if r.FormerTitle == "" || r.TargetWork == "" || c.Works[r.FromWork].Disclosure == model.Restricted {
+			// A rename stated only in a restricted document is not told by the old name
+			// finding the document.
 			continue
 		}
 		for _, k := range c.titleKeys(r.FormerTitle) {

@@ -79,7 +79,10 @@ func sameBrowse(t *testing.T, name string, got, want *search.Result) {
 			return
 		}
 	}
-	if (got.Next == nil) != (want.Next == nil) || got.Next != nil && *got.Next != *want.Next {
+	same := func(a, b *search.Cursor) bool { // the sealed forms differ by their nonces
+		return a.Snapshot == b.Snapshot && a.Score == b.Score && a.Publish == b.Publish && a.Doc == b.Doc
+	}
+	if (got.Next == nil) != (want.Next == nil) || got.Next != nil && !same(got.Next, want.Next) {
 		t.Errorf("%s: next cursor %+v, full scan %+v", name, got.Next, want.Next)
 	}
 }

@@ -38,7 +38,7 @@ func TestSegmenterChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := catalog.Build(m.Records)
-	if err := x.Attach(search.AttributesFrom(cat), name); err != nil {
+	if err := x.Attach(search.AttributesFrom(cat), name, nil); err != nil {
 		t.Fatal(err)
 	}
 

@@ -501,6 +501,9 @@ func publish(ctx context.Context, opt Options, root snapshot.Root, prevName stri
 	if err = snapshot.SaveManifest(root.Path(name), m); err != nil {
 		return "", err
 	}
+	if err = snapshot.SaveCursorKey(root.Path(name), search.NewCursorKey()); err != nil {
+		return "", err
+	}
 	if err = ctx.Err(); err != nil {
 		return "", err
 	}

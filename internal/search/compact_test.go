@@ -63,7 +63,7 @@ func TestCompactMergesSegments(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer y.Close()
-	if err := y.Attach(all, "t"); err != nil {
+	if err := y.Attach(all, "t", nil); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := y.Count(); n != 36 {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"crypto/cipher"
 	"errors"
 	"fmt"
 	"os"
@@ -31,6 +32,8 @@ type Index struct {
 	browses    *lru[filter, *browseTotals] // nil unless read-only
 	attrs      attributes
 	tag        string // the snapshot's name, in search-after cursors (set by Attach)
+	// cursorAEAD seals the cursors handed to clients (set by Attach).
+	cursorAEAD cipher.AEAD
 }
 
 // Create makes a new, empty index in dir (which must not exist yet).
@@ -360,9 +363,18 @@ func (x *Index) segments() (*scorch.Scorch, int, error) {
 // Attach gives a read-only index the attributes of the documents it holds (rebuilt
 // from the catalog they were indexed from, see AttributesFrom) and the name of its
 // snapshot, and builds its document table, so the first search does not pay for it.
-func (x *Index) Attach(docs []*Doc, snapshot string) error {
+//
+// cursorKey seals the search-after cursors it hands out: the snapshot's own key, which
+// every replica serving it reads, or nil for a key of this process only.
+func (x *Index) Attach(docs []*Doc, snapshot string, cursorKey []byte) error {
 	x.attrs.set(docs, nil)
 	x.tag = snapshot
+	if cursorKey == nil {
+		cursorKey = NewCursorKey()
+	}
+	if x.cursorAEAD = cursorAEAD(cursorKey); x.cursorAEAD == nil {
+		return fmt.Errorf("snapshot %s: cursor key of %d bytes, want 32", snapshot, len(cursorKey))
+	}
 	adv, err := x.b.Advanced()
 	if err != nil {
 		return err

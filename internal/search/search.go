@@ -16,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/guifan/guifan/internal/model"
-	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/validity"
 )
 
@@ -186,9 +185,10 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 	}
 	top := newTopK(q.Offset+q.Size, byDate)
 	var cur *ranked
-	if a := q.After; a != nil {
-		if a.Snapshot != x.tag {
-			return nil, problem.Invalidf("after", "翻页游标来自已被替换的索引版本，请从第一页重新检索")
+	if q.After != nil {
+		a, err := x.open(q.After)
+		if err != nil {
+			return nil, err
 		}
 		cur = &ranked{doc: a.Doc, score: a.Score, publish: a.Publish}
 	}
@@ -300,6 +300,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 	if n := len(c.page); n > 0 && remaining > uint64(n) && x.tag != "" {
 		last := c.page[n-1]
 		c.next = &Cursor{Snapshot: x.tag, Score: last.score, Publish: last.publish, Doc: last.doc}
+		x.seal(c.next)
 	}
 	return c, nil
 }

@@ -1,10 +1,12 @@
 package search
 
 import (
+	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/guifan/guifan/internal/model"
@@ -38,13 +40,48 @@ func TestTopKAgreesWithFullSort(t *testing.T) {
 	}
 }
 
+// A cursor handed to a client is sealed: it opens only at the snapshot (and key) that
+// issued it, shows neither score nor document number, and an altered one is refused.
 func TestCursorRoundTripAndRejects(t *testing.T) {
-	c := Cursor{Snapshot: "20261127T033728.827-c634160f", Score: 3.141592653589793, Publish: 20240101, Doc: 123456}
-	got, err := ParseCursor(c.String())
-	if err != nil || *got != c {
+	key := NewCursorKey()
+	x := &Index{tag: "20261127T033728.827-c634160f", cursorAEAD: cursorAEAD(key)}
+	c := Cursor{Snapshot: x.tag, Score: 3.141592653589793, Publish: 20240101, Doc: 123456}
+	x.seal(&c)
+	parsed, err := ParseCursor(c.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.open(parsed)
+	if err != nil || got.Snapshot != c.Snapshot || got.Score != c.Score || got.Publish != c.Publish || got.Doc != c.Doc {
 		t.Fatalf("round trip: %+v, %v", got, err)
 	}
-	for _, bad := range []string{"", "x", c.String() + "A", "MXx8MHwwfDA", "Mnx4fDB8MHww"} {
+	raw, _ := base64.RawURLEncoding.DecodeString(c.String())
+	if strings.Contains(string(raw), "|") || strings.Contains(string(raw), x.tag) || strings.Contains(string(raw), "123456") {
+		t.Errorf("the cursor reads in clear: %q", raw)
+	}
+	// The same snapshot served by another replica reads the same key.
+	if _, err := (&Index{tag: x.tag, cursorAEAD: cursorAEAD(key)}).open(parsed); err != nil {
+		t.Errorf("another replica: %v", err)
+	}
+	for name, y := range map[string]*Index{
+		"another key":      {tag: x.tag, cursorAEAD: cursorAEAD(NewCursorKey())},
+		"another snapshot": {tag: "20261128T000000.000-00000000", cursorAEAD: cursorAEAD(key)},
+	} {
+		if _, err := y.open(parsed); err == nil {
+			t.Errorf("%s opened the cursor", name)
+		}
+	}
+	plain := Cursor{Snapshot: x.tag, Score: 99, Publish: 20240101, Doc: 1}
+	for _, bad := range []string{c.String()[:len(c.String())-2] + "AA", plain.String()} {
+		p, err := ParseCursor(bad)
+		if err == nil {
+			_, err = x.open(p)
+		}
+		if err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	for _, bad := range []string{"", "x!", strings.Repeat("A", 400)} {
 		if _, err := ParseCursor(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}

@@ -56,7 +56,7 @@ func BenchmarkOpenSnapshot(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := x.Attach(search.AttributesFrom(cat), name); err != nil {
+		if err := x.Attach(search.AttributesFrom(cat), name, nil); err != nil {
 			b.Fatal(err)
 		}
 		t3 := time.Now()

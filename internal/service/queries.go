@@ -185,10 +185,14 @@ func (st *State) relations(workID string, d model.Date, who Viewer) []RelationVi
 			Date: r.Date, Evidence: r.Evidence, Articles: r.Articles}
 		if other != "" {
 			ref, ok := st.ref(other, d, who)
-			if !ok {
-				return
+			switch {
+			case ok:
+				rv.WorkID, rv.Title, rv.DocNumber, rv.Status = ref.WorkID, ref.Title, ref.DocNumber, ref.Status
+			case dir == "incoming":
+				return // stated by a document the viewer may not see
 			}
-			rv.WorkID, rv.Title, rv.DocNumber, rv.Status = ref.WorkID, ref.Title, ref.DocNumber, ref.Status
+			// A document this one names that the viewer may not see is shown as written,
+			// like one outside the library: dropping it would tell them it is restricted.
 		}
 		out = append(out, rv)
 	}
@@ -259,7 +263,8 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	}
 	if len(ids) == 0 {
 		title := titleOf(item)
-		if ids = st.visible(st.Catalog.ByTitle(title), who); len(ids) > 0 {
+		seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
+		if ids = st.visible(st.Catalog.ByTitleWhere(title, seen), who); len(ids) > 0 {
 			by = "title"
 		}
 	}

@@ -50,8 +50,13 @@ func openState(root snapshot.Root, name string) (*State, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot %s: %w", name, err)
 	}
+	key, err := snapshot.LoadCursorKey(dir)
+	if err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("snapshot %s: %w", name, err)
+	}
 	cat := catalog.Build(m.Records)
-	if err := idx.Attach(search.AttributesFrom(cat), name); err != nil {
+	if err := idx.Attach(search.AttributesFrom(cat), name, key); err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("snapshot %s: %w", name, err)
 	}

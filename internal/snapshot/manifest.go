@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -219,4 +220,23 @@ func (p *packer) list(vs []string) []string {
 	l := vs[:len(vs):len(vs)]
 	p.lists[k] = l
 	return l
+}
+
+const cursorKeyFile = "cursor.key"
+
+// SaveCursorKey stores the key that seals a snapshot's search-after cursors, readable
+// by this user only: every replica serving the snapshot reads the same key, so a
+// cursor from one is good at another.
+func SaveCursorKey(dir string, key []byte) error {
+	return os.WriteFile(filepath.Join(dir, cursorKeyFile), key, 0o600)
+}
+
+// LoadCursorKey reads a snapshot's cursor key; nil when the snapshot has none (built
+// before snapshots carried one).
+func LoadCursorKey(dir string) ([]byte, error) {
+	k, err := os.ReadFile(filepath.Join(dir, cursorKeyFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return k, err
 }

@@ -1,0 +1,114 @@
+package service
+
+import (
+	"context"
+	"encoding/base64"
+	"strings"
+	"testing"
+
+	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/search"
+)
+
+// What the public must not learn of restricted documents, through relations and the
+// validity check: a reference to one reads like a reference outside the library, a
+// restricted title does not hide a public document matched more loosely, and a rename
+// stated only in a restricted document does not make the old name find anything.
+func TestRestrictedDocumentsLeaveNoTrace(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"pub","title":"青石县人民政府关于调整农村道路养护补助的通知","doc_number":"青石政发〔2022〕7号","publish_date":"2022-03-01","text":"第一条 青石民发〔2020〕11号、青石民发〔2015〕3号同时废止。"}
+{"id":"sec","title":"青石县民政局关于道路养护补助的内部规程","doc_number":"青石民发〔2020〕11号","publish_date":"2020-05-01","disclosure":"restricted","text":"第一条 内部规程。"}
+{"id":"flood-pub","title":"青石县人民政府办公室关于做好2025年防汛工作的通知（青石政办发〔2025〕8号）","publish_date":"2025-04-01","text":"第一条 做好防汛工作。"}
+{"id":"flood-sec","title":"青石县人民政府办公室关于做好2025年防汛工作的通知","publish_date":"2025-04-02","disclosure":"restricted","text":"第一条 内部分工。"}
+{"id":"allow","title":"青石县老年人补贴办法","publish_date":"2023-01-01","text":"第一条 为保障老年人生活，制定本办法。"}
+{"id":"rename","title":"青石县人民政府关于修改《青石县高龄津贴办法》的决定","publish_date":"2024-01-01","disclosure":"restricted","text":"一、修改《青石县高龄津贴办法》\n\n1.将名称修改为：\n\n“青石县老年人补贴办法”。\n"}
+`)
+	svc := New(idx, nil)
+	defer svc.Close()
+	if _, err := svc.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	st, release, err := svc.Acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	const d = model.Date(20261127)
+	public, staff := Viewer{}, Viewer{Staff: true}
+
+	ids := st.Catalog.ByNumber("青石政发〔2022〕7号")
+	if len(ids) != 1 {
+		t.Fatalf("public notice: %v", ids)
+	}
+	for _, who := range []Viewer{public, staff} {
+		w, err := st.Work(ids[0], d, who)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byTarget := map[string]RelationView{}
+		for _, r := range w.Relations {
+			if r.Direction == "outgoing" && r.Type == "repeals" {
+				byTarget[r.Target] = r
+			}
+		}
+		sec, ok := byTarget["青石民发〔2020〕11号"]
+		if !ok {
+			t.Errorf("staff=%v: the repeal of the restricted notice is not listed: %+v", who.Staff, w.Relations)
+		} else if linked := sec.WorkID != ""; linked != who.Staff || !who.Staff && sec.Title != "" {
+			t.Errorf("staff=%v: restricted target shown as %+v", who.Staff, sec)
+		}
+		if _, ok := byTarget["青石民发〔2015〕3号"]; !ok {
+			t.Errorf("staff=%v: the repeal of a notice outside the library is not listed", who.Staff)
+		}
+	}
+
+	rs, err := st.Validity([]string{"青石县人民政府办公室关于做好2025年防汛工作的通知", "青石县高龄津贴办法"}, d, public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs[0].MatchedBy == nil || rs[0].Title == nil || *rs[0].Title != "青石县人民政府办公室关于做好2025年防汛工作的通知（青石政办发〔2025〕8号）" {
+		t.Errorf("the public document is not found behind a restricted title: %+v", rs[0])
+	}
+	if rs[1].MatchedBy != nil {
+		t.Errorf("a rename stated only in a restricted decision finds the document: %+v", rs[1])
+	}
+}
+
+// A page's cursor from one replica opens at another serving the same snapshot (the
+// key is the snapshot's), and carries no score or document number in clear.
+func TestCursorWorksAcrossReplicas(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a","title":"某市养犬管理条例","publish_date":"2019-01-01","text":"第一条 为了规范养犬行为，制定本条例。"}
+{"id":"b","title":"某市养犬登记办法","publish_date":"2020-01-01","text":"第一条 养犬应当登记。"}
+{"id":"c","title":"某市犬只收容规定","publish_date":"2021-01-01","text":"第一条 收容养犬人遗弃的犬只。"}
+`)
+	open := func() (*State, func()) {
+		svc := New(idx, nil)
+		if _, err := svc.Reload(); err != nil {
+			t.Fatal(err)
+		}
+		st, release, err := svc.Acquire()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st, func() { release(); svc.Close() }
+	}
+	a, closeA := open()
+	defer closeA()
+	b, closeB := open()
+	defer closeB()
+	first, err := a.Search(context.Background(), search.Query{Text: "养犬", AsOf: 20261127, Size: 1}, Viewer{})
+	if err != nil || first.Next == "" {
+		t.Fatalf("first page: %+v, %v", first, err)
+	}
+	raw, _ := base64.RawURLEncoding.DecodeString(first.Next)
+	if strings.Contains(string(raw), "|") {
+		t.Errorf("cursor in clear: %q", raw)
+	}
+	after, err := search.ParseCursor(first.Next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := b.Search(context.Background(), search.Query{Text: "养犬", AsOf: 20261127, Size: 1, After: after}, Viewer{})
+	if err != nil || len(second.Hits) != 1 || second.Hits[0].VersionID == first.Hits[0].VersionID {
+		t.Errorf("second page at the other replica: %+v, %v", second, err)
+	}
+}
