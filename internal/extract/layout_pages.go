@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/textnorm"
 )
@@ -117,7 +118,12 @@ func forEdges(lines []layoutLine, f func(i int)) {
 // table rows stay rows, full-width letters and digits are folded.
 func pagesText(pages [][]layoutLine) string {
 	var lines []string
-	var prev layoutLine
+	var glued []bool          // the line continues the one before, whatever its last character
+	var prev, last layoutLine // last is the line the text so far ends with
+	add := func(s string, glue bool) {
+		lines = append(lines, s)
+		glued = append(glued, glue)
+	}
 	for _, page := range pages {
 		for i, l := range page {
 			// Across a page break only a change of type size tells a new paragraph:
@@ -127,16 +133,39 @@ func pagesText(pages [][]layoutLine) string {
 			}
 			prev = l
 			if l.newPara {
-				lines = append(lines, "")
+				add("", false)
+				last = layoutLine{}
 			}
 			if l.tabular {
 				// A table row or a line of columns is a paragraph of its own, so joining
 				// never glues cells of different rows together.
-				lines = append(lines, "", strings.ReplaceAll(l.text, "\t", "  "), "")
+				add("", false)
+				add(strings.ReplaceAll(l.text, "\t", "  "), false)
+				add("", false)
+				last = layoutLine{}
 				continue
 			}
-			lines = append(lines, l.text)
+			add(l.text, runsOn(last, l))
+			last = l
 		}
 	}
-	return textnorm.Clean(textnorm.FoldWidth(textnorm.JoinLines(lines)))
+	return textnorm.Clean(textnorm.FoldWidth(textnorm.JoinLinesGlued(lines, glued)))
+}
+
+// runsOn says whether next continues the paragraph of a line that ends a sentence
+// (。；：…), which text alone would take for a paragraph end: the line runs to the
+// right margin, and next starts at the left margin with no sign of a new paragraph
+// (no indent, no wider space above, no change of type size) and does not open a
+// numbered item or heading. Text alone cannot tell a sentence that happens to end at
+// the margin from a paragraph's end, so paragraphs of a page set without indents or
+// spacing break there.
+func runsOn(prev, next layoutLine) bool {
+	if !prev.full || !next.flush || next.newPara || next.tabular || next.size <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(prev.text)
+	if !strings.ContainsRune("。！？；：!?;:", r) {
+		return false
+	}
+	return !textnorm.StartsHeading(next.text)
 }
