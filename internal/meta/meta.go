@@ -69,6 +69,11 @@ func Extract(text string, h Hint) Info {
 	sig := findSignature(d)
 	info.Authorities = findAuthorities(d, f, law, sig, info.Title)
 	info.PublishDate = pickPublishDate(f, law, sig)
+	if info.PublishDate != 0 && info.PublishDate == sig.printed && sig.date == 0 && f.written == 0 &&
+		law.publish == 0 && f.published == 0 && h.PublishDate == 0 {
+		// A scan whose signature date lies under the seal keeps only the 版记 date.
+		info.warn("未找到成文日期，发布日期按版记所载印发日期" + sig.printed.Chinese() + "计")
+	}
 	info.Label = law.label
 	if info.Label == "" {
 		info.Label = labelFromTitle(info.Title)
