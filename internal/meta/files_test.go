@@ -84,15 +84,18 @@ var fileCases = []fileCase{
 			DocNumber: "临翔发改复〔2018〕172号", Authorities: []string{"临沧市临翔区发展和改革局"}},
 	},
 	{
-		// An incoming-document form whose table says 公开方式 不公开.
+		// An incoming-document form whose table says 公开方式 不公开. The number and title
+		// it shows are those of the document it handles: it cites the number, and its own
+		// title is its heading with the handled document's title.
 		file: "ofd_signout.txt",
-		want: Info{Disclosure: model.Restricted},
+		want: Info{Title: "XX市政府文件处理：市委主要领导同志调研后续落实事项的通知", Disclosure: model.Restricted},
 		rels: []string{"cites→府办专督〔2020〕24号"},
 	},
 	{
 		// The same form with a table row per line: 紧急程度 常规 公开方式 不公开 ….
 		file: "ofd_signout_rows.txt",
-		want: Info{DocNumber: "府办专督〔2020〕24号", Disclosure: model.Restricted},
+		want: Info{Title: "XX市政府文件处理：市委主要领导同志调研后续落实事项的通知", Disclosure: model.Restricted},
+		rels: []string{"cites→府办专督〔2020〕24号"},
 	},
 	{
 		// A one-page PDF with no title line: the title comes from the file name.

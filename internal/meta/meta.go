@@ -6,6 +6,8 @@
 package meta
 
 import (
+	"slices"
+
 	"github.com/guifan/guifan/internal/model"
 )
 
@@ -64,8 +66,18 @@ func Extract(text string, h Hint) Info {
 	f := readFields(d)
 	law := readLawHeader(d)
 
-	info.Title = findTitle(d, h, f, &info)
+	form, isForm := findForm(d)
+	if isForm && h.Title == "" {
+		info.Title = form.title()
+	} else {
+		info.Title = findTitle(d, h, f, &info)
+	}
 	info.DocNumber = findDocNumber(d, h, f, law, &info)
+	// A form for handling a document shows that document's number: it cites it.
+	handled := ""
+	if isForm {
+		handled, info.DocNumber = info.DocNumber, ""
+	}
 	sig := findSignature(d)
 	info.Authorities = findAuthorities(d, f, law, sig, info.Title)
 	info.PublishDate = pickPublishDate(f, law, sig)
@@ -90,6 +102,11 @@ func Extract(text string, h Hint) Info {
 	var skipped []string
 	info.Relations, skipped = findRelations(d, info.Title, info.DocNumber, law)
 	info.Warnings = append(info.Warnings, skipped...)
+	if handled != "" && !slices.ContainsFunc(info.Relations, func(r model.Relation) bool {
+		return r.Type == model.Cites && r.Target == handled
+	}) {
+		info.Relations = append(info.Relations, form.handledNumber(d, handled))
+	}
 	return info
 }
 
