@@ -14,6 +14,9 @@ type layoutLine struct {
 	newPara bool    // starts a paragraph: indented, set apart, or in another type size
 	size    float64 // type size of the line's first glyph; 0 when unknown
 	x0, y   float64
+	x1      float64 // right edge of the line's last glyph
+	full    bool    // runs from the left margin or an indent to the right margin
+	flush   bool    // starts at the left margin
 }
 
 // Gaps are measured in ems of the glyphs on either side.
@@ -80,11 +83,15 @@ func layoutGroup(gs []glyph) []layoutLine {
 func markParagraphs(lines []layoutLine) {
 	margin := commonMargin(lines)
 	pitch := commonPitch(lines)
+	right := commonRight(lines)
 	for i := range lines {
 		l := &lines[i]
 		if l.size <= 0 {
 			continue
 		}
+		// Half an em of slack: a closing mark hangs into the margin or is set narrow.
+		l.flush = math.Abs(l.x0-margin) < 0.5*l.size
+		l.full = right > 0 && !l.tabular && l.x1 >= right-0.5*l.size && l.x0 <= margin+4.5*l.size
 		if indent := (l.x0 - margin) / l.size; indent >= 1.5 && indent <= 4.5 {
 			l.newPara = true
 		}
@@ -111,6 +118,31 @@ func commonMargin(lines []layoutLine) float64 {
 		if n := counts[k]; n > bestN || n == bestN && k < best {
 			best, bestN = k, n
 		}
+	}
+	return float64(best)
+}
+
+// commonRight is the right edge of the text column: the edge most lines end at, to a
+// point, when at least three lines share it and none but a hanging mark reaches much
+// further (the same ending of a column of short lines is no margin). It is 0 when the
+// page shows no such edge.
+func commonRight(lines []layoutLine) float64 {
+	counts := map[int]int{}
+	best, bestN := 0, 0
+	furthest := 0.0
+	for _, l := range lines {
+		if l.tabular {
+			continue
+		}
+		k := int(math.Round(l.x1))
+		counts[k]++
+		if n := counts[k]; n > bestN || n == bestN && k > best {
+			best, bestN = k, n
+		}
+		furthest = math.Max(furthest, l.x1-1.5*l.size)
+	}
+	if bestN < 3 || float64(best) < furthest {
+		return 0
 	}
 	return float64(best)
 }
@@ -166,6 +198,7 @@ func buildLine(gs []glyph) (layoutLine, bool) {
 		pendingSpace = false
 		b.WriteString(g.text)
 		prev = g
+		l.x1 = math.Max(l.x1, g.x1)
 	}
 	l.text = strings.TrimSpace(b.String())
 	for _, g := range gs {

@@ -99,6 +99,38 @@ func TestStripPageFurniture(t *testing.T) {
 	}
 }
 
+// Page lines as pdftotext and OCR give them: blank lines (their paragraph breaks) and a
+// scanning app's stamp below the footer, the footer's dashes read as 一, a digit misread.
+func TestStripPageNumbersAmongBlankLines(t *testing.T) {
+	page := func(body, footer string) []layoutLine {
+		return []layoutLine{{text: body}, {}, {text: footer}, {}, {text: "扫描全能王 创建"}}
+	}
+	pages := [][]layoutLine{
+		page("共同维护农机产品全国统一大", "一2一"),
+		page("市场。坚持以", "— 3 —"),
+		page("农民群众满意为导向，研究制定", "- 4 -"),
+		page("分类分档参数。对平原地区，支持其通", "·5·"),
+		page("过检测。要公开公平公正择优选择检测机构并", "一在一"),
+		{{text: "做好监管。"}},
+	}
+	out, _ := stripPageFurniture(pages)
+	got := pagesText(out)
+	want := "共同维护农机产品全国统一大市场。坚持以农民群众满意为导向，研究制定分类分档参数。对平原地区，支持其通过检测。要公开公平公正择优选择检测机构并做好监管。"
+	if got != want {
+		t.Errorf("text = %q\nwant   %q", got, want)
+	}
+	for _, s := range []string{"一2一", "—2—", "- 12 -", "·3·", "一 8 一", "一在一", "— 1在 —", "第3页"} {
+		if !pageNumber.MatchString(s) {
+			t.Errorf("%q not taken for a page number", s)
+		}
+	}
+	for _, s := range []string{"一、总体要求", "一是加强领导", "—附件—", "一一", "2024一2026"} {
+		if pageNumber.MatchString(s) {
+			t.Errorf("%q taken for a page number", s)
+		}
+	}
+}
+
 func TestStripKeepsLinesRepeatedOnFewPages(t *testing.T) {
 	// A table header repeated on two of six pages is content, not a running header.
 	var pages [][]layoutLine

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -17,7 +18,13 @@ type ofdGlyph struct {
 	x, y    float64 // origin on the baseline
 	advance float64
 	size    float64
+	code    uint64 // the TextCode drawing it, unique in the process
+	index   int    // its place in that TextCode's characters, spaces counted
 }
+
+// ofdCodes numbers TextCodes, so that lines cut from one text by its own line
+// breaks (a negative DeltaX back to the left edge) can be put together again.
+var ofdCodes atomic.Uint64
 
 type ofdPageContent struct {
 	glyphs    []ofdGlyph
@@ -133,13 +140,23 @@ func (o *ofdTextObject) place(out []ofdGlyph) []ofdGlyph {
 		scale = math.Sqrt(math.Abs(o.ctm[0]*o.ctm[3] - o.ctm[1]*o.ctm[2]))
 	}
 	size := o.size * scale
+	code := ofdCodes.Add(1)
 	runes := []rune(c.text.String())
 	for i, r := range runes {
 		step := stepAt(c.dx, i, o.size, len(c.dy) == 0, r)
 		gx := o.bx + o.ctm[0]*x + o.ctm[2]*y + o.ctm[4]
 		gy := o.by + o.ctm[1]*x + o.ctm[3]*y + o.ctm[5]
+		// A step back to the left edge (a line break inside the text) is no glyph's
+		// width: the character is as wide as the type, half that for ASCII.
+		width := step
+		if step < 0 {
+			width = o.size
+			if r < 0x80 {
+				width = o.size / 2
+			}
+		}
 		if !unicode.IsSpace(r) && unicode.IsPrint(r) && ofdFinite(gx) && ofdFinite(gy) && len(out) < maxOFDGlyphs {
-			out = append(out, ofdGlyph{r: r, x: gx, y: gy, advance: math.Abs(step * scale), size: size})
+			out = append(out, ofdGlyph{r: r, x: gx, y: gy, advance: math.Abs(width * scale), size: size, code: code, index: i})
 		}
 		x += step
 		if i < len(c.dy) {

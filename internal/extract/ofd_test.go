@@ -5,6 +5,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -46,6 +47,46 @@ func TestOFDLines(t *testing.T) {
 	want := []string{"甲乙 戊", "丙丁", "", "己", "", "庚"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ofdLines = %q, want %q", got, want)
+	}
+}
+
+// A form cell holds one TextCode that the producer breaks into lines itself, stepping
+// back to the cell's left edge with a negative DeltaX; the cell is centred, and the
+// cell to its left puts its value on the baseline of the second line. The text comes
+// back whole, the number across the break included, and the other cell apart.
+func TestOFDTextWrappedByItsProducer(t *testing.T) {
+	content := `<Page><Content><Layer>` +
+		`<TextObject Boundary="100 15 60 8" Size="4"><TextCode X="0" Y="4" DeltaX="g 3 2">5309</TextCode></TextObject>` +
+		`<TextObject Boundary="200 10 60 20" Size="4"><TextCode X="0" Y="5" DeltaX="g 4 4 g 4 2 -22 g 4 2 g 3 4" DeltaY="g 8 0 4">地上面积367949.86㎡，地下</TextCode></TextObject>` +
+		`<TextObject Boundary="200 40 60 8" Size="4"><TextCode X="0" Y="4" DeltaX="g 3 4">自然资源局</TextCode></TextObject>` +
+		`</Layer></Content></Page>`
+	page, err := parseOFDContent([]byte(content))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ofdLines(page.glyphs)
+	want := []string{"地上面积367949.86㎡，地下", "", "5309", "", "自然资源局"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ofdLines = %q, want %q", got, want)
+	}
+}
+
+// The land-use form testImageOverridePage.ofd fills its cells with wrapped TextCodes.
+func TestOFDFormCells(t *testing.T) {
+	res, err := File(context.Background(), testcorpus.File(t, "testImageOverridePage.ofd"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paragraphs := strings.Split(res.Text, "\n\n")
+	for _, want := range []string{
+		"临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的批复（临翔发改复[2018]172号）",
+		"临沧市临翔区凤翔街道圈掌社区南京凹，临翔区棚户区改造安置房二期西侧",
+		"总规模0.7871公顷，其中农用地0公顷（耕地0公顷，基本农田0公顷），建设用地0.7871公顷，未利用地0公顷，围填海0公顷",
+		"总建筑面积516192.36㎡，地上建筑面积367949.86㎡，地下总建筑面积148242.5㎡",
+	} {
+		if !slices.Contains(paragraphs, want) {
+			t.Errorf("no paragraph %q in\n%s", want, res.Text)
+		}
 	}
 }
 

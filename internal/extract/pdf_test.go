@@ -278,6 +278,18 @@ func TestPDFScanned(t *testing.T) {
 	if strings.Contains(res.Text, "扫描全能王") {
 		t.Errorf("scanner watermark kept")
 	}
+	// The footers "— 2 —" … "— 8 —" are read as 一2一 and once as 一在一 (the 6); they go,
+	// and the sentences they cut across a page are whole again.
+	for _, line := range strings.Split(res.Text, "\n") {
+		if pageNumber.MatchString(line) {
+			t.Errorf("page number %q kept", line)
+		}
+	}
+	for _, s := range []string{"共同维护农机产品全国统一大市场。", "坚持以农民群众满意为导向", "等组成的专门委员会或工作组", "择优选择检测机构并做好监管。"} {
+		if !strings.Contains(res.Text, s) {
+			t.Errorf("sentence across a page break not joined: %q missing", s)
+		}
+	}
 }
 
 func scannedPath(t *testing.T) string {

@@ -159,7 +159,8 @@ func findSignature(d *doc) signature {
 			continue
 		}
 		// The 版记 pairs the printing office with the date it was printed: not a signature.
-		if i+1 < len(d.lines) && strings.Contains(d.lines[i+1].s, "印发") {
+		// A 版记 line of its own below ("…办公室 2011年3月10日印发") carries its date itself.
+		if i+1 < len(d.lines) && strings.Contains(d.lines[i+1].s, "印发") && len(findDates(d.lines[i+1].s)) == 0 {
 			continue
 		}
 		var bodies []string

@@ -26,6 +26,8 @@ type fileCase struct {
 	rels []string
 	// warn lists substrings that must each appear in some warning.
 	warn []string
+	// nowarn lists substrings that no warning may contain.
+	nowarn []string
 }
 
 var fileCases = []fileCase{
@@ -57,6 +59,24 @@ var fileCases = []fileCase{
 		rels: []string{"cites→浙人才〔1993〕73号", "cites→路中医发〔2011〕10号"},
 	},
 	{
+		// The same document as the OFD reader gives it: the signature 测试符路桥区卫生局办公室
+		// 2011年3月10日, then the 版记 on one line, its own date beside 印发.
+		file: "ofd_n_extract.txt",
+		want: Info{Title: "关于同意张阿三同志辞职的批复", DocNumber: "路卫发〔2011〕76号",
+			Authorities: []string{"测试符路桥区卫生局"}, PublishDate: 20110310},
+		rels:   []string{"cites→浙人才〔1993〕73号", "cites→路中医发〔2011〕10号"},
+		nowarn: []string{"未找到成文日期"},
+	},
+	{
+		// The scanned opinion read by OCR: the seal hides the signature date 2025年1月23日,
+		// only the 版记 "农业农村部办公厅 2025年1月24日印发" is left, and a warning says so.
+		file: "ocr_nongji.txt",
+		hint: Hint{FileName: "关于加力推进农机购置与应用补贴“优机优补““有进有出”的意见.pdf"},
+		want: Info{Title: "农业农村部办公厅关于加力推进农机购置与应用补贴“优机优补”“有进有出”的意见",
+			Authorities: []string{"农业农村部办公厅"}, PublishDate: 20250124},
+		warn: []string{"未找到成文日期，发布日期按版记所载印发日期2025年1月24日计"},
+	},
+	{
 		// A title that ends with the document's own number, the only number it shows:
 		// the number is the document's, not a citation of another.
 		file: "ofd_approval.txt",
@@ -64,15 +84,18 @@ var fileCases = []fileCase{
 			DocNumber: "临翔发改复〔2018〕172号", Authorities: []string{"临沧市临翔区发展和改革局"}},
 	},
 	{
-		// An incoming-document form whose table says 公开方式 不公开.
+		// An incoming-document form whose table says 公开方式 不公开. The number and title
+		// it shows are those of the document it handles: it cites the number, and its own
+		// title is its heading with the handled document's title.
 		file: "ofd_signout.txt",
-		want: Info{Disclosure: model.Restricted},
+		want: Info{Title: "XX市政府文件处理：市委主要领导同志调研后续落实事项的通知", Disclosure: model.Restricted},
 		rels: []string{"cites→府办专督〔2020〕24号"},
 	},
 	{
 		// The same form with a table row per line: 紧急程度 常规 公开方式 不公开 ….
 		file: "ofd_signout_rows.txt",
-		want: Info{DocNumber: "府办专督〔2020〕24号", Disclosure: model.Restricted},
+		want: Info{Title: "XX市政府文件处理：市委主要领导同志调研后续落实事项的通知", Disclosure: model.Restricted},
+		rels: []string{"cites→府办专督〔2020〕24号"},
 	},
 	{
 		// A one-page PDF with no title line: the title comes from the file name.
@@ -310,6 +333,11 @@ func checkInfo(t *testing.T, got Info, tc fileCase) {
 	for _, s := range tc.warn {
 		if !strings.Contains(all, s) {
 			t.Errorf("no warning contains %q; warnings:\n%s", s, all)
+		}
+	}
+	for _, s := range tc.nowarn {
+		if strings.Contains(all, s) {
+			t.Errorf("a warning contains %q; warnings:\n%s", s, all)
 		}
 	}
 }

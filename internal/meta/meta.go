@@ -6,6 +6,8 @@
 package meta
 
 import (
+	"slices"
+
 	"github.com/guifan/guifan/internal/model"
 )
 
@@ -64,11 +66,26 @@ func Extract(text string, h Hint) Info {
 	f := readFields(d)
 	law := readLawHeader(d)
 
-	info.Title = findTitle(d, h, f, &info)
+	form, isForm := findForm(d)
+	if isForm && h.Title == "" {
+		info.Title = form.title()
+	} else {
+		info.Title = findTitle(d, h, f, &info)
+	}
 	info.DocNumber = findDocNumber(d, h, f, law, &info)
+	// A form for handling a document shows that document's number: it cites it.
+	handled := ""
+	if isForm {
+		handled, info.DocNumber = info.DocNumber, ""
+	}
 	sig := findSignature(d)
 	info.Authorities = findAuthorities(d, f, law, sig, info.Title)
 	info.PublishDate = pickPublishDate(f, law, sig)
+	if info.PublishDate != 0 && info.PublishDate == sig.printed && sig.date == 0 && f.written == 0 &&
+		law.publish == 0 && f.published == 0 && h.PublishDate == 0 {
+		// A scan whose signature date lies under the seal keeps only the 版记 date.
+		info.warn("未找到成文日期，发布日期按版记所载印发日期" + sig.printed.Chinese() + "计")
+	}
 	info.Label = law.label
 	if info.Label == "" {
 		info.Label = labelFromTitle(info.Title)
@@ -85,6 +102,11 @@ func Extract(text string, h Hint) Info {
 	var skipped []string
 	info.Relations, skipped = findRelations(d, info.Title, info.DocNumber, law)
 	info.Warnings = append(info.Warnings, skipped...)
+	if handled != "" && !slices.ContainsFunc(info.Relations, func(r model.Relation) bool {
+		return r.Type == model.Cites && r.Target == handled
+	}) {
+		info.Relations = append(info.Relations, form.handledNumber(d, handled))
+	}
 	return info
 }
 

@@ -10,11 +10,16 @@ import (
 // sentence is dropped, while a break after closing punctuation, before a heading
 // (第一条, 一、, （一）, 1.) or after a short line (a title, a signature, a date) stays.
 // Paragraphs are separated by a blank line in the result.
-func JoinLines(lines []string) string {
+func JoinLines(lines []string) string { return JoinLinesGlued(lines, nil) }
+
+// JoinLinesGlued is JoinLines for a caller that knows more than the text: where
+// glued[i] is true, line i continues line i-1 even after a sentence end (a PDF line
+// running to the right margin, the next line showing no paragraph start).
+func JoinLinesGlued(lines []string, glued []bool) string {
 	width := typicalWidth(lines)
 	var b strings.Builder
 	prev := ""
-	for _, raw := range lines {
+	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
 		if line == "" {
 			if prev != "" {
@@ -24,7 +29,7 @@ func JoinLines(lines []string) string {
 			continue
 		}
 		if prev != "" {
-			if continues(prev, line, width) {
+			if i < len(glued) && glued[i] || continues(prev, line, width) {
 				// Latin words need their space back; Chinese text never had one.
 				if needsSpace(prev, line) {
 					b.WriteByte(' ')
@@ -40,6 +45,10 @@ func JoinLines(lines []string) string {
 }
 
 var headingStart = regexp.MustCompile(`^(第[一二三四五六七八九十百千零〇0-9]+[条章节编款]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十0-9]+\)|[0-9]+[.、．]|附件|附：)`)
+
+// StartsHeading reports whether a line opens an article, a numbered item or an
+// attachment (第三条, 二、, （一）, 1., 附件), which never continues the line above.
+func StartsHeading(line string) bool { return headingStart.MatchString(line) }
 
 func continues(prev, next string, width int) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
