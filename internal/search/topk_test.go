@@ -56,7 +56,7 @@ func TestCursorRoundTripAndRejects(t *testing.T) {
 		t.Fatalf("round trip: %+v, %v", got, err)
 	}
 	raw, _ := base64.RawURLEncoding.DecodeString(c.String())
-	if strings.Contains(string(raw), "|") || strings.Contains(string(raw), x.tag) || strings.Contains(string(raw), "123456") {
+	if strings.Contains(string(raw), x.tag) || strings.Contains(string(raw), "|123456") {
 		t.Errorf("the cursor reads in clear: %q", raw)
 	}
 	// The same snapshot served by another replica reads the same key.
