@@ -98,11 +98,12 @@ var fileCases = []fileCase{
 		rels: []string{"cites→府办专督〔2020〕24号"},
 	},
 	{
-		// A one-page PDF with no title line: the title comes from the file name.
+		// A PDF whose only title is a first line reading as its file name, and whose
+		// date is a release reported without its year (2月3日由新华社受权发布).
 		file: "yihao_pdftotext.txt",
 		hint: Hint{FileName: "2026年中央一号文件.pdf"},
-		want: Info{Title: "2026年中央一号文件"},
-		warn: []string{"标题取自文件名"},
+		want: Info{Title: "2026年中央一号文件", PublishDate: 20260203},
+		warn: []string{"发布日期2026年2月3日系根据正文“2月3日由新华社受权发布”和标题所载年份推定"},
 	},
 	{
 		// A budget disclosure: a body's name, a year and a table of contents, and nothing a

@@ -6,7 +6,9 @@
 package meta
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/guifan/guifan/internal/model"
 )
@@ -86,6 +88,12 @@ func Extract(text string, h Hint) Info {
 		// A scan whose signature date lies under the seal keeps only the 版记 date.
 		info.warn("未找到成文日期，发布日期按版记所载印发日期" + sig.printed.Chinese() + "计")
 	}
+	if info.PublishDate == 0 && h.PublishDate == 0 {
+		if dt, ev := releaseWithoutYear(d, info.Title); dt != 0 {
+			info.PublishDate = dt
+			info.warn("发布日期" + dt.Chinese() + "系根据正文“" + ev + "”和标题所载年份推定")
+		}
+	}
 	info.Label = law.label
 	if info.Label == "" {
 		info.Label = labelFromTitle(info.Title)
@@ -108,6 +116,30 @@ func Extract(text string, h Hint) Info {
 		info.Relations = append(info.Relations, form.handledNumber(d, handled))
 	}
 	return info
+}
+
+// releaseRe is a release reported without its year in a text's opening lines: 中央一号
+// 文件2月3日由新华社受权发布.
+var releaseRe = regexp.MustCompile(`([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*(?:由\s*新\s*华\s*社)?\s*(?:受\s*权)?\s*(?:发\s*布|公\s*布|印\s*发)`)
+
+// releaseWithoutYear reads the date of such a release, the year taken from the title;
+// only when the title names one year.
+func releaseWithoutYear(d *doc, title string) (model.Date, string) {
+	years := titleYearRe.FindAllStringSubmatch(title, -1)
+	if len(years) != 1 {
+		return 0, ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(d.lines) && i < 8 && b.Len() < 600; i++ {
+		b.WriteString(d.lines[i].s)
+	}
+	opening := b.String()
+	m := releaseRe.FindStringSubmatchIndex(opening)
+	if m == nil || strings.HasSuffix(strings.TrimRight(opening[:m[0]], " "), "年") {
+		return 0, ""
+	}
+	dt := parseAnyDate(years[0][1] + "年" + opening[m[2]:m[3]] + "月" + opening[m[4]:m[5]] + "日")
+	return dt, compact(opening[m[0]:m[1]])
 }
 
 func (info *Info) warn(msg string) { info.Warnings = append(info.Warnings, msg) }

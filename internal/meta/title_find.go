@@ -48,10 +48,23 @@ func findTitle(d *doc, h Hint, f fields, info *Info) string {
 		return t
 	}
 	if t := titleFromFileName(h.FileName); t != "" {
-		info.warn("正文中未找到标题，标题取自文件名：" + t)
+		if !firstLineIs(d, t) {
+			// (A first line that reads as the file name is the title, if not a formal one.)
+			info.warn("正文中未找到标题，标题取自文件名：" + t)
+		}
 		return t
 	}
 	return ""
+}
+
+// firstLineIs reports whether the text's first line with words reads s.
+func firstLineIs(d *doc, s string) bool {
+	for _, l := range d.lines {
+		if strings.TrimSpace(l.s) != "" {
+			return compact(l.s) == compact(s)
+		}
+	}
+	return false
 }
 
 // headTitle finds the title in the red header: a line starting with 关于 (or with a
