@@ -186,6 +186,12 @@ func (s *Server) startIngest() {
 		s.lastIngest, s.ingestErr = rep, err
 		s.ingestMu.Unlock()
 		s.metrics.ObserveIngest(ingestResult(rep, err))
+		if errors.Is(err, snapshot.ErrLocked) {
+			// Another process (guifan ingest) is bringing the index up to date; its
+			// snapshot is picked up when it is published.
+			s.log.Info("not syncing: another ingest is running", "err", err)
+			return
+		}
 		if err != nil {
 			s.log.Error("ingest failed", "err", err)
 			return

@@ -28,6 +28,9 @@ const (
 // ErrNone means no snapshot has been published yet.
 var ErrNone = errors.New("no index has been built yet")
 
+// ErrLocked is Lock's error when another process is ingesting into the same index.
+var ErrLocked = errors.New("another ingest is running")
+
 // Root is an index folder.
 type Root string
 
@@ -169,7 +172,7 @@ func (r Root) Lock() (unlock func(), err error) {
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("another ingest is running on %s", r)
+		return nil, fmt.Errorf("%w on %s", ErrLocked, r)
 	}
 	return func() {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
