@@ -193,7 +193,8 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		cur = &ranked{doc: a.Doc, score: a.Score, publish: a.Publish}
 	}
 	// admit applies the filters to a matched document, counts it in the total and the
-	// facets, and reports whether it is a hit.
+	// facets, and reports whether it is a hit; admitted is the hit's work status.
+	var admitted int
 	admit := func(doc uint64) bool {
 		if doc >= uint64(len(t.rows)) {
 			return false
@@ -220,6 +221,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		if c.counts {
 			c.count(rw)
 		}
+		admitted = st
 		return true
 	}
 	visit := func(doc uint64, score float64) {
@@ -227,7 +229,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 			return
 		}
 		rw := &t.rows[doc]
-		if st := rw.bounds.WorkStatusAt(f.asof); st == validity.PosRepealed || st == validity.PosLapsed || rw.sourceEnded {
+		if admitted == validity.PosRepealed || admitted == validity.PosLapsed || rw.sourceEnded {
 			// The text in force first: a repealed or lapsed document — or one its source
 			// says is — matching as well ranks below one in force (it is still found,
 			// with its status).
