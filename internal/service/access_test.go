@@ -22,16 +22,11 @@ func TestRestrictedDocumentsLeaveNoTrace(t *testing.T) {
 {"id":"allow","title":"青石县老年人补贴办法","publish_date":"2023-01-01","text":"第一条 为保障老年人生活，制定本办法。"}
 {"id":"rename","title":"青石县人民政府关于修改《青石县高龄津贴办法》的决定","publish_date":"2024-01-01","disclosure":"restricted","text":"一、修改《青石县高龄津贴办法》\n\n1.将名称修改为：\n\n“青石县老年人补贴办法”。\n"}
 `)
-	svc := New(idx, nil)
-	defer svc.Close()
-	if _, err := svc.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	st, release, err := svc.Acquire()
+	st, done, err := Open(idx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer release()
+	defer done()
 	const d = model.Date(20261127)
 	public, staff := Viewer{}, Viewer{Staff: true}
 
@@ -80,20 +75,15 @@ func TestCursorWorksAcrossReplicas(t *testing.T) {
 {"id":"b","title":"某市养犬登记办法","publish_date":"2020-01-01","text":"第一条 养犬应当登记。"}
 {"id":"c","title":"某市犬只收容规定","publish_date":"2021-01-01","text":"第一条 收容养犬人遗弃的犬只。"}
 `)
-	open := func() (*State, func()) {
-		svc := New(idx, nil)
-		if _, err := svc.Reload(); err != nil {
-			t.Fatal(err)
-		}
-		st, release, err := svc.Acquire()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st, func() { release(); svc.Close() }
+	a, closeA, err := Open(idx) // two replicas of one snapshot
+	if err != nil {
+		t.Fatal(err)
 	}
-	a, closeA := open()
 	defer closeA()
-	b, closeB := open()
+	b, closeB, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer closeB()
 	first, err := a.Search(context.Background(), search.Query{Text: "养犬", AsOf: 20261127, Size: 1}, Viewer{})
 	if err != nil || first.Next == "" {
