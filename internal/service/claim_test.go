@@ -86,3 +86,36 @@ func TestCheckOlderVersionNumber(t *testing.T) {
 		t.Errorf("old number as of 2020: %+v", old[0])
 	}
 }
+
+// Checking the number of a version that has not taken effect on the date asked is
+// 尚未生效, not the status of the earlier version then in effect: the document with
+// that number did not apply yet (国务院令第786号 revising the 646号 条例, asked as of
+// a date before it took effect).
+func TestCheckNewerVersionNumberNotYetEffective(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"v1","version_of":"w","title":"某县就业补贴办法","doc_number":"某政发〔2017〕9号","publish_date":"2017-03-01","text":"第一条 补贴。"}
+{"id":"v2","version_of":"w","title":"某县就业补贴办法","doc_number":"某政发〔2021〕3号","publish_date":"2021-03-01","effective_date":"2021-05-01","text":"第一条 补贴和奖励。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	rs, err := st.Validity([]string{"某政发〔2021〕3号", "某政发〔2017〕9号", "某县就业补贴办法"}, 20200101, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rs[0]; r.Status == nil || *r.Status != "尚未生效" || !strings.Contains(r.StatusReason, "2021年5月1日") ||
+		!strings.Contains(r.StatusReason, "某政发〔2017〕9号") || r.DocNumber == nil || *r.DocNumber != "某政发〔2021〕3号" {
+		t.Errorf("newer number as of 2020: %+v (reason %s)", r, r.StatusReason)
+	}
+	for _, r := range rs[1:] {
+		if r.Status == nil || *r.Status != "现行有效" || strings.Contains(r.StatusReason, "注意") {
+			t.Errorf("%s as of 2020: %+v", r.Input, r)
+		}
+	}
+	// Once it has taken effect the number is the version in effect.
+	rs, _ = st.Validity([]string{"某政发〔2021〕3号"}, 20210501, Viewer{})
+	if r := rs[0]; r.Status == nil || *r.Status != "现行有效" || strings.Contains(r.StatusReason, "注意") {
+		t.Errorf("newer number on its effective date: %+v", r)
+	}
+}

@@ -286,16 +286,72 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			}
 		}
 	}
+	if by == "doc_number" {
+		if nv, ndn, ok := st.newerVersionVerdict(w.ID, number, d, who); ok {
+			// The number names a version that had not taken effect on d: that document did
+			// not apply yet, whatever the earlier version then in effect says.
+			status = string(nv.Status)
+			res.StatusReason, res.ExpiresSoon, res.ExpiryDate, res.SourceClaim = nv.Reason, false, 0, ""
+			dn = ndn
+		} else {
+			res.StatusReason += st.olderVersionNote(w.ID, number, d, who)
+		}
+	}
 	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
 	res.DocNumber = &dn
-	if by == "doc_number" {
-		res.StatusReason += st.olderVersionNote(w.ID, number, d, who)
-	}
 	res.Candidates = len(ids) - 1
 	if res.Candidates > 0 {
 		res.StatusReason += "（另有 " + strconv.Itoa(res.Candidates) + " 个同名或同号文件，请核对发文机关）"
 	}
 	return res
+}
+
+// newerVersionVerdict is the status on d of the version a checked number names when
+// that version had not yet taken effect on d (某政发〔2021〕3号 replacing 某政发〔2017〕9号,
+// asked as of 2020): 尚未生效, saying which version applied instead. ok is false when
+// the number names a version in effect on or before d, or the work had ended by then.
+func (st *State) newerVersionVerdict(workID, number string, d model.Date, who Viewer) (v validity.Verdict, docNumber string, ok bool) {
+	tl := st.Catalog.Timeline(workID)
+	if tl == nil || len(tl.Spans) == 0 {
+		return v, "", false
+	}
+	tl = tl.For(!who.Staff)
+	if ws := tl.Work(d).Status; ws != validity.InForce && ws != validity.NotYetEffective {
+		return v, "", false
+	}
+	key := docnum.Key(number)
+	named := -1
+	for i, s := range tl.Spans {
+		ver := st.Catalog.Versions[s.VersionID]
+		if docnum.Key(ver.DocNumber) != key {
+			continue
+		}
+		if s.From <= d {
+			return v, "", false // a version with this number was in effect by d
+		}
+		if named < 0 {
+			named = i
+		}
+	}
+	if named < 0 || named == tl.Current(d) {
+		return v, "", false // the first version, not yet in effect: the work's own status says so
+	}
+	s := tl.Spans[named]
+	v = tl.Version(s.VersionID, d)
+	if v.Status != validity.NotYetEffective {
+		return v, "", false
+	}
+	docNumber = st.Catalog.Versions[s.VersionID].DocNumber
+	note := "（注意：" + number + "所指的是" + validity.VersionName(s) + "，" + d.Chinese() + "尚未施行"
+	if cur := tl.Current(d); tl.Work(d).Status == validity.InForce && cur != named {
+		c := tl.Spans[cur]
+		note += "；当日适用的是" + validity.VersionName(c)
+		if n := st.Catalog.Versions[c.VersionID].DocNumber; n != "" {
+			note += "（" + n + "）"
+		}
+	}
+	v.Reason += note + "）"
+	return v, docNumber, true
 }
 
 // olderVersionNote warns when the number checked is that of a version no longer in

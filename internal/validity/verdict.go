@@ -191,6 +191,9 @@ func fromEvidence(s Span) string {
 	return ""
 }
 
+// VersionName names a version in a reason: its label (2018年修正版本), else its publish date.
+func VersionName(s Span) string { return versionName(s) }
+
 func versionName(s Span) string {
 	switch {
 	case strings.HasSuffix(s.Label, "版本"):
