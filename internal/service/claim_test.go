@@ -119,3 +119,36 @@ func TestCheckNewerVersionNumberNotYetEffective(t *testing.T) {
 		t.Errorf("newer number on its effective date: %+v", r)
 	}
 }
+
+// A title with a version note (公司法（2023年修订）) names that version: as of a date
+// before it took effect it is 尚未生效, and once amended the check says so, like a
+// version's number.
+func TestCheckTitledVersion(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"v1","version_of":"w","title":"某市养老服务条例","label":"2018年修正","publish_date":"2018-10-26","text":"第一条 养老。"}
+{"id":"v2","version_of":"w","title":"某市养老服务条例","label":"2023年修订","publish_date":"2023-12-29","effective_date":"2024-07-01","text":"第一条 养老服务。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	rs, err := st.Validity([]string{"某市养老服务条例（2023年修订）", "《某市养老服务条例》(2018年修正)", "某市养老服务条例"}, 20200101, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rs[0]; r.Status == nil || *r.Status != "尚未生效" || !strings.Contains(r.StatusReason, "2024年7月1日") || !strings.Contains(r.StatusReason, "2018年修正版本") {
+		t.Errorf("2023 version as of 2020: %+v (reason %s)", r, r.StatusReason)
+	}
+	for _, r := range rs[1:] {
+		if r.Status == nil || *r.Status != "现行有效" || strings.Contains(r.StatusReason, "注意") {
+			t.Errorf("%s as of 2020: %+v", r.Input, r)
+		}
+	}
+	rs, _ = st.Validity([]string{"某市养老服务条例（2018年修正）", "某市养老服务条例（2023年修订）"}, 20261127, Viewer{})
+	if r := rs[0]; r.Status == nil || *r.Status != "现行有效" || !strings.Contains(r.StatusReason, "所指的是已修改的旧版本") {
+		t.Errorf("2018 version today: %+v (reason %s)", r, r.StatusReason)
+	}
+	if r := rs[1]; r.Status == nil || *r.Status != "现行有效" || strings.Contains(r.StatusReason, "注意") {
+		t.Errorf("2023 version today: %+v (reason %s)", r, r.StatusReason)
+	}
+}

@@ -74,3 +74,21 @@ func unwrap(s string) (string, bool) {
 
 func isOpen(r rune) bool  { return r == '(' || r == '（' }
 func isClose(r rune) bool { return r == ')' || r == '）' }
+
+// versionNoteAtEnd is a trailing version note naming one version of a law: （2018年修正）,
+// (2023年修订), （2009年第二次修正）.
+var versionNoteAtEnd = regexp.MustCompile(`[（(](\d{4})年?(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)本?[）)]$`)
+
+// versionNote reads the year of the version a pasted title names by its version note
+// (公司法（2023年修订） → 2023), with the line as written for the reason.
+func versionNote(item string) (year int, line string, ok bool) {
+	line = strings.TrimSpace(item)
+	m := versionNoteAtEnd.FindStringSubmatch(textnorm.FoldWidth(line))
+	if m == nil {
+		return 0, "", false
+	}
+	for _, r := range m[1] {
+		year = year*10 + int(r-'0')
+	}
+	return year, line, true
+}

@@ -286,15 +286,31 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			}
 		}
 	}
-	if by == "doc_number" {
-		if nv, ndn, ok := st.newerVersionVerdict(w.ID, number, d, who); ok {
-			// The number names a version that had not taken effect on d: that document did
+	// A number, or a title with its version note (公司法（2023年修订）), names one version
+	// of the work: say so when that version is not the one in effect on d.
+	var names func(v *model.Version) bool
+	what := number
+	switch {
+	case by == "doc_number":
+		key := docnum.Key(number)
+		names = func(v *model.Version) bool { return docnum.Key(v.DocNumber) == key }
+	case by == "title":
+		if year, line, ok := versionNote(item); ok {
+			names = st.versionOfYear(w.ID, year)
+			what = "“" + line + "”"
+		}
+	}
+	if names != nil {
+		if nv, ndn, ok := st.newerVersionVerdict(w.ID, names, what, d, who); ok {
+			// The input names a version that had not taken effect on d: that document did
 			// not apply yet, whatever the earlier version then in effect says.
 			status = string(nv.Status)
 			res.StatusReason, res.ExpiresSoon, res.ExpiryDate, res.SourceClaim = nv.Reason, false, 0, ""
-			dn = ndn
+			if ndn != "" || by == "doc_number" {
+				dn = ndn
+			}
 		} else {
-			res.StatusReason += st.olderVersionNote(w.ID, number, d, who)
+			res.StatusReason += st.olderVersionNote(w.ID, names, what, d, who)
 		}
 	}
 	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
@@ -306,11 +322,13 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	return res
 }
 
-// newerVersionVerdict is the status on d of the version a checked number names when
-// that version had not yet taken effect on d (某政发〔2021〕3号 replacing 某政发〔2017〕9号,
-// asked as of 2020): 尚未生效, saying which version applied instead. ok is false when
-// the number names a version in effect on or before d, or the work had ended by then.
-func (st *State) newerVersionVerdict(workID, number string, d model.Date, who Viewer) (v validity.Verdict, docNumber string, ok bool) {
+// newerVersionVerdict is the status on d of the version a checked number (or titled
+// version, 公司法（2023年修订）) names when that version had not yet taken effect on d
+// (某政发〔2021〕3号 replacing 某政发〔2017〕9号, asked as of 2020): 尚未生效, saying which
+// version applied instead. names tells the versions meant and number is the input as
+// the reason quotes it. ok is false when a version named was in effect on or before d,
+// or the work had ended by then.
+func (st *State) newerVersionVerdict(workID string, names func(*model.Version) bool, number string, d model.Date, who Viewer) (v validity.Verdict, docNumber string, ok bool) {
 	tl := st.Catalog.Timeline(workID)
 	if tl == nil || len(tl.Spans) == 0 {
 		return v, "", false
@@ -319,11 +337,9 @@ func (st *State) newerVersionVerdict(workID, number string, d model.Date, who Vi
 	if ws := tl.Work(d).Status; ws != validity.InForce && ws != validity.NotYetEffective {
 		return v, "", false
 	}
-	key := docnum.Key(number)
 	named := -1
 	for i, s := range tl.Spans {
-		ver := st.Catalog.Versions[s.VersionID]
-		if docnum.Key(ver.DocNumber) != key {
+		if !names(st.Catalog.Versions[s.VersionID]) {
 			continue
 		}
 		if s.From <= d {
@@ -354,20 +370,19 @@ func (st *State) newerVersionVerdict(workID, number string, d model.Date, who Vi
 	return v, docNumber, true
 }
 
-// olderVersionNote warns when the number checked is that of a version no longer in
-// effect: the work is 现行有效, but not in the text the number names (某政发〔2017〕9号
-// amended by 某政发〔2021〕3号).
-func (st *State) olderVersionNote(workID, number string, d model.Date, who Viewer) string {
+// olderVersionNote warns when the number (or titled version) checked is that of a
+// version no longer in effect: the work is 现行有效, but not in the text the number
+// names (某政发〔2017〕9号 amended by 某政发〔2021〕3号).
+func (st *State) olderVersionNote(workID string, names func(*model.Version) bool, number string, d model.Date, who Viewer) string {
 	tl := st.Catalog.Timeline(workID)
 	if tl == nil {
 		return ""
 	}
 	tl = tl.For(!who.Staff)
 	cur := tl.Current(d)
-	key := docnum.Key(number)
 	older := -1
 	for i, s := range tl.Spans {
-		if docnum.Key(st.Catalog.Versions[s.VersionID].DocNumber) != key {
+		if !names(st.Catalog.Versions[s.VersionID]) {
 			continue
 		}
 		if i == cur {
@@ -410,4 +425,23 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// versionOfYear tells the versions of a work that a version note of the given year
+// names: those labelled with that year (2018年修正), or, when none is, those published
+// in it.
+func (st *State) versionOfYear(workID string, year int) func(*model.Version) bool {
+	prefix := strconv.Itoa(year) + "年"
+	labelled := false
+	for _, id := range st.Catalog.Works[workID].VersionIDs {
+		if strings.HasPrefix(st.Catalog.Versions[id].Label, prefix) {
+			labelled = true
+		}
+	}
+	return func(v *model.Version) bool {
+		if labelled {
+			return strings.HasPrefix(v.Label, prefix)
+		}
+		return v.PublishDate.Year() == year
+	}
 }
