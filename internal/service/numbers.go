@@ -2,7 +2,9 @@ package service
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/textnorm"
@@ -15,14 +17,21 @@ var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝
 // numbersIn finds the doc numbers written in a pasted line, normalised. A line that is
 // one number as a whole is read as such first: spaces inside it (法 释〔2022〕9号, as
 // copied from a justified PDF line) are dropped rather than cutting the number short.
+//
+// A line with spaces inside can also be a title and its number in two columns
+// (公司法<TAB>法释〔2023〕7号), which read as one number give a prefix no document has
+// (公司法法释〔2023〕7号): the numbers written in it follow, to be tried in turn.
 func numbersIn(s string) []string {
 	s = textnorm.FoldWidth(s)
-	if n := docnum.Normalize(s); n != "" {
-		return []string{n}
-	}
 	var out []string
+	if n := docnum.Normalize(s); n != "" {
+		out = append(out, n)
+		if !strings.ContainsFunc(strings.TrimSpace(s), unicode.IsSpace) {
+			return out
+		}
+	}
 	for _, m := range numberLike.FindAllString(s, -1) {
-		if n := docnum.Normalize(m); n != "" {
+		if n := docnum.Normalize(m); n != "" && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
@@ -41,7 +50,12 @@ func titleOf(item string) string {
 	for {
 		before := s
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "()", ""), "（）", "")
-		s = strings.Trim(s, " 　《》\"“”")
+		s = strings.Trim(s, " 　\t《》\"“”")
+		// A list's numbering before it (1. 2、 （3） 十二、) and punctuation after it.
+		s = strings.TrimRight(s, "。，；、,.;：:")
+		if m := listMarker.FindString(s); m != "" && len(m) < len(s) {
+			s = s[len(m):]
+		}
 		if inner, ok := unwrap(s); ok {
 			s = inner
 		}
@@ -50,6 +64,10 @@ func titleOf(item string) string {
 		}
 	}
 }
+
+// listMarker is the numbering of a pasted list line: 1. 2、 3) （4） 十二、. A title's own
+// leading (一) is left alone.
+var listMarker = regexp.MustCompile(`^(?:\d{1,3}\s*[.、)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*`)
 
 // unwrap takes off brackets that enclose all of s: "(abc)" but not "(一)abc(二)".
 func unwrap(s string) (string, bool) {

@@ -133,3 +133,47 @@ func TestCheckTitleCarryingItsNumber(t *testing.T) {
 		}
 	}
 }
+
+// Lines pasted from a numbered list or a spreadsheet are found: a list number before the
+// title, punctuation after it, a title and its number in two columns.
+func TestCheckPastedListLines(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"p1","title":"中华人民共和国公司法","publish_date":"2018-10-26","text":"第一条 公司。"}
+{"id":"p2","title":"最高人民法院关于审理某类案件适用法律若干问题的解释","doc_number":"法释〔2023〕7号","publish_date":"2023-08-08","text":"第一条 为正确审理案件，制定本解释。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string][2]string{
+		"公司法。": {"p1", "title"},
+		"《中华人民共和国公司法》；": {"p1", "title"},
+		"公司法,":            {"p1", "title"},
+		"1.公司法":           {"p1", "title"},
+		"2、公司法":           {"p1", "title"},
+		"（3）《公司法》":        {"p1", "title"},
+		"十二、公司法":          {"p1", "title"},
+		"公司法\t法释〔2023〕7号": {"p2", "doc_number"},
+		"某解释 法释〔2023〕7号":  {"p2", "doc_number"},
+		"法 释〔2023〕7号":     {"p2", "doc_number"},
+		"1. 法释〔2023〕7号；":  {"p2", "doc_number"},
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want := items[r.Input]
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != want[1] {
+			t.Errorf("%q: not matched by %s: %s", r.Input, want[1], r.StatusReason)
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want[0] {
+			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want[0])
+		}
+	}
+}
