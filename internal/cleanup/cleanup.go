@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/textnorm"
 	"github.com/guifan/guifan/internal/validity"
 )
 
@@ -102,6 +104,7 @@ func Build(c *catalog.Catalog, opt Options) *List {
 	}
 	l := &List{AsOf: opt.AsOf, Days: opt.Days, Counts: map[Category]int{}, Rows: []Row{}}
 	b := builder{c: c, opt: opt}
+	b.outside = b.endedOutside()
 	for _, id := range c.WorkIDs() {
 		w := c.Works[id]
 		if !b.visible(w) {
@@ -150,6 +153,54 @@ func Build(c *catalog.Catalog, opt Options) *List {
 type builder struct {
 	c   *catalog.Catalog
 	opt Options
+	// outside are the whole-work repeals and lapses, dated on or before the date asked,
+	// of documents the library does not hold, by the key of the reference (refKey).
+	outside map[string]*model.Relation
+}
+
+// refKey is the key under which a reference to a document outside the library is
+// compared: its doc number, else its title without 《》 and 中华人民共和国.
+func refKey(target string) string {
+	if k := docnum.Key(target); k != "" {
+		return "#" + k
+	}
+	return textnorm.TitleKey(textnorm.ShortTitle(strings.Trim(strings.TrimSpace(target), "《》")))
+}
+
+// relDate is when relation r takes effect: its date, else its stating version's.
+func (b *builder) relDate(r *model.Relation) model.Date {
+	if r.Date != 0 {
+		return r.Date
+	}
+	if v, ok := b.c.Versions[r.FromVersion]; ok {
+		return v.EffectiveDate
+	}
+	return 0
+}
+
+// endedOutside collects the repeals and lapses that name a document outside the library
+// (the 民法典 repealing the 物权法) stated by a document the viewer may see, in effect by
+// the date asked: the earliest for each reference.
+func (b *builder) endedOutside() map[string]*model.Relation {
+	out := map[string]*model.Relation{}
+	for _, r := range b.c.Relations {
+		if (r.Type != model.Repeals && r.Type != model.Lapses) || r.TargetWork != "" || len(r.Articles) > 0 {
+			continue
+		}
+		from, ok := b.c.Works[r.FromWork]
+		if !ok || !b.visible(from) {
+			continue
+		}
+		d := b.relDate(r)
+		k := refKey(r.Target)
+		if k == "" || d > b.opt.AsOf {
+			continue
+		}
+		if prev, ok := out[k]; !ok || d < b.relDate(prev) {
+			out[k] = r
+		}
+	}
+	return out
 }
 
 func (b *builder) visible(w *model.Work) bool {
@@ -206,7 +257,14 @@ func (b *builder) basis(l *List, base Row, s validity.Span) {
 		}
 	}
 	for _, r := range b.c.Outgoing(base.WorkID) {
-		if (r.Type != model.Basis && r.Type != model.Cites) || r.TargetWork == "" || !catalog.States(s.VersionID, r) || ended[r.TargetWork] {
+		if (r.Type != model.Basis && r.Type != model.Cites) || !catalog.States(s.VersionID, r) {
+			continue
+		}
+		if r.TargetWork == "" {
+			b.basisOutside(l, base, s, r)
+			continue
+		}
+		if ended[r.TargetWork] {
 			continue
 		}
 		target, ok := b.c.Works[r.TargetWork]
@@ -229,6 +287,39 @@ func (b *builder) basis(l *List, base Row, s validity.Span) {
 		}
 		add(l, base, BasisEnded, reason, r.Evidence, b.related(r, target.ID))
 	}
+}
+
+// basisOutside lists a work in force whose version in effect bases on or cites a document
+// outside the library that a document in it repealed or declared lapsed.
+func (b *builder) basisOutside(l *List, base Row, s validity.Span, r *model.Relation) {
+	end, ok := b.outside[refKey(r.Target)]
+	if !ok || end.FromWork == base.WorkID {
+		return // not known to have ended, or this document ended it itself
+	}
+	from := b.c.Works[end.FromWork]
+	verb, status, ended := "依据", validity.Repealed, "废止"
+	if r.Type == model.Cites {
+		verb = "引用"
+	}
+	if end.Type == model.Lapses {
+		status, ended = validity.Lapsed, "宣布失效"
+	}
+	d := b.relDate(end)
+	why := fmt.Sprintf("%s：自%s起被《%s》", status, d.Chinese(), from.Title)
+	if from.DocNumber != "" {
+		why += "（" + from.DocNumber + "）"
+	}
+	why += ended
+	if end.Evidence != "" {
+		why += "（依据：“" + end.Evidence + "”）"
+	}
+	reason := fmt.Sprintf("所%s的《%s》（库中未收录）%s", verb, strings.Trim(r.Target, "《》"), why)
+	if s.From != 0 && s.From >= d {
+		reason += "；该文件在本文件施行时已不再有效，所指可能是库中未收录的同名新文件，请核对"
+	} else {
+		reason += "；需评估本文件是否应随之修改或废止"
+	}
+	add(l, base, BasisEnded, reason, r.Evidence, &Related{Reference: r.Target, Relation: string(r.Type), Status: string(status), StatusReason: why})
 }
 
 // orphan lists an interpretation whose policy is repealed or lapsed, or cannot be found.

@@ -244,3 +244,42 @@ func TestExportXLSX(t *testing.T) {
 		t.Errorf("title stored as type %v, want a string", typ)
 	}
 }
+
+// A basis outside the library that a document in it repealed (the 民法典 repealing the
+// 物权法, which the library does not hold) is an ended basis too: the repeal is known.
+func TestCleanupBasisRepealedOutsideLibrary(t *testing.T) {
+	c := catalog.Build([]*catalog.Record{
+		version("code", "中华人民共和国民法典", model.LevelLaw, 20210101,
+			relates(model.Repeals, "中华人民共和国物权法", 20210101, "本法自2021年1月1日起施行。《中华人民共和国物权法》同时废止。")),
+		version("reg", "不动产登记暂行条例", model.LevelAdminRegs, 20150301,
+			relates(model.Basis, "中华人民共和国物权法", 0, "根据《中华人民共和国物权法》等法律，制定本条例。")),
+		// Issued after the repeal: a same-name law not in the library may be meant.
+		version("late", "某市不动产登记办法", model.LevelNormative, 20220101,
+			relates(model.Basis, "物权法", 0, "根据《物权法》，制定本办法。")),
+		version("other", "某县物业管理办法", model.LevelNormative, 20150301,
+			relates(model.Basis, "中华人民共和国城市房地产管理法", 0, "根据《中华人民共和国城市房地产管理法》，制定本办法。")),
+	})
+	l := Build(c, Options{AsOf: 20261127})
+	r := l.find(BasisEnded, "不动产登记暂行条例")
+	if r == nil {
+		t.Fatalf("no basis row for 不动产登记暂行条例: %+v", l.Rows)
+	}
+	for _, want := range []string{"所依据的《中华人民共和国物权法》", "已废止：自2021年1月1日起被《中华人民共和国民法典》废止", "同时废止", "需评估本文件是否应随之修改或废止"} {
+		if !strings.Contains(r.Reason, want) {
+			t.Errorf("reason %q lacks %q", r.Reason, want)
+		}
+	}
+	if !strings.Contains(r.Evidence, "根据《中华人民共和国物权法》") || r.Related == nil || r.Related.Reference != "中华人民共和国物权法" || r.Related.Status != "已废止" {
+		t.Errorf("evidence %q related %+v", r.Evidence, r.Related)
+	}
+	if r := l.find(BasisEnded, "某市不动产登记办法"); r == nil || !strings.Contains(r.Reason, "所指可能是库中未收录的同名新文件") {
+		t.Errorf("late row: %+v", r)
+	}
+	if r := l.find(BasisEnded, "某县物业管理办法"); r != nil {
+		t.Errorf("a basis nothing repealed is listed: %+v", r)
+	}
+	// Before the repeal took effect the basis had not ended.
+	if r := Build(c, Options{AsOf: 20201231}).find(BasisEnded, "不动产登记暂行条例"); r != nil {
+		t.Errorf("listed before the repeal: %+v", r)
+	}
+}
