@@ -152,3 +152,47 @@ func TestCheckTitledVersion(t *testing.T) {
 		t.Errorf("2023 version today: %+v (reason %s)", r, r.StatusReason)
 	}
 }
+
+// A revised regulation's record often carries the order that first issued it
+// (1999年12月5日国务院令第274号发布, 2020年修订): with the earlier version carrying no
+// number, the number may well be that version's, so it is not read as naming the
+// revision only. A number whose year is after the date asked still is.
+func TestCheckCarriedOrderNumberBeforeRevision(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"v1","version_of":"w","title":"某实施细则","publish_date":"1999-12-05","text":"第一条 细则。"}
+{"id":"v2","version_of":"w","title":"某实施细则","doc_number":"国务院令第274号","publish_date":"2020-11-29","text":"第一条 细则，修订。"}
+{"id":"j1","version_of":"j","title":"最高人民法院关于审理某类案件适用法律若干问题的解释","publish_date":"2016-12-23","text":"第一条 解释。"}
+{"id":"j2","version_of":"j","title":"最高人民法院关于审理某类案件适用法律若干问题的解释","doc_number":"法释〔2023〕7号","publish_date":"2023-08-08","effective_date":"2023-08-15","text":"第一条 解释，修订。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	rs, err := st.Validity([]string{"国务院令第274号", "法释〔2023〕7号"}, 20100630, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rs[0]; r.Status == nil || *r.Status != "现行有效" || !strings.Contains(r.StatusReason, "请核对") {
+		t.Errorf("carried order number as of 2010: %+v (reason %s)", r, r.StatusReason)
+	}
+	if r := rs[1]; r.Status == nil || *r.Status != "尚未生效" || !strings.Contains(r.StatusReason, "2023年8月15日") {
+		t.Errorf("2023 interpretation number as of 2010: %+v (reason %s)", r, r.StatusReason)
+	}
+}
+
+// A bracketed number of a year after the version in effect was published names the
+// revision even in the year it was issued, before it took effect.
+func TestCheckNumberYearAfterVersionInEffect(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"j1","version_of":"j","title":"最高人民法院关于审理某类案件适用法律若干问题的解释","publish_date":"2016-12-23","text":"第一条 解释。"}
+{"id":"j2","version_of":"j","title":"最高人民法院关于审理某类案件适用法律若干问题的解释","doc_number":"法释〔2023〕7号","publish_date":"2023-08-08","effective_date":"2023-08-15","text":"第一条 解释，修订。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	rs, _ := st.Validity([]string{"法释〔2023〕7号"}, 20230810, Viewer{})
+	if r := rs[0]; r.Status == nil || *r.Status != "尚未生效" {
+		t.Errorf("法释〔2023〕7号 on 2023-08-10: %+v (reason %s)", r, r.StatusReason)
+	}
+}

@@ -110,3 +110,19 @@ func versionNote(item string) (year int, line string, ok bool) {
 	}
 	return year, line, true
 }
+
+// yearInNumber is the year a normalised number states: 〔2023〕 or 2019年第.
+var yearInNumber = regexp.MustCompile(`〔(\d{4})〕|(\d{4})年第`)
+
+// numberYear is the year of a normalised doc number, 0 for one without (国务院令第274号).
+func numberYear(n string) int {
+	m := yearInNumber.FindStringSubmatch(n)
+	if m == nil {
+		return 0
+	}
+	y := 0
+	for _, r := range m[1] + m[2] {
+		y = y*10 + int(r-'0')
+	}
+	return y
+}

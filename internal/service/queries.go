@@ -301,7 +301,15 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 	}
 	if names != nil {
-		if nv, ndn, ok := st.newerVersionVerdict(w.ID, names, what, d, who); ok {
+		nv, ndn, named, ok := st.newerVersionVerdict(w.ID, names, what, d, who)
+		if ok && by == "doc_number" && !st.numberIsLater(w.ID, number, d, who) {
+			// A revision's record may carry the number that first issued the work: keep
+			// the status of the version in effect, and say where the number was found.
+			ok = false
+			res.StatusReason += "（注意：库中" + number + "记载于" + validity.VersionName(named) + "（" +
+				named.From.Chinese() + "起施行），也可能是最初发布时的文号，请核对）"
+		}
+		if ok {
 			// The input names a version that had not taken effect on d: that document did
 			// not apply yet, whatever the earlier version then in effect says.
 			status = string(nv.Status)
@@ -328,38 +336,38 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 // version applied instead. names tells the versions meant and number is the input as
 // the reason quotes it. ok is false when a version named was in effect on or before d,
 // or the work had ended by then.
-func (st *State) newerVersionVerdict(workID string, names func(*model.Version) bool, number string, d model.Date, who Viewer) (v validity.Verdict, docNumber string, ok bool) {
+func (st *State) newerVersionVerdict(workID string, names func(*model.Version) bool, number string, d model.Date, who Viewer) (v validity.Verdict, docNumber string, named validity.Span, ok bool) {
 	tl := st.Catalog.Timeline(workID)
 	if tl == nil || len(tl.Spans) == 0 {
-		return v, "", false
+		return v, "", validity.Span{}, false
 	}
 	tl = tl.For(!who.Staff)
 	if ws := tl.Work(d).Status; ws != validity.InForce && ws != validity.NotYetEffective {
-		return v, "", false
+		return v, "", validity.Span{}, false
 	}
-	named := -1
+	at := -1
 	for i, s := range tl.Spans {
 		if !names(st.Catalog.Versions[s.VersionID]) {
 			continue
 		}
 		if s.From <= d {
-			return v, "", false // a version with this number was in effect by d
+			return v, "", validity.Span{}, false // a version with this number was in effect by d
 		}
-		if named < 0 {
-			named = i
+		if at < 0 {
+			at = i
 		}
 	}
-	if named < 0 || named == tl.Current(d) {
-		return v, "", false // the first version, not yet in effect: the work's own status says so
+	if at < 0 || at == tl.Current(d) {
+		return v, "", validity.Span{}, false // the first version, not yet in effect: the work's own status says so
 	}
-	s := tl.Spans[named]
+	s := tl.Spans[at]
 	v = tl.Version(s.VersionID, d)
 	if v.Status != validity.NotYetEffective {
-		return v, "", false
+		return v, "", validity.Span{}, false
 	}
 	docNumber = st.Catalog.Versions[s.VersionID].DocNumber
 	note := "（注意：" + number + "所指的是" + validity.VersionName(s) + "，" + d.Chinese() + "尚未施行"
-	if cur := tl.Current(d); tl.Work(d).Status == validity.InForce && cur != named {
+	if cur := tl.Current(d); tl.Work(d).Status == validity.InForce && cur != at {
 		c := tl.Spans[cur]
 		note += "；当日适用的是" + validity.VersionName(c)
 		if n := st.Catalog.Versions[c.VersionID].DocNumber; n != "" {
@@ -367,7 +375,33 @@ func (st *State) newerVersionVerdict(workID string, names func(*model.Version) b
 		}
 	}
 	v.Reason += note + "）"
-	return v, docNumber, true
+	return v, docNumber, s, true
+}
+
+// numberIsLater reports whether a checked number that a later version's record carries
+// cannot name the version in effect on d: its year (法释〔2023〕7号) is after d or after
+// that version was published, or that version carries a number of its own. A revision's record often carries the order
+// that first issued the work (国务院令第274号发布, 2020年修订), so without either the
+// number may be the earlier version's.
+func (st *State) numberIsLater(workID, number string, d model.Date, who Viewer) bool {
+	y := numberYear(number)
+	if y > d.Year() {
+		return true
+	}
+	tl := st.Catalog.Timeline(workID)
+	if tl == nil || len(tl.Spans) == 0 {
+		return false
+	}
+	tl = tl.For(!who.Staff)
+	cur := tl.Spans[tl.Current(d)]
+	if cur.From > d {
+		return false // nothing in effect yet
+	}
+	if y != 0 && cur.PublishDate != 0 && y > cur.PublishDate.Year() {
+		return true // numbered in a year after the version in effect was published
+	}
+	n := st.Catalog.Versions[cur.VersionID].DocNumber
+	return n != "" && docnum.Key(n) != docnum.Key(number)
 }
 
 // olderVersionNote warns when the number (or titled version) checked is that of a
