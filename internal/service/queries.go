@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/catalog"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
@@ -261,6 +261,12 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			break
 		}
 	}
+	if len(ids) == 0 && len(numbersIn(item)) == 0 {
+		// A number given in metadata in a form docnum does not read is found as written.
+		if ids = st.visible(st.Catalog.ByNumber(item), who); len(ids) > 0 {
+			by, number = "doc_number", item
+		}
+	}
 	if len(ids) == 0 {
 		title := titleOf(item)
 		seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
@@ -308,10 +314,9 @@ func (st *State) olderVersionNote(workID, number string, d model.Date, who Viewe
 	}
 	tl = tl.For(!who.Staff)
 	cur := tl.Current(d)
-	key := docnum.Key(number)
 	older := -1
 	for i, s := range tl.Spans {
-		if docnum.Key(st.Catalog.Versions[s.VersionID].DocNumber) != key {
+		if !catalog.SameNumber(st.Catalog.Versions[s.VersionID].DocNumber, number) {
 			continue
 		}
 		if i == cur {
