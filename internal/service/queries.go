@@ -174,13 +174,11 @@ func (st *State) Version(workID, versionID string, d model.Date, who Viewer) (*V
 }
 
 // relations lists a work's relations both ways, leaving out any whose other end the
-// viewer may not see.
+// viewer may not see. Interprets relations are among them; interpretations[] and
+// interprets[] list the same documents with their status.
 func (st *State) relations(workID string, d model.Date, who Viewer) []RelationView {
 	out := []RelationView{}
 	add := func(dir string, r *model.Relation, other string) {
-		if r.Type == model.Interprets {
-			return // shown as interpretations
-		}
 		rv := RelationView{Direction: dir, Type: string(r.Type), TypeName: r.Type.Chinese(), Target: r.Target,
 			Date: r.Date, Evidence: r.Evidence, Articles: r.Articles}
 		if other != "" {
