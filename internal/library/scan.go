@@ -147,6 +147,7 @@ func ReadSidecar(path string) (*Fields, []byte, error) {
 
 // ParseSidecar parses sidecar content; the name's suffix says YAML or JSON.
 func ParseSidecar(name string, data []byte) (*Fields, error) {
+	data = bytes.TrimPrefix(data, utf8BOM) // saved by a Windows editor
 	js := data
 	if !strings.HasSuffix(strings.ToLower(name), ".json") {
 		var err error
@@ -191,6 +192,17 @@ var fieldKeys = func() map[string]bool {
 // MaxLine bounds one JSONL record (the longest law in the national corpus is under 1 MiB).
 var MaxLine = 64 << 20
 
+// utf8BOM is the byte-order mark Windows tools write at the start of a UTF-8 file.
+var utf8BOM = []byte("\uFEFF")
+
+// bomless drops the byte-order mark that may start a file's first line.
+func bomless(line int, b []byte) []byte {
+	if line == 1 {
+		return bytes.TrimPrefix(b, utf8BOM)
+	}
+	return b
+}
+
 // EachLine calls fn for every non-empty line of a JSON Lines stream, with its 1-based
 // number. A line that does not parse is passed with its error; the stream goes on.
 func EachLine(r io.Reader, fn func(line int, raw []byte, f *Fields, err error) error) error {
@@ -224,7 +236,7 @@ func EachLine(r io.Reader, fn func(line int, raw []byte, f *Fields, err error) e
 			if cbErr := fn(n, nil, &Fields{}, err); cbErr != nil {
 				return cbErr
 			}
-		} else if raw := bytes.TrimSpace(buf); len(raw) > 0 {
+		} else if raw := bytes.TrimSpace(bomless(n, buf)); len(raw) > 0 {
 			var f Fields
 			err := json.Unmarshal(raw, &f)
 			if err == nil {
