@@ -6,7 +6,9 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -148,10 +150,25 @@ func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
 	var items []string
 	asof := r.URL.Query().Get("asof")
 	if r.Method == http.MethodPost {
+		if !declaresJSON(r) {
+			h.fail(w, r, problem.New(problem.Unsupported, "请求体应为 JSON（Content-Type: application/json），收到 %s", r.Header.Get("Content-Type")))
+			return
+		}
 		var req validityRequest
 		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil {
+		err := dec.Decode(&req)
+		if err == nil {
+			// One object and nothing after it: a second value or stray text means the
+			// body is not what the client thinks it sent.
+			if extra := dec.Decode(&json.RawMessage{}); extra != io.EOF {
+				err = errors.New("请求体在 JSON 对象之后还有内容")
+				if extra != nil && errors.As(extra, new(*http.MaxBytesError)) {
+					err = extra
+				}
+			}
+		}
+		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
 				h.fail(w, r, problem.New(problem.TooLarge, "请求体超过 %d 字节", MaxBody))
@@ -189,6 +206,21 @@ func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	JSON(w, http.StatusOK, map[string]any{"asof": d, "results": res})
+}
+
+// declaresJSON reports whether a request body is declared as JSON: application/json or
+// another type with a +json suffix. A body sent without a Content-Type is read as
+// JSON too (the way most command-line clients send one).
+func declaresJSON(r *http.Request) bool {
+	ct := r.Header.Get("Content-Type")
+	if strings.TrimSpace(ct) == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
 }
 
 // SplitLines splits pasted text into non-empty trimmed lines.

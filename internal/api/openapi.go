@@ -89,6 +89,7 @@ func buildOpenAPI() obj {
 	bad, notFound, unavailable := errorResponse("参数无效（invalid_parameter）"), errorResponse("未找到，或无权查看（not_found）"), errorResponse("索引尚未就绪（unavailable）")
 	forbidden := errorResponse("仅限工作人员（forbidden）")
 	tooLarge := errorResponse("请求体超过上限（too_large）；条数超过 500 条是 400")
+	unsupported := errorResponse("请求体不是 JSON（unsupported_media_type）：Content-Type 应为 application/json")
 
 	validityResp := jsonBody("逐条核对结果，顺序与输入一致", obj{"type": "object", "required": []string{"asof", "results"},
 		"properties": obj{"asof": t(model.Date(0)), "results": repeated(t(service.ValidityResult{}))}})
@@ -163,7 +164,7 @@ func buildOpenAPI() obj {
 				obj{"200": validityResp, "400": bad, "413": tooLarge, "503": unavailable}),
 			"post": func() obj {
 				o := op("批量核对效力（POST）", "同 GET，条目放在请求体中。", []string{"核对"}, []any{asofParam},
-					obj{"200": validityResp, "400": bad, "413": tooLarge, "503": unavailable})
+					obj{"200": validityResp, "400": bad, "413": tooLarge, "415": unsupported, "503": unavailable})
 				o["requestBody"] = obj{"required": true, "content": obj{"application/json": obj{"schema": obj{
 					"type": "object", "required": []string{"items"}, "additionalProperties": false, "properties": obj{
 						"items": obj{"type": "array", "maxItems": service.MaxValidityItems, "items": str()},

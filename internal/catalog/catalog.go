@@ -73,14 +73,29 @@ func (c *Catalog) titleKeys(title string) []string {
 // 中华人民共和国国务院令第357号).
 func (c *Catalog) number(s string) string {
 	if c.memo == nil {
-		return docnum.Key(s)
+		return numberKey(s)
 	}
 	n, ok := c.memo.numbers[s]
 	if !ok {
-		n = c.memo.strs.Copy(docnum.Key(s))
+		n = c.memo.strs.Copy(numberKey(s))
 		c.memo.numbers[s] = n
 	}
 	return n
+}
+
+// numberKey is a doc number's lookup key: its normal form, or for a number given in a
+// form docnum does not read, the number as written (spaces, widths and brackets aside).
+func numberKey(s string) string {
+	if k := docnum.Key(s); k != "" {
+		return k
+	}
+	return docnum.LooseKey(s)
+}
+
+// SameNumber reports whether a and b are one doc number (both non-empty).
+func SameNumber(a, b string) bool {
+	ka := numberKey(a)
+	return ka != "" && ka == numberKey(b)
 }
 
 func newCatalog() *Catalog {

@@ -70,6 +70,59 @@ func Key(s string) string {
 	return strings.ReplaceAll(n, "中华人民共和国", "")
 }
 
+// LooseKey is the lookup key of a document number given as such (a sidecar's or a
+// record's doc_number) in a form Key does not read, such as a 人大常委会公告 numbered
+// without its year (某市人民代表大会常务委员会公告第9号): the string with spaces
+// removed, widths and brackets folded, leading zeros dropped and 中华人民共和国 left
+// out. It returns "" for s that cannot be a number (no 号, no digit), and its keys never
+// equal one of Key's.
+func LooseKey(s string) string {
+	s = textnorm.Compact(textnorm.FoldWidth(strings.TrimSpace(s)))
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}, {"《", "》"}, {"“", "”"}} {
+		if strings.HasPrefix(s, pair[0]) && strings.HasSuffix(s, pair[1]) {
+			s = s[len(pair[0]) : len(s)-len(pair[1])]
+		}
+	}
+	s = strings.ReplaceAll(s, "中华人民共和国", "")
+	if !strings.Contains(s, "号") || utf8.RuneCountInString(s) < 3 || len(s) > 200 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("~")
+	digits, zeros := false, 0 // in a run of digits; leading zeros held back
+	for _, r := range s {
+		switch {
+		case isOpen(r):
+			r = '〔'
+		case isClose(r):
+			r = '〕'
+		}
+		if r >= '0' && r <= '9' {
+			if !digits && r == '0' {
+				zeros++
+				continue
+			}
+			digits = true
+			zeros = 0
+			b.WriteRune(r)
+			continue
+		}
+		if zeros > 0 {
+			b.WriteByte('0') // the run was zeros only
+		}
+		digits, zeros = false, 0
+		b.WriteRune(r)
+	}
+	if zeros > 0 {
+		b.WriteByte('0')
+	}
+	k := b.String()
+	if !strings.ContainsAny(k, "0123456789〇零一二三四五六七八九十百") {
+		return ""
+	}
+	return k
+}
+
 // The brackets a year is written in. Besides the usual 〔〕 and the ASCII and full-width
 // forms people type, documents and pasted web text use the small forms ﹝﹞ and ﹙﹚
 // (U+FE5D, U+FE59) and the white brackets 〖〗 and 〘〙.

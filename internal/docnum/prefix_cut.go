@@ -27,15 +27,16 @@ var bodyWords = []string{"人民政府", "政府", "人民法院", "人民检察
 func cutPrefix(p string, f form) string {
 	cut := 0
 	for _, w := range stopWords {
-		i := strings.LastIndex(p, w)
-		if i < 0 {
-			continue
-		}
-		if w == "和" {
-			continue
-		}
-		if e := i + len(w); e > cut {
-			cut = e
+		for i := strings.LastIndex(p, w); i >= 0; i = strings.LastIndex(p[:i], w) {
+			e := i + len(w)
+			if utf8.RuneCountInString(w) == 1 && typeOnly(p[e:]) {
+				// 京人社就发: a code holds the character (就业), for 发 alone names no issuer.
+				continue
+			}
+			if e > cut {
+				cut = e
+			}
+			break
 		}
 	}
 	// 和 joins two bodies, but 中华人民共和国 has one too.
@@ -56,6 +57,13 @@ func cutPrefix(p string, f form) string {
 		}
 	}
 	return p[cut:]
+}
+
+// typeOnly reports whether s is a lone document-type character, the last character of
+// many 机关代字 (国办发, 国办函, 高检发释字, 沪府规) that is no code by itself.
+func typeOnly(s string) bool {
+	r, w := utf8.DecodeRuneInString(s)
+	return w == len(s) && w > 1 && strings.ContainsRune("发函字规复电", r)
 }
 
 // issuerEnd reports whether an order or notice prefix (ending in 令 or 公告) names an

@@ -12,8 +12,10 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Kind is what a library file is.
@@ -147,6 +149,7 @@ func ReadSidecar(path string) (*Fields, []byte, error) {
 
 // ParseSidecar parses sidecar content; the name's suffix says YAML or JSON.
 func ParseSidecar(name string, data []byte) (*Fields, error) {
+	data = utf8Text(bytes.TrimPrefix(data, utf8BOM)) // as a Windows editor saves it
 	js := data
 	if !strings.HasSuffix(strings.ToLower(name), ".json") {
 		var err error
@@ -191,6 +194,45 @@ var fieldKeys = func() map[string]bool {
 // MaxLine bounds one JSONL record (the longest law in the national corpus is under 1 MiB).
 var MaxLine = 64 << 20
 
+// utf8BOM is the byte-order mark Windows tools write at the start of a UTF-8 file.
+var utf8BOM = []byte("\uFEFF")
+
+// bomless drops the byte-order mark that may start a file's first line.
+func bomless(line int, b []byte) []byte {
+	if line == 1 {
+		return bytes.TrimPrefix(b, utf8BOM)
+	}
+	return b
+}
+
+// utf8Text returns b as UTF-8: b itself when it is valid UTF-8, else b read as
+// GB18030 (GBK's superset: Notepad's "ANSI" on a Chinese Windows), the encoding
+// Chinese offices save metadata in besides UTF-8.
+func utf8Text(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	// UTF-8 with a damaged byte or two stays UTF-8: most of its non-ASCII is valid.
+	valid, invalid := 0, 0
+	for i := 0; i < len(b); {
+		r, w := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && w == 1:
+			invalid++
+		case w > 1:
+			valid++
+		}
+		i += w
+	}
+	if valid >= invalid {
+		return b
+	}
+	if out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil && utf8.Valid(out) {
+		return out
+	}
+	return b
+}
+
 // EachLine calls fn for every non-empty line of a JSON Lines stream, with its 1-based
 // number. A line that does not parse is passed with its error; the stream goes on.
 func EachLine(r io.Reader, fn func(line int, raw []byte, f *Fields, err error) error) error {
@@ -224,7 +266,7 @@ func EachLine(r io.Reader, fn func(line int, raw []byte, f *Fields, err error) e
 			if cbErr := fn(n, nil, &Fields{}, err); cbErr != nil {
 				return cbErr
 			}
-		} else if raw := bytes.TrimSpace(buf); len(raw) > 0 {
+		} else if raw := bytes.TrimSpace(utf8Text(bomless(n, buf))); len(raw) > 0 {
 			var f Fields
 			err := json.Unmarshal(raw, &f)
 			if err == nil {

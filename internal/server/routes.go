@@ -19,6 +19,10 @@ func (s *Server) routes() (http.Handler, error) {
 		return nil, err
 	}
 	r := mux.NewRouter()
+	// Routes match the escaped path, so an id holding a slash (a JSON Lines record's
+	// version_of such as flk/work/1, linked as flk%2Fwork%2F1) is one path variable
+	// rather than a path no route knows; pathvar.Get unescapes it.
+	r.UseEncodedPath()
 	s.router = r
 	r.HandleFunc("/healthz", a.Healthz).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", a.Readyz).Methods(http.MethodGet, http.MethodHead)

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/catalog"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
@@ -174,13 +174,11 @@ func (st *State) Version(workID, versionID string, d model.Date, who Viewer) (*V
 }
 
 // relations lists a work's relations both ways, leaving out any whose other end the
-// viewer may not see.
+// viewer may not see. Interprets relations are among them; interpretations[] and
+// interprets[] list the same documents with their status.
 func (st *State) relations(workID string, d model.Date, who Viewer) []RelationView {
 	out := []RelationView{}
 	add := func(dir string, r *model.Relation, other string) {
-		if r.Type == model.Interprets {
-			return // shown as interpretations
-		}
 		rv := RelationView{Direction: dir, Type: string(r.Type), TypeName: r.Type.Chinese(), Target: r.Target,
 			Date: r.Date, Evidence: r.Evidence, Articles: r.Articles}
 		if other != "" {
@@ -261,6 +259,12 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			break
 		}
 	}
+	if len(ids) == 0 && len(numbersIn(item)) == 0 {
+		// A number given in metadata in a form docnum does not read is found as written.
+		if ids = st.visible(st.Catalog.ByNumber(item), who); len(ids) > 0 {
+			by, number = "doc_number", item
+		}
+	}
 	if len(ids) == 0 {
 		title := titleOf(item)
 		seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
@@ -292,8 +296,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	what := number
 	switch {
 	case by == "doc_number":
-		key := docnum.Key(number)
-		names = func(v *model.Version) bool { return docnum.Key(v.DocNumber) == key }
+		names = func(v *model.Version) bool { return catalog.SameNumber(v.DocNumber, number) }
 	case by == "title":
 		if year, line, ok := versionNote(item); ok {
 			names = st.versionOfYear(w.ID, year)
@@ -401,7 +404,7 @@ func (st *State) numberIsLater(workID, number string, d model.Date, who Viewer) 
 		return true // numbered in a year after the version in effect was published
 	}
 	n := st.Catalog.Versions[cur.VersionID].DocNumber
-	return n != "" && docnum.Key(n) != docnum.Key(number)
+	return n != "" && !catalog.SameNumber(n, number)
 }
 
 // olderVersionNote warns when the number (or titled version) checked is that of a

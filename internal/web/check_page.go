@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -49,7 +50,16 @@ type statusCount struct {
 func (h *Handler) checkRequest(r *http.Request) (items []string, input string, d model.Date, explicit bool, err error) {
 	var vals url.Values
 	if r.Method == http.MethodPost {
-		if err = r.ParseForm(); err != nil {
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			// A form posted with enctype="multipart/form-data": its fields, no files.
+			err = r.ParseMultipartForm(api.MaxBody)
+			if r.MultipartForm != nil {
+				defer r.MultipartForm.RemoveAll()
+			}
+		} else {
+			err = r.ParseForm()
+		}
+		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
 				return nil, "", 0, false, problem.New(problem.TooLarge, "提交的内容过多")

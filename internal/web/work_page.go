@@ -107,6 +107,9 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID str
 	v.timeline(wv, vv.VersionID)
 	v.Downloads = downloads(wv.WorkID, vv.VersionInfo)
 	for _, rel := range wv.Relations {
+		if rel.Type == string(model.Interprets) {
+			continue // the 政策解读 box and the box of the policy explained show these
+		}
 		row := relationRow{RelationView: rel, Other: rel.Target}
 		if rel.WorkID != "" {
 			row.URL = workURL(rel.WorkID) + v.AsOfQ

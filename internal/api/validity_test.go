@@ -1,0 +1,88 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guifan/guifan/internal/access"
+	"github.com/guifan/guifan/internal/ingest"
+	"github.com/guifan/guifan/internal/service"
+)
+
+func validityHandler(t *testing.T) *Handler {
+	t.Helper()
+	dir := t.TempDir()
+	lib, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	if err := os.MkdirAll(lib, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	text := "关于印发某县养犬管理办法的通知\n某政发〔2021〕5号\n第一条 为规范养犬，制定本办法。\n本办法自2021年1月1日起施行。\n"
+	if err := os.WriteFile(filepath.Join(lib, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Run(context.Background(), ingest.Options{Library: lib, Index: idx}); err != nil {
+		t.Fatal(err)
+	}
+	svc := service.New(idx, nil)
+	if _, err := svc.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(svc.Close)
+	gate, _ := access.NewGate("", "")
+	return &Handler{Svc: svc, Gate: gate, Log: nil}
+}
+
+// POST /api/validity takes a JSON body (SPEC "HTTP API"): a body sent as another media
+// type is refused with 415 and the error object, and a body that is not exactly one
+// JSON object is a 400, never half-read and answered as if it were fine.
+func TestValidityPostBody(t *testing.T) {
+	h := validityHandler(t)
+	body := `{"items":["某政发〔2021〕5号"],"asof":"2022-01-01"}`
+	for _, tt := range []struct {
+		ctype, body string
+		status      int
+		code        string
+	}{
+		{"application/json", body, 200, ""},
+		{"application/json; charset=utf-8", body, 200, ""},
+		{"application/merge-patch+json", body, 200, ""},
+		{"", body, 200, ""}, // no type said: read as JSON
+		{"text/plain", body, 415, "unsupported_media_type"},
+		{"application/x-www-form-urlencoded", body, 415, "unsupported_media_type"},
+		{"application/xml", "<items/>", 415, "unsupported_media_type"},
+		{"multipart/form-data; boundary=x", body, 415, "unsupported_media_type"},
+		{"application/json", body + ` {"items":["x"]}`, 400, "invalid_parameter"},
+		{"application/json", body + ` garbage`, 400, "invalid_parameter"},
+		{"application/json", body + "\n", 200, ""},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/api/validity", strings.NewReader(tt.body))
+		if tt.ctype != "" {
+			req.Header.Set("Content-Type", tt.ctype)
+		}
+		rec := httptest.NewRecorder()
+		h.Validity(rec, req)
+		if rec.Code != tt.status {
+			t.Errorf("%q %q: %d %s, want %d", tt.ctype, tt.body, rec.Code, rec.Body, tt.status)
+			continue
+		}
+		var got struct {
+			Results []map[string]any `json:"results"`
+			Error   struct{ Code, Message string }
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+			t.Fatalf("%q: %v", tt.ctype, err)
+		}
+		if tt.code != "" && (got.Error.Code != tt.code || got.Error.Message == "") {
+			t.Errorf("%q %q: error %+v, want code %s", tt.ctype, tt.body, got.Error, tt.code)
+		}
+		if tt.status == 200 && (len(got.Results) != 1 || got.Results[0]["matched_by"] != "doc_number") {
+			t.Errorf("%q: results %v", tt.ctype, got.Results)
+		}
+	}
+}
