@@ -321,3 +321,31 @@ func TestSuccessorRanksAboveWhatItRepealed(t *testing.T) {
 		}
 	}
 }
+
+// A law cited with its version note (《中华人民共和国公司法》（2018年修正）, 公司法2023年修订)
+// finds the law: hits stand for works, shown by their version in force, whose text
+// need not repeat the note, so the note is not required of the text.
+func TestVersionNoteFindsTheLaw(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "law", WorkID: "w1", Title: "中华人民共和国公司法", Text: "第一条 为了规范公司的组织和行为，保护公司、股东、职工和债权人的合法权益，制定本法。", Level: "法律", Publish: 20231229},
+		&Doc{VersionID: "citing", WorkID: "w2", Title: "某市市场主体登记办法", Text: "第一条 根据《中华人民共和国公司法》（2018年修正）等法律，制定本办法。", Publish: 20190101},
+		&Doc{VersionID: "other", WorkID: "w3", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101},
+	)
+	for _, q := range []string{"《中华人民共和国公司法》（2018年修正）", "公司法2023年修订", "公司法 2018修正本", "中华人民共和国公司法(2018年第四次修正)"} {
+		res, err := x.Search(context.Background(), Query{Text: q, AsOf: 20261127, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(res); len(got) == 0 || got[0] != "law" {
+			t.Errorf("%s: %s match, hits %v; want law first", q, res.Match, got)
+		}
+	}
+	// A note alone still searches for itself.
+	res, err := x.Search(context.Background(), Query{Text: "2018年修正", AsOf: 20261127, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); len(got) != 1 || got[0] != "citing" {
+		t.Errorf("2018年修正: %s match, hits %v; want [citing]", res.Match, got)
+	}
+}
