@@ -152,7 +152,8 @@ func (c *collected) release() {
 	}
 }
 
-// endedWeight scales the relevance of a document no longer in force at the as-of date.
+// endedWeight scales the relevance of a document not in force at the as-of date: no
+// longer, or not yet.
 const endedWeight = 0.5
 
 // successors ranks a document in force above the documents it repealed that match the
@@ -276,10 +277,11 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 			return
 		}
 		rw := &t.rows[doc]
-		if admitted == validity.PosRepealed || admitted == validity.PosLapsed || rw.sourceEnded {
+		if admitted != validity.PosInForce || rw.sourceEnded {
 			// The text in force first: a repealed or lapsed document — or one its source
 			// says is — matching as well ranks below one in force (it is still found,
-			// with its status).
+			// with its status); so does one not yet in force on the date (a search as of
+			// 2010 shows what was in force then before what took effect later).
 			score *= endedWeight
 		}
 		r := ranked{doc: doc, score: score, publish: rw.publish}

@@ -349,3 +349,28 @@ func TestVersionNoteFindsTheLaw(t *testing.T) {
 		t.Errorf("2018年修正: %s match, hits %v; want [citing]", res.Match, got)
 	}
 }
+
+// Of two documents the words match about alike, the one in force on the as-of date
+// ranks above the one not yet in force then, which is still found with its status: a search
+// as of 2010-01-01 shows what was in force then first, and one made between a
+// document's publication and its effective date the rules still in force.
+func TestNotYetEffectiveRanksBelowInForce(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "later", WorkID: "w1", Title: "某县失业保险办法", Text: "第一条 为了做好失业保险工作，制定本办法。", Publish: 20110301,
+			Bounds: validity.Bounds{InForceFrom: 20110601, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}},
+		&Doc{VersionID: "then", WorkID: "w2", Title: "某市失业保险办法", Text: "第一条 为了做好本市的失业保险工作，制定本办法。", Publish: 20050101},
+		&Doc{VersionID: "other", WorkID: "w3", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101},
+	)
+	for _, c := range []struct {
+		asof  model.Date
+		order string
+	}{{20100101, "then later"}, {20110401, "then later"}, {20261127, "later then"}} {
+		res, err := x.Search(context.Background(), Query{Text: "失业保险", AsOf: c.asof, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(hitIDs(res), " "); got != c.order {
+			t.Errorf("as of %s: hits %s, want %s", c.asof, got, c.order)
+		}
+	}
+}
