@@ -26,9 +26,12 @@ type Doc struct {
 	// SourceEnded: the source's own status says repealed or lapsed (shown as a claim,
 	// never as the status); such a document ranks below the documents in force.
 	SourceEnded bool
-	Publish     model.Date
-	Bounds      validity.Bounds
-	Expiry      model.Date // the 有效期 of this version, for 即将到期
+	// ReplacedBy is the work whose 废止 relation ends this version (at Bounds.RepealedFrom):
+	// once in force it ranks above this version when the words match both.
+	ReplacedBy string
+	Publish    model.Date
+	Bounds     validity.Bounds
+	Expiry     model.Date // the 有效期 of this version, for 即将到期
 	// Before ExtendedOn (a 延续有效期 relation's date) the 有效期 was PriorExpiry.
 	ExtendedOn, PriorExpiry model.Date
 	TextHash                string

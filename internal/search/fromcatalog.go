@@ -40,6 +40,7 @@ func fromCatalog(cat *catalog.Catalog, hashes map[string]string) []*Doc {
 				Authorities: w.Authorities, Level: string(w.Level), Topics: w.Topics, Kind: string(w.Kind),
 				Restricted: w.Disclosure == model.Restricted, Publish: v.PublishDate,
 				Bounds: tl.Bounds(i), Expiry: span.Expiry, ExtendedOn: span.ExtendedOn, PriorExpiry: span.PriorExpiry,
+				ReplacedBy: tl.RepealedBy(i),
 			}
 			switch validity.SourceStatusName(v.SourceStatus) {
 			case validity.Repealed, validity.Lapsed:

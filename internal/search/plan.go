@@ -20,6 +20,8 @@ type Plan struct {
 	Phrases []string // quoted, required as written
 	Units   []Unit   // words and phrases of the free text
 	words   []string // words split into units one of which is a Piece, highlighted whole
+	// titled is Raw without its version notes (（2018年修正）): what may be a whole title.
+	titled string
 }
 
 // Unit is one thing the user asked for and the equivalent ways documents write it.
@@ -82,6 +84,12 @@ var (
 	numberish = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝﹙〖〘{｛]\s*\d{4}\s*[〕\]］）)】﹞﹚〗〙}｝]\s*第?\s*\d{1,5}\s*号`)
 )
 
+// versionNote is a version's label written after a title (（2018年修正）, 2023年修订,
+// (2018年第四次修正), 2018修正本). Hits stand for works, shown by their version in
+// force, whose text need not repeat the note (the national database's texts start at
+// 第一条), so a query does not require it of the text.
+var versionNote = regexp.MustCompile(`[（(]?\s*\d{4}\s*年?\s*(?:第[一二三四五六七八九十]+次)?\s*(?:修正|修订|修改)[本版]?\s*[）)]?`)
+
 // Segmenter splits a run of Chinese text into the units a query asks for.
 type Segmenter func(chunk string) []string
 
@@ -121,6 +129,11 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 			p.Numbers = append(p.Numbers, n)
 			q = ""
 		}
+	}
+	p.titled = raw
+	if rest := versionNote.ReplaceAllString(q, " "); rest != q && strings.TrimFunc(rest, isSeparator) != "" {
+		q = rest
+		p.titled = versionNote.ReplaceAllString(textnorm.FoldWidth(raw), "")
 	}
 	q = quoted.ReplaceAllStringFunc(q, func(m string) string {
 		inner := strings.TrimSpace(quoted.FindStringSubmatch(m)[0])

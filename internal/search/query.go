@@ -246,7 +246,7 @@ func exactTitleKey(p *Plan) string {
 	if len(p.Numbers) > 0 || len(p.Phrases) > 1 {
 		return ""
 	}
-	raw := textnorm.Compact(p.Raw)
+	raw := textnorm.Compact(p.titled)
 	if raw == "" {
 		return ""
 	}

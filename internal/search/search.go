@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -151,8 +152,40 @@ func (c *collected) release() {
 	}
 }
 
-// endedWeight scales the relevance of a document no longer in force at the as-of date.
+// endedWeight scales the relevance of a document not in force at the as-of date: no
+// longer, or not yet.
 const endedWeight = 0.5
+
+// successors ranks a document in force above the documents it repealed that match the
+// same words: whoever searches 城市供水 wants 供水条例, which repealed 城市供水条例, before
+// it, though the old title names the words better. A match of a work that repeals
+// another is held back until every match has been seen, then placed with its score
+// raised just above the best of its repealed predecessors' (as they rank, halved).
+type successors struct {
+	best map[uint32]float64 // by successor ordinal, the best score of what it repealed
+	held []heldMatch
+}
+
+type heldMatch struct {
+	ranked
+	ord uint32 // the work's ordinal in docTable.successors
+}
+
+func (s *successors) repealed(ord uint32, score float64) {
+	if s.best == nil {
+		s.best = map[uint32]float64{}
+	}
+	if b, ok := s.best[ord]; !ok || score > b {
+		s.best[ord] = score
+	}
+}
+
+func (s *successors) lift(h heldMatch) ranked {
+	if b, ok := s.best[h.ord]; ok && h.score <= b {
+		h.score = math.Nextafter(b, math.Inf(1))
+	}
+	return h.ranked
+}
 
 // ranked is a match competing for the page.
 type ranked struct {
@@ -224,27 +257,44 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		admitted = st
 		return true
 	}
-	visit := func(doc uint64, score float64) {
-		if !admit(doc) {
-			return
-		}
-		rw := &t.rows[doc]
-		if admitted == validity.PosRepealed || admitted == validity.PosLapsed || rw.sourceEnded {
-			// The text in force first: a repealed or lapsed document — or one its source
-			// says is — matching as well ranks below one in force (it is still found,
-			// with its status).
-			score *= endedWeight
-		}
-		r := ranked{doc: doc, score: score, publish: rw.publish}
+	place := func(r ranked) {
 		if cur != nil {
 			if !better(*cur, r, byDate) {
 				return // on an earlier page
 			}
 			c.after++
 		}
-		if top.wants(doc, score, rw.publish) {
+		if top.wants(r.doc, r.score, r.publish) {
 			top.offer(r)
 		}
+	}
+	var succ *successors
+	if !byDate && len(t.successors.values) > 1 {
+		succ = &successors{}
+	}
+	visit := func(doc uint64, score float64) {
+		if !admit(doc) {
+			return
+		}
+		rw := &t.rows[doc]
+		if admitted != validity.PosInForce || rw.sourceEnded {
+			// The text in force first: a repealed or lapsed document — or one its source
+			// says is — matching as well ranks below one in force (it is still found,
+			// with its status); so does one not yet in force on the date (a search as of
+			// 2010 shows what was in force then before what took effect later).
+			score *= endedWeight
+		}
+		r := ranked{doc: doc, score: score, publish: rw.publish}
+		if succ != nil {
+			if rw.repealedBy != 0 && admitted == validity.PosRepealed {
+				succ.repealed(rw.repealedBy, score)
+			}
+			if rw.ownSuccessor != 0 && admitted == validity.PosInForce {
+				succ.held = append(succ.held, heldMatch{r, rw.ownSuccessor})
+				return // placed once every match has been seen
+			}
+		}
+		place(r)
 	}
 	var flat *flatQuery
 	if ps == passExact && !x.Exhaustive {
@@ -280,6 +330,11 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		run := func(visit func(uint64, float64)) error { return x.match(ctx, r, tq, visit) }
 		if c.cached, err = x.cachedMatches(ctx, matchKey{query: string(key)}, run, visit); err != nil {
 			return nil, err
+		}
+	}
+	if succ != nil {
+		for _, h := range succ.held {
+			place(succ.lift(h))
 		}
 	}
 	for _, h := range top.sorted() {

@@ -274,3 +274,103 @@ func TestDigitsBesideALoneCharacter(t *testing.T) {
 		}
 	}
 }
+
+// A repealed document whose title the words name better than its successor's still
+// ranks below the document that repealed it, when that one matches too: the public is
+// after the rule in force (城市供水 finds 供水条例 first, then 城市供水条例 it repealed).
+// Before the repeal takes effect the old document is in force and keeps its place.
+func TestSuccessorRanksAboveWhatItRepealed(t *testing.T) {
+	always := validity.Bounds{InForceFrom: model.DateMin, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}
+	x := indexOf(t,
+		&Doc{VersionID: "old", WorkID: "w1", Title: "城市供水条例", Text: "第一条 为了加强城市供水管理，发展城市供水事业，保障城市生活、生产供水，制定本条例。第二条 城市供水工作适用本条例。", Publish: 19940701,
+			Bounds:     validity.Bounds{InForceFrom: 19941001, EndedFrom: 20260601, RepealedFrom: 20260601, RepFrom: model.DateMin, RepTo: model.DateMax},
+			ReplacedBy: "w2"},
+		&Doc{VersionID: "new", WorkID: "w2", Title: "供水条例", Text: "第一条 为了规范供水活动，保障供水安全，制定本条例。第六十条 本条例自2026年6月1日起施行。《城市供水条例》同时废止。", Publish: 20260211,
+			Bounds: validity.Bounds{InForceFrom: 20260601, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}},
+		&Doc{VersionID: "city", WorkID: "w3", Title: "某市城市供水管理办法", Text: "第一条 为了加强本市城市供水管理，制定本办法。", Publish: 20200101, Bounds: always},
+		&Doc{VersionID: "a", WorkID: "w4", Title: "某市养犬管理条例", Text: "第一条 为了规范养犬行为，制定本条例。", Publish: 20200101, Bounds: always},
+	)
+	for _, c := range []struct {
+		asof model.Date
+		want string // the order of old and new among the hits
+	}{{20261127, "new old"}, {20250101, "old new"}} {
+		res, err := x.Search(context.Background(), Query{Text: "城市供水", AsOf: c.asof, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, id := range hitIDs(res) {
+			if id == "old" || id == "new" {
+				got = append(got, id)
+			}
+		}
+		if strings.Join(got, " ") != c.want || res.Total != 3 {
+			t.Errorf("as of %s: hits %v (total %d), want old and new as %q among 3", c.asof, hitIDs(res), res.Total, c.want)
+		}
+		// Page by page, the same order, each hit once.
+		var paged []string
+		for off := 0; off < 3; off++ {
+			p, err := x.Search(context.Background(), Query{Text: "城市供水", AsOf: c.asof, Size: 1, Offset: off})
+			if err != nil {
+				t.Fatal(err)
+			}
+			paged = append(paged, hitIDs(p)...)
+		}
+		if strings.Join(paged, " ") != strings.Join(hitIDs(res), " ") {
+			t.Errorf("as of %s: pages %v, want %v", c.asof, paged, hitIDs(res))
+		}
+	}
+}
+
+// A law cited with its version note (《中华人民共和国公司法》（2018年修正）, 公司法2023年修订)
+// finds the law: hits stand for works, shown by their version in force, whose text
+// need not repeat the note, so the note is not required of the text.
+func TestVersionNoteFindsTheLaw(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "law", WorkID: "w1", Title: "中华人民共和国公司法", Text: "第一条 为了规范公司的组织和行为，保护公司、股东、职工和债权人的合法权益，制定本法。", Level: "法律", Publish: 20231229},
+		&Doc{VersionID: "citing", WorkID: "w2", Title: "某市市场主体登记办法", Text: "第一条 根据《中华人民共和国公司法》（2018年修正）等法律，制定本办法。", Publish: 20190101},
+		&Doc{VersionID: "other", WorkID: "w3", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101},
+	)
+	for _, q := range []string{"《中华人民共和国公司法》（2018年修正）", "公司法2023年修订", "公司法 2018修正本", "中华人民共和国公司法(2018年第四次修正)"} {
+		res, err := x.Search(context.Background(), Query{Text: q, AsOf: 20261127, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(res); len(got) == 0 || got[0] != "law" {
+			t.Errorf("%s: %s match, hits %v; want law first", q, res.Match, got)
+		}
+	}
+	// A note alone still searches for itself.
+	res, err := x.Search(context.Background(), Query{Text: "2018年修正", AsOf: 20261127, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); len(got) != 1 || got[0] != "citing" {
+		t.Errorf("2018年修正: %s match, hits %v; want [citing]", res.Match, got)
+	}
+}
+
+// Of two documents the words match about alike, the one in force on the as-of date
+// ranks above the one not yet in force then, which is still found with its status: a search
+// as of 2010-01-01 shows what was in force then first, and one made between a
+// document's publication and its effective date the rules still in force.
+func TestNotYetEffectiveRanksBelowInForce(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "later", WorkID: "w1", Title: "某县失业保险办法", Text: "第一条 为了做好失业保险工作，制定本办法。", Publish: 20110301,
+			Bounds: validity.Bounds{InForceFrom: 20110601, EndedFrom: model.DateMax, RepealedFrom: model.DateMax, RepFrom: model.DateMin, RepTo: model.DateMax}},
+		&Doc{VersionID: "then", WorkID: "w2", Title: "某市失业保险办法", Text: "第一条 为了做好本市的失业保险工作，制定本办法。", Publish: 20050101},
+		&Doc{VersionID: "other", WorkID: "w3", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101},
+	)
+	for _, c := range []struct {
+		asof  model.Date
+		order string
+	}{{20100101, "then later"}, {20110401, "then later"}, {20261127, "later then"}} {
+		res, err := x.Search(context.Background(), Query{Text: "失业保险", AsOf: c.asof, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(hitIDs(res), " "); got != c.order {
+			t.Errorf("as of %s: hits %s, want %s", c.asof, got, c.order)
+		}
+	}
+}

@@ -23,6 +23,7 @@ type docTable struct {
 	topics      dict
 	kinds       dict
 	years       dict
+	successors  dict      // the works that repeal a document of the table (Doc.ReplacedBy)
 	counts      sync.Pool // *facetCounts sized for this table, reused between searches
 	byDate      sync.Once
 	newest      []uint32 // known documents newest first (dateOrder)
@@ -71,6 +72,11 @@ type row struct {
 	prior       model.Date
 	auth        multiSpan
 	topics      multiSpan
+
+	// repealedBy is the ordinal (in docTable.successors) of the work that repeals this
+	// version; ownSuccessor is that of this version's own work when it repeals another
+	// document of the table. 0 is none.
+	repealedBy, ownSuccessor uint32
 }
 
 // multiSpan is a row's values in docTable.multi.
@@ -137,6 +143,11 @@ func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
 	// In document order, so the facet values are numbered in the same order every time.
 	slices.SortFunc(all, func(a, b placed) int { return cmp.Compare(a.n, b.n) })
 	t := &docTable{}
+	for _, p := range all {
+		if p.d.ReplacedBy != "" {
+			t.successors.id(p.d.ReplacedBy)
+		}
+	}
 	if len(all) > 0 {
 		t.rows = make([]row, all[len(all)-1].n+1) // documents unknown to the catalog stay unknown: never shown
 	}
@@ -146,6 +157,10 @@ func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
 			known: true, restricted: d.Restricted, sourceEnded: d.SourceEnded, kind: t.kinds.id(d.Kind), level: t.levels.id(d.Level),
 			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry), extendedOn: d.ExtendedOn, prior: orMax(d.PriorExpiry),
 		}
+		if d.ReplacedBy != "" {
+			rw.repealedBy, _ = t.successors.lookup(d.ReplacedBy)
+		}
+		rw.ownSuccessor, _ = t.successors.lookup(d.WorkID)
 		if d.Publish != 0 {
 			rw.year = t.years.id(fmt.Sprint(d.Publish.Year()))
 		}

@@ -190,6 +190,15 @@ func (t *Timeline) endFor(i int, rels []*Incoming) *Incoming {
 // repealFor is the relation that repeals span i, if any.
 func (t *Timeline) repealFor(i int) *Incoming { return t.endFor(i, t.Repeals) }
 
+// RepealedBy is the work whose 废止 relation ends span i (its successor), or "" when
+// no relation in the library repeals it.
+func (t *Timeline) RepealedBy(i int) string {
+	if r := t.repealFor(i); r != nil {
+		return r.FromWork
+	}
+	return ""
+}
+
 // lapseFor is the 宣布失效 relation that ends span i, if any.
 func (t *Timeline) lapseFor(i int) *Incoming { return t.endFor(i, t.Lapses) }
 
