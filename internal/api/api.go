@@ -208,9 +208,10 @@ func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
 	JSON(w, http.StatusOK, map[string]any{"asof": d, "results": res})
 }
 
-// declaresJSON reports whether a request body is declared as JSON: application/json or
-// another type with a +json suffix. A body sent without a Content-Type is read as
-// JSON too (the way most command-line clients send one).
+// declaresJSON reports whether a request body may be read as JSON: application/json or
+// another type with a +json suffix, no Content-Type at all, plain text, or a form type,
+// which is what `curl -d '{"items":…}'` labels a body it is not told the type of (the
+// body must still parse as JSON).
 func declaresJSON(r *http.Request) bool {
 	ct := r.Header.Get("Content-Type")
 	if strings.TrimSpace(ct) == "" {
@@ -220,7 +221,11 @@ func declaresJSON(r *http.Request) bool {
 	if err != nil {
 		return false
 	}
-	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
+	switch mt {
+	case "application/json", "text/plain", "application/x-www-form-urlencoded":
+		return true
+	}
+	return strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
 }
 
 // SplitLines splits pasted text into non-empty trimmed lines.

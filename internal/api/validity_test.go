@@ -38,9 +38,11 @@ func validityHandler(t *testing.T) *Handler {
 	return &Handler{Svc: svc, Gate: gate, Log: nil}
 }
 
-// POST /api/validity takes a JSON body (SPEC "HTTP API"): a body sent as another media
-// type is refused with 415 and the error object, and a body that is not exactly one
-// JSON object is a 400, never half-read and answered as if it were fine.
+// POST /api/validity takes a JSON body (SPEC "HTTP API"): a body declared as another
+// structured type (XML, multipart) is refused with 415 and the error object, and a body
+// that is not exactly one JSON object is a 400, never half-read and answered as if it
+// were fine. JSON sent the way `curl -d` sends it (labelled as a form) or as plain text
+// is read.
 func TestValidityPostBody(t *testing.T) {
 	h := validityHandler(t)
 	body := `{"items":["某政发〔2021〕5号"],"asof":"2022-01-01"}`
@@ -53,8 +55,10 @@ func TestValidityPostBody(t *testing.T) {
 		{"application/json; charset=utf-8", body, 200, ""},
 		{"application/merge-patch+json", body, 200, ""},
 		{"", body, 200, ""}, // no type said: read as JSON
-		{"text/plain", body, 415, "unsupported_media_type"},
-		{"application/x-www-form-urlencoded", body, 415, "unsupported_media_type"},
+		{"text/plain; charset=utf-8", body, 200, ""},
+		{"application/x-www-form-urlencoded", body, 200, ""}, // curl -d without -H
+		{"application/x-www-form-urlencoded", "items=a", 400, "invalid_parameter"},
+		{"text/html", body, 415, "unsupported_media_type"},
 		{"application/xml", "<items/>", 415, "unsupported_media_type"},
 		{"multipart/form-data; boundary=x", body, 415, "unsupported_media_type"},
 		{"application/json", body + ` {"items":["x"]}`, 400, "invalid_parameter"},
