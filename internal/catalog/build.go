@@ -26,6 +26,7 @@ func Build(records []*Record) *Catalog {
 	c.index()
 	c.resolveRelations()
 	c.indexFormerTitles()
+	c.indexEndedOutside()
 	c.buildTimelines()
 	c.noteFirstSeen(records)
 	return c

@@ -28,6 +28,7 @@ type Catalog struct {
 	byTitle   map[string][]string          // title key → work ids
 	byBare    map[string][]string          // title key without the doc numbers a title carries → work ids
 	byFormer  map[string][]string          // title key of a name an amendment changed → work ids
+	outside   map[string][]*model.Relation // RefKey → repeals and lapses of documents the library does not hold
 	timelines map[string]*validity.Timeline
 	seen      firstSeen
 	memo      *memo // while building only
@@ -272,6 +273,59 @@ func (c *Catalog) indexFormerTitles() {
 			}
 		}
 	}
+}
+
+// RefKey is the key under which a reference to a document the library does not hold is
+// compared: its doc number, else its title without 《》 and 中华人民共和国.
+func RefKey(target string) string {
+	if k := docnum.Key(target); k != "" {
+		return "#" + k
+	}
+	return textnorm.TitleKey(textnorm.ShortTitle(strings.Trim(strings.TrimSpace(target), "《》")))
+}
+
+// indexEndedOutside keeps the whole-work repeals and lapses that name a document the
+// library does not hold (the 民法典 repealing the 婚姻法), by RefKey, earliest first.
+func (c *Catalog) indexEndedOutside() {
+	c.outside = map[string][]*model.Relation{}
+	for _, r := range c.Relations {
+		if (r.Type != model.Repeals && r.Type != model.Lapses) || r.TargetWork != "" || len(r.Articles) > 0 {
+			continue
+		}
+		if k := RefKey(r.Target); k != "" {
+			c.outside[k] = append(c.outside[k], r)
+		}
+	}
+	for _, rs := range c.outside {
+		sort.SliceStable(rs, func(i, j int) bool { return c.RelationDate(rs[i]) < c.RelationDate(rs[j]) })
+	}
+}
+
+// RelationDate is when a relation takes effect: its own date, else the effective date
+// of the version stating it.
+func (c *Catalog) RelationDate(r *model.Relation) model.Date {
+	if r.Date != 0 {
+		return r.Date
+	}
+	if v, ok := c.Versions[r.FromVersion]; ok {
+		return v.EffectiveDate
+	}
+	return 0
+}
+
+// EndedOutside is the earliest repeal or lapse in effect on d, stated by a work keep
+// allows, of the document outside the library that ref names (a title or doc number as
+// written), or nil.
+func (c *Catalog) EndedOutside(ref string, d model.Date, keep func(workID string) bool) *model.Relation {
+	for _, r := range c.outside[RefKey(ref)] {
+		if c.RelationDate(r) > d {
+			break
+		}
+		if keep(r.FromWork) {
+			return r
+		}
+	}
+	return nil
 }
 
 // Timeline is the validity timeline of a work.

@@ -10,9 +10,7 @@ import (
 	"strings"
 
 	"github.com/guifan/guifan/internal/catalog"
-	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
-	"github.com/guifan/guifan/internal/textnorm"
 	"github.com/guifan/guifan/internal/validity"
 )
 
@@ -104,7 +102,6 @@ func Build(c *catalog.Catalog, opt Options) *List {
 	}
 	l := &List{AsOf: opt.AsOf, Days: opt.Days, Counts: map[Category]int{}, Rows: []Row{}}
 	b := builder{c: c, opt: opt}
-	b.outside = b.endedOutside()
 	for _, id := range c.WorkIDs() {
 		w := c.Works[id]
 		if !b.visible(w) {
@@ -153,54 +150,12 @@ func Build(c *catalog.Catalog, opt Options) *List {
 type builder struct {
 	c   *catalog.Catalog
 	opt Options
-	// outside are the whole-work repeals and lapses, dated on or before the date asked,
-	// of documents the library does not hold, by the key of the reference (refKey).
-	outside map[string]*model.Relation
 }
 
-// refKey is the key under which a reference to a document outside the library is
-// compared: its doc number, else its title without 《》 and 中华人民共和国.
-func refKey(target string) string {
-	if k := docnum.Key(target); k != "" {
-		return "#" + k
-	}
-	return textnorm.TitleKey(textnorm.ShortTitle(strings.Trim(strings.TrimSpace(target), "《》")))
-}
-
-// relDate is when relation r takes effect: its date, else its stating version's.
-func (b *builder) relDate(r *model.Relation) model.Date {
-	if r.Date != 0 {
-		return r.Date
-	}
-	if v, ok := b.c.Versions[r.FromVersion]; ok {
-		return v.EffectiveDate
-	}
-	return 0
-}
-
-// endedOutside collects the repeals and lapses that name a document outside the library
-// (the 民法典 repealing the 物权法) stated by a document the viewer may see, in effect by
-// the date asked: the earliest for each reference.
-func (b *builder) endedOutside() map[string]*model.Relation {
-	out := map[string]*model.Relation{}
-	for _, r := range b.c.Relations {
-		if (r.Type != model.Repeals && r.Type != model.Lapses) || r.TargetWork != "" || len(r.Articles) > 0 {
-			continue
-		}
-		from, ok := b.c.Works[r.FromWork]
-		if !ok || !b.visible(from) {
-			continue
-		}
-		d := b.relDate(r)
-		k := refKey(r.Target)
-		if k == "" || d > b.opt.AsOf {
-			continue
-		}
-		if prev, ok := out[k]; !ok || d < b.relDate(prev) {
-			out[k] = r
-		}
-	}
-	return out
+// seen tells whether a work may be shown to the list's reader.
+func (b *builder) seen(id string) bool {
+	w, ok := b.c.Works[id]
+	return ok && b.visible(w)
 }
 
 func (b *builder) visible(w *model.Work) bool {
@@ -292,8 +247,8 @@ func (b *builder) basis(l *List, base Row, s validity.Span) {
 // basisOutside lists a work in force whose version in effect bases on or cites a document
 // outside the library that a document in it repealed or declared lapsed.
 func (b *builder) basisOutside(l *List, base Row, s validity.Span, r *model.Relation) {
-	end, ok := b.outside[refKey(r.Target)]
-	if !ok || end.FromWork == base.WorkID {
+	end := b.c.EndedOutside(r.Target, b.opt.AsOf, b.seen)
+	if end == nil || end.FromWork == base.WorkID {
 		return // not known to have ended, or this document ended it itself
 	}
 	from := b.c.Works[end.FromWork]
@@ -304,7 +259,7 @@ func (b *builder) basisOutside(l *List, base Row, s validity.Span, r *model.Rela
 	if end.Type == model.Lapses {
 		status, ended = validity.Lapsed, "宣布失效"
 	}
-	d := b.relDate(end)
+	d := b.c.RelationDate(end)
 	why := fmt.Sprintf("%s：自%s起被《%s》", status, d.Chinese(), from.Title)
 	if from.DocNumber != "" {
 		why += "（" + from.DocNumber + "）"

@@ -3,8 +3,10 @@ package service
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/testcorpus"
 )
 
@@ -174,6 +176,69 @@ func TestCheckPastedListLines(t *testing.T) {
 		}
 		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want[0] {
 			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want[0])
+		}
+	}
+}
+
+// A document the library does not hold, whose repeal a document in it states (the
+// 婚姻法, repealed by the 民法典), is checked as 已废止 from that date with the sentence,
+// not "not found"; before that date, and for the public when only a restricted document
+// says so, it stays not found.
+func TestCheckDocumentRepealedOutsideLibrary(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"m1","title":"中华人民共和国民法典","publish_date":"2020-05-28","text":"第一条 为了保护民事主体的合法权益，制定本法。\n第一千二百六十条 本法自2021年1月1日起施行。《中华人民共和国婚姻法》、《中华人民共和国合同法》同时废止。"}
+{"id":"r1","title":"某市政府关于清理文件的决定","doc_number":"某政发〔2015〕3号","publish_date":"2015-01-01","text":"第一条 清理。","relations":[{"type":"repeals","target":"某政发〔2010〕1号","date":"2015-01-01"}]}
+{"id":"x1","title":"某市内部管理规定","publish_date":"2016-01-01","disclosure":"restricted","text":"第一条 内部。","relations":[{"type":"repeals","target":"某市内部旧规定","date":"2016-01-01"}]}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	check := func(item string, d model.Date, who Viewer) ValidityResult {
+		t.Helper()
+		rs, err := st.Validity([]string{item}, d, who)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rs[0]
+	}
+	for _, tt := range []struct {
+		item   string
+		asof   model.Date
+		staff  bool
+		status string // "" = not found
+		by     string
+		reason string
+	}{
+		{"婚姻法", 20261127, false, "已废止", "title", "自2021年1月1日起被《中华人民共和国民法典》废止（依据：“"},
+		{"《中华人民共和国合同法》", 20210101, false, "已废止", "title", "民法典"},
+		{"婚姻法", 20201231, false, "", "", ""},
+		{"某政发[2010]1号", 20261127, false, "已废止", "doc_number", "《某市政府关于清理文件的决定》（某政发〔2015〕3号）废止"},
+		{"某政发〔2010〕1号", 20141231, false, "", "", ""},
+		{"某市内部旧规定", 20261127, false, "", "", ""},
+		{"某市内部旧规定", 20261127, true, "已废止", "title", "某市内部管理规定"},
+		{"物权法", 20261127, false, "", "", ""},
+	} {
+		r := check(tt.item, tt.asof, Viewer{Staff: tt.staff})
+		got := ""
+		if r.Status != nil {
+			got = *r.Status
+		}
+		if got != tt.status {
+			t.Errorf("%s at %s (staff %v): status %q (%s), want %q", tt.item, tt.asof, tt.staff, got, r.StatusReason, tt.status)
+			continue
+		}
+		if tt.status == "" {
+			if r.MatchedBy != nil {
+				t.Errorf("%s: matched by %s though nothing was found", tt.item, *r.MatchedBy)
+			}
+			continue
+		}
+		if r.MatchedBy == nil || *r.MatchedBy != tt.by || r.WorkID != nil {
+			t.Errorf("%s: matched_by %v work %v, want %s and no work", tt.item, r.MatchedBy, r.WorkID, tt.by)
+		}
+		if !strings.Contains(r.StatusReason, tt.reason) || !strings.Contains(r.StatusReason, "本库未收录") {
+			t.Errorf("%s: reason %q lacks %q", tt.item, r.StatusReason, tt.reason)
 		}
 	}
 }

@@ -273,6 +273,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 	}
 	if len(ids) == 0 {
+		st.endedOutside(&res, item, d, who)
 		return res
 	}
 	w := st.Catalog.Works[ids[0]]
@@ -331,6 +332,46 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		res.StatusReason += "（另有 " + strconv.Itoa(res.Candidates) + " 个同名或同号文件，请核对发文机关）"
 	}
 	return res
+}
+
+// endedOutside answers for a document the library does not hold but whose repeal or
+// lapse a document in it states (婚姻法, repealed by the 民法典): 已废止 or 已失效 from
+// that date, with the sentence. Before that date, or with no such statement, the item
+// stays not found: the library cannot tell whether it was in force.
+func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, who Viewer) {
+	seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
+	var r *model.Relation
+	by, ref := "doc_number", ""
+	for _, n := range numbersIn(item) {
+		if r = st.Catalog.EndedOutside(n, d, seen); r != nil {
+			ref = n
+			break
+		}
+	}
+	if r == nil {
+		by, ref = "title", titleOf(item)
+		if ref == "" {
+			return
+		}
+		if r = st.Catalog.EndedOutside(ref, d, seen); r == nil {
+			return
+		}
+	}
+	from := st.Catalog.Works[r.FromWork]
+	in := validity.Incoming{Relation: *r, FromTitle: from.Title, FromDocNumber: from.DocNumber}
+	in.Date = st.Catalog.RelationDate(r)
+	status, verb := validity.Repealed, "废止"
+	if r.Type == model.Lapses {
+		status, verb = validity.Lapsed, "宣布失效"
+	}
+	s, target := string(status), strings.Trim(strings.TrimSpace(r.Target), "《》")
+	res.Status, res.MatchedBy = &s, &by
+	res.StatusReason = string(status) + "：" + validity.RelationReason(&in, verb) + "（本库未收录该文件，据上述文件判断；如其后另有同名新文件，请核对）"
+	if by == "doc_number" {
+		res.DocNumber = &ref
+	} else {
+		res.Title = &target
+	}
 }
 
 // newerVersionVerdict is the status on d of the version a checked number (or titled

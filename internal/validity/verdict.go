@@ -37,7 +37,7 @@ func (t *Timeline) Work(d model.Date) Verdict {
 	v := Verdict{AsOf: d, Status: t.Bounds(i).StatusAt(d)}
 	switch v.Status {
 	case Repealed:
-		v.Reason = "已废止：" + relationReason(t.repealFor(i), "废止")
+		v.Reason = "已废止：" + RelationReason(t.repealFor(i), "废止")
 	case Lapsed:
 		v.Reason = "已失效：" + t.lapseReason(i, d)
 		v.Expiry = s.Expiry
@@ -146,10 +146,12 @@ func (t *Timeline) lapseReason(i int, d model.Date) string {
 		}
 		return r
 	}
-	return relationReason(l, "宣布失效")
+	return RelationReason(l, "宣布失效")
 }
 
-func relationReason(r *Incoming, verb string) string {
+// RelationReason says when and by which document r did what verb names (废止, 宣布失效),
+// with its evidence: 自2021年1月1日起被《…》（…）废止（依据：“…”）.
+func RelationReason(r *Incoming, verb string) string {
 	if r == nil {
 		return ""
 	}
@@ -264,7 +266,7 @@ func (t *Timeline) partialAt(i int, d model.Date) []PartialEnd {
 		if r.Type == model.Lapses {
 			verb = "宣布失效"
 		}
-		out = append(out, PartialEnd{Articles: r.Articles, Date: r.Date, Reason: strings.Join(r.Articles, "、") + relationReason(r, verb)})
+		out = append(out, PartialEnd{Articles: r.Articles, Date: r.Date, Reason: strings.Join(r.Articles, "、") + RelationReason(r, verb)})
 	}
 	return out
 }
