@@ -225,6 +225,9 @@ func parseNotice(s string) (parsed, bool) {
 	return parsed{}, false
 }
 
+// shortStateCouncilOrder is the short form of 国务院令 (国令第752号).
+const shortStateCouncilOrder = "国令"
+
 // parseOrder reads 国务院令第709号, 国务院令709号 and 国务院第14号令.
 func parseOrder(s string) (parsed, bool) {
 	if strings.HasSuffix(s, "号令") {
@@ -261,6 +264,10 @@ func parseOrder(s string) (parsed, bool) {
 		}
 	}
 	prefix := s[:i+len("令")]
+	if prefix == shortStateCouncilOrder {
+		// 国令第752号 is how the State Council's own document library writes its orders.
+		prefix = "国务院令"
+	}
 	if !validPrefix(prefix, formOrder) {
 		return parsed{}, false
 	}
