@@ -4,6 +4,7 @@
 package docnum
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -54,6 +55,26 @@ func Normalize(s string) string {
 		return ""
 	}
 	return p.String()
+}
+
+// bareNumber is a bracketed number typed without its brackets: 国办发2022年8号,
+// 法释2023 7号 (spaces already removed), 国办发2022-8号, 国办发2022第8号.
+var bareNumber = regexp.MustCompile(`^(\p{Han}{2,12}?)((?:19|20)[0-9]{2})(?:年度?|[-—－.])?第?0*([1-9][0-9]{0,3})号$`)
+
+// NormalizeTyped is Normalize for a number a person typed as a whole (a search or a
+// line of a batch check), which also reads a bracketed number typed without its
+// brackets (国办发2022年8号 → 国办发〔2022〕8号). Text and metadata are read with
+// Normalize: there such a string is not a citation.
+func NormalizeTyped(s string) string {
+	if n := Normalize(s); n != "" {
+		return n
+	}
+	c := textnorm.Compact(textnorm.FoldWidth(strings.TrimSpace(s)))
+	m := bareNumber.FindStringSubmatch(c)
+	if m == nil || !validPrefix(m[1], formBracket) {
+		return ""
+	}
+	return Normalize(m[1] + "〔" + m[2] + "〕" + m[3] + "号")
 }
 
 // IsDocNumber reports whether s, typically a query, is a document number.

@@ -258,3 +258,28 @@ func TestTrailingNumber(t *testing.T) {
 		}
 	}
 }
+
+// A bracketed number typed without its brackets is read when a person types it as a
+// whole (a query, a line of a batch check), never in text, where it is not a citation.
+func TestNormalizeTyped(t *testing.T) {
+	for in, want := range map[string]string{
+		"国办发〔2022〕8号":   "国办发〔2022〕8号",
+		"国办发2022年8号":    "国办发〔2022〕8号",
+		"国办发2022 8号":    "国办发〔2022〕8号",
+		"国办发 2022 8号":   "国办发〔2022〕8号",
+		"国办发2022-8号":    "国办发〔2022〕8号",
+		"国发2022年第08号":   "国发〔2022〕8号",
+		"法释2023 7号":     "法释〔2023〕7号",
+		"抚县政公领发2022 3号": "抚县政公领发〔2022〕3号",
+		"公司法2018年修正":    "",
+		"2022年8号":       "",
+		"国办发2022年8":     "", // without 号 the year and serial are not told apart from a date
+	} {
+		if got := NormalizeTyped(in); got != want {
+			t.Errorf("NormalizeTyped(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if ms := FindAll("根据国办发2022年8号文件精神"); len(ms) != 0 {
+		t.Errorf("FindAll read %v in text", ms)
+	}
+}

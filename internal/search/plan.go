@@ -122,10 +122,10 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 		b.WriteString(q[at:])
 		q = b.String()
 	}
-	if len(p.Numbers) == 0 && len(strings.Fields(q)) == 1 {
-		// A query of one word that is a number in a form only a query writes (国办发〔2022〕8
-		// without 号), as the catalog's number lookup reads it.
-		if n := docnum.Normalize(q); n != "" {
+	if len(p.Numbers) == 0 && typedNumber(q) {
+		// A query that is a number in a form only a query writes (国办发〔2022〕8 without
+		// 号, 法释2023年7号 without brackets), as the batch check reads it.
+		if n := docnum.NormalizeTyped(q); n != "" {
 			p.Numbers = append(p.Numbers, n)
 			q = ""
 		}
@@ -197,6 +197,21 @@ func scriptRuns(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// typedNumber tells whether a query may be one number as a whole: one word, or a word
+// followed only by digits (法释2023 7号, 国办发 2022 8号).
+func typedNumber(q string) bool {
+	f := strings.Fields(q)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if strings.TrimFunc(w, func(r rune) bool { return r >= '0' && r <= '9' || strings.ContainsRune("年第号-—－.", r) }) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // numberForms are the indexed values a normalised number may be found under: an

@@ -150,6 +150,11 @@ func TestOrderNumbersFindTheirDocument(t *testing.T) {
 		{"中华人民共和国卫生部令第17号", []string{"rule"}},
 		{"卫生部令第十七号", []string{"rule"}},
 		{"国办发〔2021〕10", []string{"citing"}},
+		// Typed without brackets, the way many people type it.
+		{"国办发2021年10号", []string{"citing"}},
+		{"国办发 2021 10号", []string{"citing"}},
+		{"国办发2021第10号", []string{"citing"}},
+		{"国令第735号", []string{"order", "citing"}},
 	} {
 		res, err := x.Search(context.Background(), Query{Text: tc.q, AsOf: 20261127, Size: 10})
 		if err != nil {

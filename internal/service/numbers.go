@@ -24,7 +24,7 @@ var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝
 func numbersIn(s string) []string {
 	s = textnorm.FoldWidth(s)
 	var out []string
-	if n := docnum.Normalize(s); n != "" {
+	if n := docnum.NormalizeTyped(s); n != "" {
 		out = append(out, n)
 		if !strings.ContainsFunc(strings.TrimSpace(s), unicode.IsSpace) {
 			return out

@@ -159,6 +159,8 @@ func TestCheckPastedListLines(t *testing.T) {
 		"某解释 法释〔2023〕7号":  {"p2", "doc_number"},
 		"法 释〔2023〕7号":     {"p2", "doc_number"},
 		"1. 法释〔2023〕7号；":  {"p2", "doc_number"},
+		"法释2023年7号":       {"p2", "doc_number"},
+		"法释2023 7号":       {"p2", "doc_number"},
 	}
 	var in []string
 	for k := range items {
