@@ -106,12 +106,20 @@ var fileCases = []fileCase{
 		warn: []string{"发布日期2026年2月3日系根据正文“2月3日由新华社受权发布”和标题所载年份推定"},
 	},
 	{
-		// A budget disclosure: a body's name, a year and a table of contents, and nothing a
-		// normative document's metadata could be read from.
+		// Final accounts (部门决算): the body is named in the heading; the accounts of a year
+		// gone by do not lapse with it.
 		file: "budget_caizhengju.txt",
 		hint: Hint{FileName: "上海市普陀区财政局2024年度部门决算.pdf"},
-		want: Info{Title: "上海市普陀区财政局2024年度部门决算"},
+		want: Info{Title: "上海市普陀区财政局2024年度部门决算", Authorities: []string{"上海市普陀区财政局"}},
 		warn: []string{"标题取自文件名"},
+	},
+	{
+		// A budget (部门预算): the body from 预算主管部门 (a table of contents' 目录 run into
+		// the line), and the budget lapses with its fiscal year.
+		file: "budget_bangongshi.txt",
+		hint: Hint{FileName: "上海市普陀区人民政府办公室25年预算.pdf"},
+		want: Info{Title: "上海市普陀区人民政府办公室25年预算", Authorities: []string{"上海市普陀区人民政府办公室"}, ExpiryDate: 20251231},
+		warn: []string{"标题取自文件名", "系根据预算年度“2025年”推定"},
 	},
 	{
 		file: "law_jianchaguan.md",

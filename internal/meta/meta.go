@@ -82,6 +82,11 @@ func Extract(text string, h Hint) Info {
 	}
 	sig := findSignature(d)
 	info.Authorities = findAuthorities(d, f, law, sig, info.Title)
+	if len(info.Authorities) == 0 {
+		if b, ok := findBudget(d); ok && b.body != "" {
+			info.Authorities = []string{b.body}
+		}
+	}
 	info.PublishDate = pickPublishDate(f, law, sig)
 	if info.PublishDate != 0 && info.PublishDate == sig.printed && sig.date == 0 && f.written == 0 &&
 		law.publish == 0 && f.published == 0 && h.PublishDate == 0 {
