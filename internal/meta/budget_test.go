@@ -25,12 +25,3 @@ func TestFindBudget(t *testing.T) {
 		}
 	}
 }
-
-// A standard's cover (corpus/files/pattern类型.ofd) is titled …要求; the title is read
-// from it, not made from the file name.
-func TestStandardTitle(t *testing.T) {
-	got := Extract("信息系统密码应用测评要求\n中国密码学会密评联委会\n二〇二〇年十二月\n", Hint{FileName: "pattern类型.ofd"})
-	if got.Title != "信息系统密码应用测评要求" {
-		t.Errorf("title %q", got.Title)
-	}
-}
