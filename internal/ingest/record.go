@@ -83,7 +83,7 @@ func buildRecord(s source) *catalog.Record {
 	} else {
 		v.Authorities = info.Authorities
 	}
-	lvl, explicitLevel := pick(f.Level, "")
+	lvl, explicitLevel := pick(f.Level, string(levelOf(v.DocNumber)))
 	v.Level, r.Explicit.Level = model.Level(lvl), explicitLevel
 	switch first(f.Kind, string(info.Kind)) {
 	case "解读", "文字解读", "图解", "问答", "政策解读", "interpretation":
@@ -148,6 +148,44 @@ func buildRecord(s source) *catalog.Record {
 }
 
 // pick returns the explicit value when given, else the one read from the text.
+// levelOf is the 效力级别 a document's own number shows, for a document no metadata
+// gives one: 法释〔2023〕7号 is a judicial interpretation, a 主席令 a law, a 国务院令 an
+// administrative regulation, a people's government's 令 a local government rule, another
+// body's 令 a departmental rule, and a number whose 机关代字 holds 规 (沪府规〔2021〕1号,
+// the code registered 规范性文件 are numbered under) a 行政规范性文件. Anything else — a
+// 通知 or 批复 numbered …发〔2022〕3号, or no number — is 其他: its number does not say
+// whether it is normative.
+func levelOf(number string) model.Level {
+	n := strings.TrimPrefix(number, "中华人民共和国")
+	if n == "" {
+		return model.LevelOther
+	}
+	if i := strings.Index(n, "〔"); i > 0 {
+		code := n[:i]
+		switch {
+		case strings.HasPrefix(code, "法释") || strings.Contains(code, "发释"):
+			return model.LevelJudicial
+		case strings.Contains(code, "规"):
+			return model.LevelNormative
+		}
+		return model.LevelOther
+	}
+	i := strings.LastIndex(n, "令第")
+	if i <= 0 {
+		return model.LevelOther
+	}
+	issuer := n[:i]
+	switch {
+	case strings.HasSuffix(issuer, "主席"):
+		return model.LevelLaw
+	case strings.Contains(issuer, "国务院"):
+		return model.LevelAdminRegs
+	case strings.HasSuffix(issuer, "人民政府"):
+		return model.LevelLocalRules
+	}
+	return model.LevelDeptRules
+}
+
 func pick(explicit, fromText string) (string, bool) {
 	if e := strings.TrimSpace(explicit); e != "" {
 		return e, true
