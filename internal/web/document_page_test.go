@@ -130,3 +130,15 @@ func TestWorkPageTextBeforeRelations(t *testing.T) {
 	mustContain(t, r.Body, `<a href="#doc-text">正文</a>`)
 	mustNotContain(t, r.Body, `href="#relations"`)
 }
+
+// TestRelationsShownOnce: 某人社规〔2021〕2号 names the document it repeals by number and
+// by title; both references resolve to the same work and the page shows one line.
+func TestRelationsShownOnce(t *testing.T) {
+	s := newSite(t)
+	for _, id := range []string{"fx:work:jiuye", "fx:work:jiuye-old"} {
+		r := s.get(t, work(id))
+		if n := strings.Count(r.Body, `<span class="rel-type">废止</span>`); n != 1 {
+			t.Errorf("%s: the repeal is shown %d times, want once", id, n)
+		}
+	}
+}
