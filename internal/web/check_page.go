@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -28,6 +29,7 @@ type checkView struct {
 	Counts  []statusCount
 	Missing int
 	Max     int
+	Error   string // why the list was not checked (too many lines, a bad date); the form keeps the input
 }
 
 type checkRow struct {
@@ -83,12 +85,21 @@ func (h *Handler) checkRequest(r *http.Request) (items []string, input string, d
 // Check is GET and POST /check: the batch validity check for staff.
 func (h *Handler) Check(w http.ResponseWriter, r *http.Request) {
 	items, input, d, explicit, err := h.checkRequest(r)
+	if p, ok := problem.As(err); ok && p.Kind == problem.Invalid && input != "" {
+		// A bad date: the form again with the pasted list, not an error page that loses it.
+		h.checkAgain(w, r, &checkView{Input: input, AsOf: h.svc.Today(), Max: service.MaxValidityItems}, p.Message)
+		return
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	v := &checkView{Input: input, AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit), Today: h.svc.Today(),
 		Items: len(items), Max: service.MaxValidityItems}
+	if len(items) > service.MaxValidityItems {
+		h.checkAgain(w, r, v, fmt.Sprintf("一次最多核对 %d 条，本次填写了 %d 条。请删去多余的行，或分批核对。", service.MaxValidityItems, len(items)))
+		return
+	}
 	if len(items) > 0 {
 		st, release, ok := h.state(w, r)
 		if !ok {
@@ -127,6 +138,13 @@ func (h *Handler) Check(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	h.render(w, r, http.StatusOK, "check", page{Title: "批量核对效力", Nav: "check", Data: v})
+}
+
+// checkAgain answers a list that could not be checked with the form, the input kept
+// and the reason above it, and status 400.
+func (h *Handler) checkAgain(w http.ResponseWriter, r *http.Request, v *checkView, msg string) {
+	v.Error = msg
+	h.render(w, r, http.StatusBadRequest, "check", page{Title: "批量核对效力", Nav: "check", Data: v})
 }
 
 func matchedByName(by *string) string {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -99,4 +100,27 @@ func TestStaffLogin(t *testing.T) {
 	if r.Status != http.StatusSeeOther || !strings.Contains(r.Header.Get("Set-Cookie"), "Max-Age=0") {
 		t.Errorf("sign-out: status %d, cookie %q", r.Status, r.Header.Get("Set-Cookie"))
 	}
+}
+
+// TestCheckRefusalKeepsTheList: a list that cannot be checked (501 lines, a date that
+// does not exist) comes back in the form with the reason and status 400, not on the
+// error page (TestBadParametersAre400's) that drops what the clerk pasted.
+func TestCheckRefusalKeepsTheList(t *testing.T) {
+	s := newSite(t)
+	var b strings.Builder
+	for i := 1; i <= 501; i++ {
+		b.WriteString("某政规〔2019〕" + strconv.Itoa(i) + "号\n")
+	}
+	for _, r := range []response{
+		s.post(t, "/check", url.Values{"q": {b.String()}}, false),
+		s.get(t, q("/check", "q", "某政规〔2019〕1号\n某政规〔2019〕501号", "asof", "2026-02-30")),
+	} {
+		if r.Status != http.StatusBadRequest {
+			t.Errorf("status %d, want 400", r.Status)
+		}
+		mustContain(t, r.Body, `<p class="error" role="alert" id="check-error">`, `<form class="check-form" method="post" action="/check">`,
+			"某政规〔2019〕1号\n", "某政规〔2019〕501号")
+	}
+	r := s.post(t, "/check", url.Values{"q": {b.String()}}, false)
+	mustContain(t, r.Body, "一次最多核对 500 条，本次填写了 501 条")
 }

@@ -106,3 +106,39 @@ func TestDiffPage(t *testing.T) {
 	mustNotContain(t, r.Body, `<tr class="op-same">`)
 	mustContain(t, r.Body, "显示全部条文")
 }
+
+// TestWorkPageTextBeforeRelations: on a phone the page is one column in document
+// order, so a law cited by a hundred others (民法典) must not put its relations between
+// the status and the text. The metadata and versions come first, then the text, then
+// the relations, and a jump line reaches both from the top.
+func TestWorkPageTextBeforeRelations(t *testing.T) {
+	s := newSite(t)
+	r := s.get(t, work("fx:work:jiuye-old"))
+	meta, text, rels := strings.Index(r.Body, `id="meta-h"`), strings.Index(r.Body, `<section class="text"`), strings.Index(r.Body, `id="rel-h"`)
+	if meta < 0 || text < 0 || rels < 0 {
+		t.Fatalf("page lacks metadata (%d), text (%d) or relations (%d)", meta, text, rels)
+	}
+	if !(meta < text && text < rels) {
+		t.Errorf("order: metadata at %d, text at %d, relations at %d; want metadata, text, relations", meta, text, rels)
+	}
+	mustContain(t, r.Body, `<a href="#doc-text">正文</a>`, `id="doc-text"`, `id="relations"`)
+	if !regexp.MustCompile(`<a href="#relations">关联文件（[1-9]\d*）</a>`).MatchString(r.Body) {
+		t.Error("no link to the relations with their count")
+	}
+	// Without relations there is no link to them.
+	r = s.get(t, work("fx:work:yanglao"))
+	mustContain(t, r.Body, `<a href="#doc-text">正文</a>`)
+	mustNotContain(t, r.Body, `href="#relations"`)
+}
+
+// TestRelationsShownOnce: 某人社规〔2021〕2号 names the document it repeals by number and
+// by title; both references resolve to the same work and the page shows one line.
+func TestRelationsShownOnce(t *testing.T) {
+	s := newSite(t)
+	for _, id := range []string{"fx:work:jiuye", "fx:work:jiuye-old"} {
+		r := s.get(t, work(id))
+		if n := strings.Count(r.Body, `<span class="rel-type">废止</span>`); n != 1 {
+			t.Errorf("%s: the repeal is shown %d times, want once", id, n)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 )
 
@@ -55,6 +56,7 @@ type page struct {
 	StaffGate bool   // staff sign-in is configured
 	Here      string // path and query of this page, where sign-in returns to
 	Query     string // the search box's value in the header
+	AsOf      string // the as-of date chosen on this page (YYYY-MM-DD), kept by the header's search
 	Data      any
 }
 
@@ -71,6 +73,13 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	p.StaffGate = h.gate.Enabled()
 	if p.Here == "" {
 		p.Here = r.URL.RequestURI()
+	}
+	// A date chosen to see the library as it stood (查看某日有效的文件) stays chosen
+	// when the reader searches again from the header.
+	if a := r.URL.Query().Get("asof"); p.AsOf == "" && name != "error" && a != "" {
+		if d, err := model.ParseDate(a); err == nil {
+			p.AsOf = d.String()
+		}
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {

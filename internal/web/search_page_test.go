@@ -131,7 +131,6 @@ func TestBadParametersAre400(t *testing.T) {
 		q(work("fx:work:shengyu"), "asof", "yesterday"),
 		q(work("fx:work:shengyu")+"/diff", "from", "no-such-version"),
 		work("fx:work:script") + "/diff", // one version: nothing to compare
-		q("/check", "q", "某政规〔2019〕3号", "asof", "2020-02-30"),
 	} {
 		r := s.get(t, path)
 		if r.Status != http.StatusBadRequest {
@@ -336,4 +335,27 @@ func TestVeryLongQueryIsRefusedByTheHandler(t *testing.T) {
 		t.Fatalf("/search: status %d, %s", r.Status, r.Header.Get("Content-Type"))
 	}
 	mustContain(t, r.Body, "请求参数有误", "检索词过长（10000 字）")
+}
+
+// TestHeaderSearchKeepsAsOf: a reader who chose a date (查看某日有效的文件) and searches
+// again from the header box keeps that date instead of silently going back to today.
+func TestHeaderSearchKeepsAsOf(t *testing.T) {
+	s := newSite(t)
+	hidden := `<input type="hidden" name="asof" value="2020-01-01">`
+	for _, path := range []string{
+		q("/search", "q", "生育", "asof", "2020-01-01"),
+		q(work("fx:work:shengyu"), "asof", "2020-01-01"),
+	} {
+		r := s.get(t, path)
+		form := r.Body[strings.Index(r.Body, `<form class="topsearch"`):]
+		form = form[:strings.Index(form, "</form>")]
+		if !strings.Contains(form, hidden) {
+			t.Errorf("%s: the header's search form lacks %s", path, hidden)
+		}
+	}
+	r := s.get(t, q("/search", "q", "生育"))
+	form := r.Body[strings.Index(r.Body, `<form class="topsearch"`):]
+	if form = form[:strings.Index(form, "</form>")]; strings.Contains(form, `name="asof"`) {
+		t.Error("without a chosen date the header's search form carries one")
+	}
 }

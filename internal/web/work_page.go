@@ -106,6 +106,10 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID str
 	v.ShowTOC = len(v.Text.TOC) >= 2
 	v.timeline(wv, vv.VersionID)
 	v.Downloads = downloads(wv.WorkID, vv.VersionInfo)
+	// A document may name the same other document twice in one sentence (by its
+	// number and by its title, or by its full and its short title); both references
+	// resolve to the same work and would show as two identical lines.
+	shown := make(map[string]bool, len(wv.Relations))
 	for _, rel := range wv.Relations {
 		if rel.Type == string(model.Interprets) {
 			continue // the 政策解读 box and the box of the policy explained show these
@@ -118,6 +122,11 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID str
 				row.Other += "（" + rel.DocNumber + "）"
 			}
 		}
+		key := strings.Join([]string{rel.Direction, rel.Type, rel.WorkID, row.Other, rel.Date.String(), rel.Evidence, strings.Join(rel.Articles, "、")}, "\x00")
+		if shown[key] {
+			continue
+		}
+		shown[key] = true
 		if rel.Direction == "incoming" {
 			v.Incoming = append(v.Incoming, row)
 		} else {
