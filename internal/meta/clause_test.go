@@ -249,6 +249,9 @@ func TestInterpretation(t *testing.T) {
 		{"2024-2026年海南省农机购置与应用补贴实施方案图解", "2024-2026年海南省农机购置与应用补贴实施方案", model.KindInterpretation},
 		{"司法部负责人就《行政复议法实施条例》答记者问", "行政复议法实施条例", model.KindInterpretation},
 		{"农机购置补贴政策问答", "农机购置补贴", model.KindInterpretation},
+		// A title nested in the title explained is part of it, not what is explained.
+		{"关于《上海市实施《中华人民共和国妇女权益保障法》办法》的解读", "上海市实施《中华人民共和国妇女权益保障法》办法", model.KindInterpretation},
+		{"关于《上海市实施〈中华人民共和国食品安全法〉办法》的解读", "上海市实施〈中华人民共和国食品安全法〉办法", model.KindInterpretation},
 		{"关于做好政策解读工作的通知", "", model.KindNormative},
 		{"最高人民法院关于适用《中华人民共和国民法典》合同编通则若干问题的解释", "", model.KindNormative},
 	}

@@ -55,11 +55,33 @@ func findDisclosure(d *doc, f fields) model.Disclosure {
 // the colon (spaces already taken out).
 var tableDisclosure = regexp.MustCompile(`(?:公开方式|公开属性|公开类型)[：:]?(不予公开|不公开|依申请公开|免予公开|内部|主动公开|社会公开|公开发布)`)
 
-var (
-	// 《…》政策解读, 关于《…》的解读, 解读《…》, …图解, …问答, 一图读懂….
-	quotedRe  = regexp.MustCompile(`《([^《》]+)》`)
-	interpEnd = []string{"政策解读", "解读", "图解", "问答", "答记者问", "政策问答"}
-)
+// 《…》政策解读, 关于《…》的解读, 解读《…》, …图解, …问答, 一图读懂….
+var interpEnd = []string{"政策解读", "解读", "图解", "问答", "答记者问", "政策问答"}
+
+// firstQuoted is the text inside the first outermost 《…》 of s, nested 《》 kept:
+// 关于《上海市实施《中华人民共和国妇女权益保障法》办法》的解读 explains the 办法, not
+// the law its title names. It is "" when s has no complete 《…》.
+func firstQuoted(s string) string {
+	depth, start := 0, -1
+	for i, r := range s {
+		switch r {
+		case '《':
+			if depth == 0 {
+				start = i + len("《")
+			}
+			depth++
+		case '》':
+			if depth == 0 {
+				continue
+			}
+			depth--
+			if depth == 0 && i > start {
+				return s[start:i]
+			}
+		}
+	}
+	return ""
+}
 
 // interpretationOf tells an interpretation (政策解读) from its title and names what it
 // explains: the title in 《》, or the title without 关于…的解读.
@@ -75,8 +97,8 @@ func interpretationOf(title string) (model.Kind, string) {
 	if !isInterp {
 		return model.KindNormative, ""
 	}
-	if m := quotedRe.FindStringSubmatch(t); m != nil {
-		return model.KindInterpretation, m[1]
+	if q := firstQuoted(t); q != "" {
+		return model.KindInterpretation, q
 	}
 	s := t
 	for _, p := range []string{"一图读懂", "图解", "关于", "解读"} {
