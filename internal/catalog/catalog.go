@@ -425,6 +425,9 @@ func (c *Catalog) resolve(target string, from *model.Version, typ model.Relation
 	if len(cands) == 0 {
 		cands = c.ByTitle(target)
 	}
+	if len(cands) == 0 {
+		cands = c.byIssuerTitle(target, from)
+	}
 	if typ == model.Repeals || typ == model.Lapses {
 		cands = c.existingAt(cands, from)
 	}
@@ -445,6 +448,28 @@ func (c *Catalog) resolve(target string, from *model.Version, typ model.Relation
 	}
 	c.warnf(from.ID, "引用“%s”对应多个文件，未能确定指向", target)
 	return ""
+}
+
+// byIssuerTitle finds a document its own issuer names without repeating itself: the
+// 最高人民法院 writes 关于修改《关于上海金融法院案件管辖的规定》的决定 for its 最高人民法院关于
+// 上海金融法院案件管辖的规定, a county government 废止《关于…的通知》 for its own notice.
+// A title beginning with 关于 is looked up again behind the stating document's
+// authorities, all of them (最高人民法院、最高人民检察院关于…) and then each.
+func (c *Catalog) byIssuerTitle(target string, from *model.Version) []string {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(target), "《》〈〉"))
+	if !strings.HasPrefix(t, "关于") || len(from.Authorities) == 0 {
+		return nil
+	}
+	prefixes := []string{strings.Join(from.Authorities, "、")}
+	if len(from.Authorities) > 1 {
+		prefixes = append(prefixes, from.Authorities...)
+	}
+	for _, p := range prefixes {
+		if ids := c.ByTitle(p + t); len(ids) > 0 {
+			return ids
+		}
+	}
+	return nil
 }
 
 // existingAt drops the works first published after the stating version was: a

@@ -279,3 +279,32 @@ func TestTitleWithNumber(t *testing.T) {
 		}
 	}
 }
+
+// A decision of the 最高人民法院 names the interpretation it amends without its issuer
+// (关于修改《关于上海金融法院案件管辖的规定》的决定), and the amended text names the decision
+// the same way: both are found behind the stating document's authority.
+func TestReferenceWithoutIssuerFindsIssuersDocument(t *testing.T) {
+	c := Build([]*Record{
+		rec("rule.md", "rule", "最高人民法院关于上海金融法院案件管辖的规定", authority("最高人民法院"), dated(20210421, 20210422),
+			relates(model.Basis, "关于修改〈关于上海金融法院案件管辖的规定〉的决定")),
+		rec("decision.md", "decision", "最高人民法院关于修改《关于上海金融法院案件管辖的规定》的决定", authority("最高人民法院"), dated(20210301, 20210422),
+			relates(model.Amends, "关于上海金融法院案件管辖的规定")),
+		// Another body's document of that title is not the court's.
+		rec("other.txt", "other", "关于做好就业工作的通知", authority("甲县人民政府"), dated(20200101, 20200101),
+			relates(model.Cites, "关于上海金融法院案件管辖的规定")),
+	})
+	work := func(vid string) string { return c.Versions[vid].WorkID }
+	got := map[string]string{}
+	for _, r := range c.Relations {
+		got[r.FromWork+" "+string(r.Type)] = r.TargetWork
+	}
+	if w := got[work("decision")+" amends"]; w != work("rule") {
+		t.Errorf("decision amends %q, want %q", w, work("rule"))
+	}
+	if w := got[work("rule")+" basis"]; w != work("decision") {
+		t.Errorf("amended rule rests on %q, want %q", w, work("decision"))
+	}
+	if w := got[work("other")+" cites"]; w != "" {
+		t.Errorf("another body's citation resolved to %q", w)
+	}
+}
