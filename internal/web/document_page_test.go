@@ -58,6 +58,15 @@ func TestRelationsAndExpiry(t *testing.T) {
 	mustContain(t, r.Body, `<span class="badge st-lapsed">已失效</span>`, "有效期至2024年12月31日届满")
 	r = s.get(t, work("fx:work:shengyu-jiedu"))
 	mustContain(t, r.Body, "本解读所解读的文件", `<a href="/works/fx:work:shengyu">某市城乡居民生育保险办法</a>`)
+	if strings.Contains(r.Body, "interp-ended") {
+		t.Error("an interpretation of a policy in force is flagged")
+	}
+	// An interpretation of a policy that has lapsed says so beside its own status.
+	r = s.get(t, work("fx:work:yanglao-jiedu"))
+	mustContain(t, r.Body, `<p class="notice interp-ended">本解读所解读的<a href="/works/fx:work:yanglao">《某市养老服务补贴办法》</a>在所选日期<span class="badge st-lapsed">已失效</span>，本解读的内容可能已不再适用。已失效：有效期至2024年12月31日届满`)
+	if r := s.get(t, q(work("fx:work:yanglao-jiedu"), "asof", "2023-01-01")); strings.Contains(r.Body, "interp-ended") {
+		t.Error("interpretation flagged on a date its policy was in force")
+	}
 }
 
 func TestRestrictedIsNotFoundForThePublic(t *testing.T) {

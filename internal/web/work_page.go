@@ -29,7 +29,10 @@ type workView struct {
 	DiffURL    string        // V against the version before it (after it, for the first)
 	DiffLabel  string
 	Interp     bool // the document is itself an interpretation (政策解读)
-	Meta       []metaRow
+	// EndedPolicies are the documents this interpretation explains that are repealed
+	// or lapsed on the as-of date: the interpretation no longer describes rules in force.
+	EndedPolicies []service.WorkRef
+	Meta          []metaRow
 }
 
 type versionRow struct {
@@ -131,6 +134,11 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID str
 			v.Incoming = append(v.Incoming, row)
 		} else {
 			v.Outgoing = append(v.Outgoing, row)
+		}
+	}
+	for _, p := range wv.Interprets {
+		if p.Status == string(validity.Repealed) || p.Status == string(validity.Lapsed) {
+			v.EndedPolicies = append(v.EndedPolicies, p)
 		}
 	}
 	v.Meta = metadata(wv, vv)
