@@ -455,3 +455,35 @@ func TestSourceHashIsTheFileOwn(t *testing.T) {
 		t.Fatal("no record of the file with a sidecar")
 	}
 }
+
+// A document given the work it explains (`interprets`) is an interpretation even when
+// neither metadata nor its title says 解读; an explicit kind still wins.
+func TestInterpretsMakesAnInterpretation(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	writeFile(t, l, "laws.jsonl", `{"id":"law-1","title":"某市养老服务条例","publish_date":"2019-01-01","level":"地方性法规","text":"第一条 为了发展养老服务，制定本条例。"}
+{"id":"jd-1","title":"养老服务条例要点说明","publish_date":"2019-01-05","interprets":"某市养老服务条例","text":"一、明确服务对象。"}
+{"id":"jd-2","title":"养老服务条例实施细则","publish_date":"2019-02-01","kind":"规范性文件","interprets":"某市养老服务条例","text":"第一条 为了实施条例，制定本细则。"}
+`)
+	writeFile(t, l, "说明.txt", "养老服务补贴申领说明\n\n一、申领对象为年满八十周岁的老年人。\n")
+	writeFile(t, l, "说明.txt.meta.yaml", "interprets: 某市养老服务条例\n")
+	run(t, l, idx)
+	_, m := current(t, idx)
+	want := map[string]model.Kind{"jd-1": model.KindInterpretation, "jd-2": model.KindNormative, "law-1": model.KindNormative,
+		"说明.txt": model.KindInterpretation}
+	for _, r := range m.Records {
+		id := r.Version.ID
+		if r.Version.Source.Path == "说明.txt" {
+			id = "说明.txt"
+		}
+		if w, ok := want[id]; ok {
+			if got := r.Version.Kind; got != w {
+				t.Errorf("%s: kind %q, want %q", id, got, w)
+			}
+			delete(want, id)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("records missing: %v", want)
+	}
+}

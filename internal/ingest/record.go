@@ -89,6 +89,11 @@ func buildRecord(s source) *catalog.Record {
 	case "解读", "文字解读", "图解", "问答", "政策解读", "interpretation":
 		v.Kind = model.KindInterpretation
 	}
+	if f.Kind == "" && f.Interprets != "" {
+		// A record that names the work it explains (JSONL or sidecar `interprets`) is an
+		// interpretation, whatever its title: 土地管理法实施条例要点说明.
+		v.Kind = model.KindInterpretation
+	}
 	v.Topics = f.Topics
 	if len(v.Topics) == 0 {
 		v.Topics = info.Topics
