@@ -487,3 +487,29 @@ func TestInterpretsMakesAnInterpretation(t *testing.T) {
 		t.Errorf("records missing: %v", want)
 	}
 }
+
+// A version's label comes from the last dated line of its text's history only when
+// that line is the version the metadata dates: a LawRefBook header that stops at the
+// 2017 revision of a text published 2019-04-23 does not name it 2017年修订.
+func TestLabelFromStaleHeaderDropped(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	header := `# 建设工程质量管理条例\n\n2000年1月30日 中华人民共和国国务院令第279号发布\n\n2017年10月7日 《国务院关于修改部分行政法规的决定》第一次修订\n\n<!-- INFO END -->\n\n第一条 为了加强对建设工程质量的管理，制定本条例。`
+	writeFile(t, l, "laws.jsonl", `{"id":"stale","title":"建设工程质量管理条例","publish_date":"2019-04-23","level":"行政法规","text":"`+header+`"}
+{"id":"current","title":"建设工程质量管理条例","publish_date":"2017-10-07","level":"行政法规","text":"`+header+`\n第二条 凡在中华人民共和国境内从事建设工程的新建、扩建、改建等有关活动，必须遵守本条例。"}
+`)
+	run(t, l, idx)
+	_, m := current(t, idx)
+	want := map[string]string{"stale": "", "current": "2017年修订"}
+	for _, r := range m.Records {
+		if w, ok := want[r.Version.ID]; ok {
+			if r.Version.Label != w {
+				t.Errorf("%s: label %q, want %q", r.Version.ID, r.Version.Label, w)
+			}
+			delete(want, r.Version.ID)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("records missing: %v", want)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/guifan/guifan/internal/catalog"
@@ -111,6 +112,13 @@ func buildRecord(s source) *catalog.Record {
 	v.PublishDate, r.Explicit.PublishDate = f.PublishDate, f.PublishDate != 0
 	if v.PublishDate == 0 {
 		v.PublishDate = info.PublishDate
+	}
+	if f.Label == "" && v.Label != "" && r.Explicit.PublishDate && !strings.HasPrefix(v.Label, strconv.Itoa(v.PublishDate.Year())+"年") {
+		// The text's own history ends with an earlier amendment than the version the
+		// metadata dates (a LawRefBook header not brought up to date: 2017年修订 over a
+		// text published 2019-04-23): its label names another version.
+		v.Warnings = append(v.Warnings, fmt.Sprintf("正文题注所载最近一次修改为“%s”，与来源数据所载公布日期%s不符，未采用为版本名称", v.Label, v.PublishDate.Chinese()))
+		v.Label = ""
 	}
 	switch {
 	case f.EffectiveDate != 0:
