@@ -216,7 +216,10 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		Reader: ReaderVersion, BuiltAt: time.Now().UTC(), Library: opt.Library, Files: files, Records: records, Fingerprints: fingerprints,
 		Summary: snapshot.Summary{Files: rep.Files, Versions: rep.Versions, Works: rep.Works, Relations: rep.Relations, Errors: len(rep.Errors)},
 	}
-	if prev != nil && prev.Reader == ReaderVersion && len(changed) == 0 && len(deletes) == 0 && sameFiles(prev.Files, files) {
+	// A forced ingest always publishes: it read every file again because what is read
+	// from them may have changed (a label, a relation, a kind), and the search
+	// fingerprints compared here cover only what the index holds.
+	if !opt.Force && prev != nil && prev.Reader == ReaderVersion && len(changed) == 0 && len(deletes) == 0 && sameFiles(prev.Files, files) {
 		rep.Unchanged, rep.Snapshot = true, prevName
 		rep.Duration = time.Since(start)
 		done(opt.Progress)

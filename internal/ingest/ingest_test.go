@@ -103,6 +103,16 @@ func TestReingestIsIncremental(t *testing.T) {
 		t.Errorf("no-op re-ingest: %+v", again)
 	}
 
+	// A forced ingest reads every file and publishes what it read, even when the
+	// indexed fields are the same: labels, relations and kinds are not among them.
+	forced, err := Run(context.Background(), Options{Library: l, Index: idx, Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if forced.Unchanged || forced.Snapshot == name1 || forced.FilesRead == 0 {
+		t.Errorf("forced re-ingest: %+v", forced)
+	}
+
 	// One line of the bulk file changes: only that record is read and indexed again.
 	writeFile(t, l, "b/laws.jsonl", `{"id":"law-1","title":"某市养老服务条例","publish_date":"2019-01-01","effective_date":"2019-03-01","level":"地方性法规","text":"第一条 为了发展养老服务，制定本条例。"}
 {"id":"law-2","title":"某市养老服务条例","publish_date":"2022-06-01","effective_date":"2022-09-01","level":"地方性法规","text":"第一条 为了发展养老服务事业，促进老年人福祉，制定本条例。"}
