@@ -28,9 +28,12 @@ type diffView struct {
 
 type diffRow struct {
 	diff.Row
-	OpName   string
-	URL      string // the article in its version's page
-	Repealed bool   // the article is no longer in force in the newer version (部分失效)
+	// ChapterHead is the chapter (第二章 待遇) this row opens: the first row shown of
+	// each chapter carries it, so the comparison reads under its headings.
+	ChapterHead string
+	OpName      string
+	URL         string // the article in its version's page
+	Repealed    bool   // the article is no longer in force in the newer version (部分失效)
 }
 
 type versionOption struct {
@@ -90,11 +93,16 @@ func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
 	for _, a := range dv.To.RepealedArticles {
 		repealed[a] = true
 	}
+	chapter := ""
 	for _, row := range dv.Rows {
 		if v.OnlyChanged && row.Op == diff.OpSame && row.MovedFrom == "" && row.MovedTo == "" {
 			continue
 		}
 		dr := diffRow{Row: row, OpName: opNames[row.Op], Repealed: repealed[row.Anchor]}
+		if row.Chapter != "" && row.Chapter != chapter {
+			dr.ChapterHead = row.Chapter
+		}
+		chapter = row.Chapter
 		if row.Anchor != "" {
 			if row.Op == diff.OpRemoved {
 				dr.URL = v.FromURL + "#" + row.Anchor

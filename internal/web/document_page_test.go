@@ -110,6 +110,12 @@ func TestDiffPage(t *testing.T) {
 	if !regexp.MustCompile(`修改 <strong>\d+</strong> 条 · 新增 <strong>[1-9]\d*</strong> 条`).MatchString(r.Body) {
 		t.Error("no summary counts")
 	}
+	// The rows read under their chapters' headings, each heading once.
+	mustContain(t, r.Body, `<tr class="chap"><th colspan="3" scope="colgroup">第一章 总则</th></tr>`,
+		`<tr class="chap"><th colspan="3" scope="colgroup">第二章 待遇</th></tr>`)
+	if n := strings.Count(r.Body, "第二章 待遇</th>"); n != 1 {
+		t.Errorf("第二章 heading shown %d times", n)
+	}
 	// Only the changed articles: the unchanged 第一条 goes.
 	r = s.get(t, q(work("fx:work:shengyu")+"/diff", "from", "fx:shengyu-2019", "to", "fx:shengyu-2022", "only", "changed"))
 	mustNotContain(t, r.Body, `<tr class="op-same">`)
