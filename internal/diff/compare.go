@@ -66,8 +66,10 @@ type Result struct {
 	Rows    []Row   `json:"rows"`
 	Summary Summary `json:"summary"`
 	// AlignedBy is "number" when items were matched by their numbers, "content"
-	// when the texts have no common numbering (paragraphs, or articles against
-	// paragraphs) and items were matched by their text.
+	// when items were matched by their text: the texts have no common numbering
+	// (paragraphs, or articles against paragraphs), or articles were renumbered (an
+	// article inserted or removed shifts every later number; each row then notes the
+	// old number, 原第十六条).
 	AlignedBy string `json:"aligned_by"`
 }
 
@@ -118,12 +120,19 @@ func CompareArticles(oldArts, newArts []article.Article) Result {
 		res.AlignedBy = "content"
 		pairs = alignByContent(a, b)
 	}
-	res.Rows = make([]Row, 0, len(pairs))
-	for _, p := range pairs {
-		res.Rows = append(res.Rows, makeRow(a, b, p[0], p[1]))
-	}
+	res.Rows = rowsOf(a, b, pairs)
 	if res.AlignedBy == "number" {
 		noteMoves(a, b, pairs, res.Rows)
+		if renumbered(res.Rows) {
+			// An article inserted or removed shifts every later number: set against the
+			// article of its number, each of them would read as rewritten. Each article
+			// is set against the one whose text it carries instead, with its old number
+			// (原第十六条), as a 修改前后对照表 does.
+			res.AlignedBy = "content"
+			pairs = alignByContent(a, b)
+			res.Rows = rowsOf(a, b, pairs)
+			noteRenumbered(a, b, pairs, res.Rows)
+		}
 	}
 	for _, r := range res.Rows {
 		switch r.Op {
@@ -144,6 +153,43 @@ func CompareArticles(oldArts, newArts []article.Article) Result {
 		}
 	}
 	return res
+}
+
+func rowsOf(a, b []item, pairs [][2]int) []Row {
+	rows := make([]Row, 0, len(pairs))
+	for _, p := range pairs {
+		rows = append(rows, makeRow(a, b, p[0], p[1]))
+	}
+	return rows
+}
+
+// renumbered tells whether, aligned by number, some new article carries the text of an
+// old article of another number.
+func renumbered(rows []Row) bool {
+	for _, r := range rows {
+		if r.MovedFrom != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// noteRenumbered notes on each row pairing two articles of different numbers the old
+// one's: 原第十六条; an article removed is labelled by its old number the same way, so
+// it does not read as the new article of that number.
+func noteRenumbered(a, b []item, pairs [][2]int, rows []Row) {
+	for k, p := range pairs {
+		if p[1] < 0 {
+			rows[k].Key = "原" + rows[k].Key
+			continue
+		}
+		if p[0] < 0 {
+			continue
+		}
+		if from := a[p[0]].label(); from != b[p[1]].label() {
+			rows[k].MovedFrom, rows[k].Note = from, "原"+from
+		}
+	}
 }
 
 // numbered says whether a text's items carry numbers (articles or notice parts).

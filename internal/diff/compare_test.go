@@ -154,8 +154,10 @@ func TestCompareFormattingOnly(t *testing.T) {
 	}
 }
 
-// An article inserted in the middle shows as added at its number; every later
-// article stays aligned by number and is noted with the number its text had.
+// An article inserted in the middle shows as added at its number; every later article
+// is set against the old article whose text it carries, unchanged, noted with the number
+// that text had (原第二条), as a 修改前后对照表 does — not against the old article of its
+// own number, which would read as rewritten.
 func TestCompareInsertedArticle(t *testing.T) {
 	old := "第一条 为了规范管理，制定本办法。\n\n第二条 本办法适用于本市行政区域内的管理活动。\n\n第三条 市人民政府负责组织实施本办法。\n\n第四条 本办法自公布之日起施行。"
 	new := "第一条 为了规范管理，制定本办法。\n\n第二条 管理工作坚持依法、公开、便民的原则，接受社会监督。\n\n第三条 本办法适用于本市行政区域内的管理活动。\n\n第四条 市人民政府负责组织实施本办法。\n\n第五条 本办法自公布之日起施行。"
@@ -164,10 +166,10 @@ func TestCompareInsertedArticle(t *testing.T) {
 		key, op, from, to string
 	}{
 		{"第一条", "same", "", ""},
-		{"第二条", "changed", "", "第三条"},
-		{"第三条", "changed", "第二条", "第四条"},
-		{"第四条", "changed", "第三条", "第五条"},
-		{"第五条", "added", "第四条", ""},
+		{"第二条", "added", "", ""},
+		{"第三条", "same", "第二条", ""},
+		{"第四条", "same", "第三条", ""},
+		{"第五条", "same", "第四条", ""},
 	}
 	if len(res.Rows) != len(want) {
 		t.Fatalf("%d rows:\n%s", len(res.Rows), render(res))
@@ -178,10 +180,10 @@ func TestCompareInsertedArticle(t *testing.T) {
 			t.Errorf("row %d = %s %s from %q to %q, want %+v", k, r.Key, r.Op, r.MovedFrom, r.MovedTo, w)
 		}
 	}
-	if res.Summary.Moved != 3 || res.Summary.Added != 1 {
-		t.Errorf("summary %+v", res.Summary)
+	if res.Summary.Moved != 3 || res.Summary.Added != 1 || res.Summary.Same != 4 || res.Summary.Changed != 0 || res.AlignedBy != "content" {
+		t.Errorf("summary %+v, aligned by %s", res.Summary, res.AlignedBy)
 	}
-	if n := res.Rows[2].Note; n != "原第二条；原文移至第四条" {
+	if n := res.Rows[2].Note; n != "原第二条" {
 		t.Errorf("note %q", n)
 	}
 }
