@@ -100,6 +100,9 @@ func ParsePlan(raw string) *Plan { return parsePlan(raw, segment) }
 
 func parsePlan(raw string, seg Segmenter) *Plan {
 	p := &Plan{Raw: raw}
+	// The texts are simplified Chinese; a query typed or pasted in traditional characters
+	// (勞動合同法) is read as its simplified form.
+	raw = textnorm.Simplified(raw)
 	q := textnorm.FoldWidth(strings.ToLower(raw))
 	q = numberish.ReplaceAllStringFunc(q, func(m string) string {
 		if n := docnum.Normalize(m); n != "" {

@@ -150,6 +150,8 @@ func TestOrderNumbersFindTheirDocument(t *testing.T) {
 		{"中华人民共和国卫生部令第17号", []string{"rule"}},
 		{"卫生部令第十七号", []string{"rule"}},
 		{"国办发〔2021〕10", []string{"citing"}},
+		// Typed in traditional characters.
+		{"醫療保障基金使用監督管理條例", []string{"order", "citing"}},
 		// Typed without brackets, the way many people type it.
 		{"国办发2021年10号", []string{"citing"}},
 		{"国办发 2021 10号", []string{"citing"}},

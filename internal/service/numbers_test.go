@@ -160,6 +160,8 @@ func TestCheckPastedListLines(t *testing.T) {
 		"法 释〔2023〕7号":     {"p2", "doc_number"},
 		"1. 法释〔2023〕7号；":  {"p2", "doc_number"},
 		"法释2023年7号":       {"p2", "doc_number"},
+		"《中華人民共和國公司法》":    {"p1", "title"},
+		"法釋〔2023〕7號":      {"p2", "doc_number"},
 		"法释2023 7号":       {"p2", "doc_number"},
 	}
 	var in []string

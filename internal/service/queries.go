@@ -10,6 +10,7 @@ import (
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
+	"github.com/guifan/guifan/internal/textnorm"
 	"github.com/guifan/guifan/internal/validity"
 )
 
@@ -246,7 +247,7 @@ func (st *State) Validity(items []string, d model.Date, who Viewer) ([]ValidityR
 
 func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult {
 	res := ValidityResult{Input: input, StatusReason: "未找到匹配的文件"}
-	item := strings.TrimSpace(input)
+	item := textnorm.Simplified(strings.TrimSpace(input))
 	if item == "" {
 		res.StatusReason = "空行"
 		return res

@@ -66,3 +66,24 @@ func TestTitleKey(t *testing.T) {
 		t.Error("a trial measure (试行) must not be the same document as the final one")
 	}
 }
+
+// Traditional characters typed or pasted are read as simplified; simplified text, ASCII
+// and digits come back as they are.
+func TestSimplified(t *testing.T) {
+	for in, want := range map[string]string{
+		"勞動合同法":         "劳动合同法",
+		"失業金怎麼領":        "失业金怎么领",
+		"中華人民共和國個人所得稅法": "中华人民共和国个人所得税法",
+		"頭髮":        "头发",
+		"乾隆":        "乾隆",
+		"劳动合同法":     "劳动合同法",
+		"国务院令第735号": "国务院令第735号",
+		"著作权法":      "著作权法",
+		"abc 123":   "abc 123",
+		"":          "",
+	} {
+		if got := Simplified(in); got != want {
+			t.Errorf("Simplified(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
