@@ -54,8 +54,7 @@ func findBudget(d *doc) (budget, bool) {
 // budgetExpiry dates a budget to the end of its year: a budget is the plan of one
 // fiscal year (预算年度, 1 January to 31 December) and lapses with it. Final accounts
 // report on a year gone by and get none.
-func budgetExpiry(d *doc, info *Info) {
-	b, ok := findBudget(d)
+func budgetExpiry(b budget, ok bool, info *Info) {
 	if !ok || b.final || strings.Contains(info.Title, "决算") {
 		return
 	}

@@ -102,9 +102,6 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) {
 		}
 	}
 	expiryFromTitle(info)
-	if info.ExpiryDate == 0 {
-		budgetExpiry(d, info)
-	}
 }
 
 // ownPeriod reports whether the 有效期 at p, in the sentence starting at ss, is the

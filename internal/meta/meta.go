@@ -82,10 +82,9 @@ func Extract(text string, h Hint) Info {
 	}
 	sig := findSignature(d)
 	info.Authorities = findAuthorities(d, f, law, sig, info.Title)
-	if len(info.Authorities) == 0 {
-		if b, ok := findBudget(d); ok && b.body != "" {
-			info.Authorities = []string{b.body}
-		}
+	budgetOf, isBudget := findBudget(d)
+	if len(info.Authorities) == 0 && isBudget && budgetOf.body != "" {
+		info.Authorities = []string{budgetOf.body}
 	}
 	info.PublishDate = pickPublishDate(f, law, sig)
 	if info.PublishDate != 0 && info.PublishDate == sig.printed && sig.date == 0 && f.written == 0 &&
@@ -111,6 +110,9 @@ func Extract(text string, h Hint) Info {
 
 	effEnd := findEffective(d, h, f, law, &info)
 	findExpiry(d, f, effEnd, h, &info)
+	if info.ExpiryDate == 0 && info.ExpiryTerm.N == 0 { // no 有效期 the text states
+		budgetExpiry(budgetOf, isBudget, &info)
+	}
 
 	var skipped []string
 	info.Relations, skipped = findRelations(d, info.Title, info.DocNumber, law)
