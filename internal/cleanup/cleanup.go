@@ -200,23 +200,87 @@ func (b *builder) expiring(l *List, base Row, s validity.Span) {
 	add(l, base, Expiring, reason, evidence, rel)
 }
 
+// EndedBasis is a document that the version of a work in effect rests on (依据) or cites
+// (引用), repealed or lapsed as of the date.
+type EndedBasis struct {
+	Relation *model.Relation // the work's own relation naming it
+	WorkID   string          // "" for a document the library does not hold
+	Title    string
+	Status   validity.Status
+	From     model.Date // the day it ended
+	// Why is its status with the reason: its own status reason, or for a document the
+	// library does not hold the relation of another document that ended it.
+	Why string
+	// Before: it had already ended when the work's version took effect, so the reference
+	// may be to a newer document of the same name.
+	Before bool
+}
+
+// Verb is how the work refers to it: 依据 or 引用.
+func (e EndedBasis) Verb() string {
+	if e.Relation.Type == model.Cites {
+		return "引用"
+	}
+	return "依据"
+}
+
+// EndedBases lists what the version in effect on opt.AsOf of a work in force then rests
+// on or cites and is repealed or lapsed then; nil for a work not in force, or not shown to
+// the reader opt.Public describes.
+func EndedBases(c *catalog.Catalog, workID string, opt Options) []EndedBasis {
+	b := builder{c: c, opt: opt}
+	w, ok := c.Works[workID]
+	if !ok || !b.visible(w) {
+		return nil
+	}
+	tl := b.timeline(workID)
+	if len(tl.Spans) == 0 || tl.Work(opt.AsOf).Status != validity.InForce {
+		return nil
+	}
+	return b.endedBases(workID, tl.Spans[tl.Current(opt.AsOf)])
+}
+
 // basis lists a work in force that the version in effect bases on (依据) or cites (引用) a
 // document which is repealed or lapsed as of the date.
 func (b *builder) basis(l *List, base Row, s validity.Span) {
+	for _, e := range b.endedBases(base.WorkID, s) {
+		var reason string
+		var rel *Related
+		if e.WorkID != "" {
+			reason = fmt.Sprintf("所%s的《%s》%s", e.Verb(), e.Title, e.Why)
+			rel = b.related(e.Relation, e.WorkID)
+		} else {
+			reason = fmt.Sprintf("所%s的《%s》（库中未收录）%s", e.Verb(), e.Title, e.Why)
+			rel = &Related{Reference: e.Relation.Target, Relation: string(e.Relation.Type), Status: string(e.Status), StatusReason: e.Why}
+		}
+		if e.Before {
+			reason += "；该文件在本文件施行时已不再有效，所指可能是库中未收录的同名新文件，请核对"
+		} else {
+			reason += "；需评估本文件是否应随之修改或废止"
+		}
+		add(l, base, BasisEnded, reason, e.Relation.Evidence, rel)
+	}
+}
+
+// endedBases is EndedBases for span s of a work in force.
+func (b *builder) endedBases(workID string, s validity.Span) []EndedBasis {
 	// A document cites what it repeals or declares lapsed (…《某办法》（某发〔2015〕8号）同时废止):
 	// that citation is the reason the other document ended, not a basis to clean up.
 	ended := map[string]bool{}
-	for _, r := range b.c.Outgoing(base.WorkID) {
+	for _, r := range b.c.Outgoing(workID) {
 		if (r.Type == model.Repeals || r.Type == model.Lapses) && r.TargetWork != "" {
 			ended[r.TargetWork] = true
 		}
 	}
-	for _, r := range b.c.Outgoing(base.WorkID) {
+	var out []EndedBasis
+	for _, r := range b.c.Outgoing(workID) {
 		if (r.Type != model.Basis && r.Type != model.Cites) || !catalog.States(s.VersionID, r) {
 			continue
 		}
 		if r.TargetWork == "" {
-			b.basisOutside(l, base, s, r)
+			if e, ok := b.endedOutside(workID, s, r); ok {
+				out = append(out, e)
+			}
 			continue
 		}
 		if ended[r.TargetWork] {
@@ -226,36 +290,36 @@ func (b *builder) basis(l *List, base Row, s validity.Span) {
 		if !ok || !b.visible(target) {
 			continue
 		}
-		tv := b.timeline(target.ID).Work(b.opt.AsOf)
+		ttl := b.timeline(target.ID)
+		tv := ttl.Work(b.opt.AsOf)
 		if tv.Status != validity.Repealed && tv.Status != validity.Lapsed {
 			continue
 		}
-		verb := "依据"
-		if r.Type == model.Cites {
-			verb = "引用"
+		e := EndedBasis{Relation: r, WorkID: target.ID, Title: target.Title, Status: tv.Status, Why: tv.Reason}
+		if i := ttl.Current(b.opt.AsOf); i >= 0 {
+			bd := ttl.Bounds(i)
+			e.From = bd.EndedFrom
+			if tv.Status == validity.Lapsed && b.opt.AsOf >= bd.GapFrom && b.opt.AsOf < bd.GapTo {
+				e.From = bd.GapFrom
+			}
 		}
-		reason := fmt.Sprintf("所%s的《%s》%s", verb, target.Title, tv.Reason)
-		if st := b.timeline(target.ID).Work(s.From).Status; s.From != 0 && (st == validity.Repealed || st == validity.Lapsed) {
-			reason += "；该文件在本文件施行时已不再有效，所指可能是库中未收录的同名新文件，请核对"
-		} else {
-			reason += "；需评估本文件是否应随之修改或废止"
+		if st := ttl.Work(s.From).Status; s.From != 0 && (st == validity.Repealed || st == validity.Lapsed) {
+			e.Before = true
 		}
-		add(l, base, BasisEnded, reason, r.Evidence, b.related(r, target.ID))
+		out = append(out, e)
 	}
+	return out
 }
 
-// basisOutside lists a work in force whose version in effect bases on or cites a document
-// outside the library that a document in it repealed or declared lapsed.
-func (b *builder) basisOutside(l *List, base Row, s validity.Span, r *model.Relation) {
+// endedOutside is the basis or citation r of a document outside the library that a
+// document in it repealed or declared lapsed.
+func (b *builder) endedOutside(workID string, s validity.Span, r *model.Relation) (EndedBasis, bool) {
 	end := b.c.EndedOutside(r.Target, b.opt.AsOf, b.seen)
-	if end == nil || end.FromWork == base.WorkID {
-		return // not known to have ended, or this document ended it itself
+	if end == nil || end.FromWork == workID {
+		return EndedBasis{}, false // not known to have ended, or this document ended it itself
 	}
 	from := b.c.Works[end.FromWork]
-	verb, status, ended := "依据", validity.Repealed, "废止"
-	if r.Type == model.Cites {
-		verb = "引用"
-	}
+	status, ended := validity.Repealed, "废止"
 	if end.Type == model.Lapses {
 		status, ended = validity.Lapsed, "宣布失效"
 	}
@@ -268,13 +332,8 @@ func (b *builder) basisOutside(l *List, base Row, s validity.Span, r *model.Rela
 	if end.Evidence != "" {
 		why += "（依据：“" + end.Evidence + "”）"
 	}
-	reason := fmt.Sprintf("所%s的《%s》（库中未收录）%s", verb, strings.Trim(r.Target, "《》"), why)
-	if s.From != 0 && s.From >= d {
-		reason += "；该文件在本文件施行时已不再有效，所指可能是库中未收录的同名新文件，请核对"
-	} else {
-		reason += "；需评估本文件是否应随之修改或废止"
-	}
-	add(l, base, BasisEnded, reason, r.Evidence, &Related{Reference: r.Target, Relation: string(r.Type), Status: string(status), StatusReason: why})
+	return EndedBasis{Relation: r, Title: strings.Trim(r.Target, "《》"), Status: status, From: d, Why: why,
+		Before: s.From != 0 && s.From >= d}, true
 }
 
 // orphan lists an interpretation whose policy is repealed or lapsed, or cannot be found.

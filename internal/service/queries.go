@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/cleanup"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
@@ -25,7 +26,43 @@ func (st *State) visibleWork(id string, who Viewer) (*model.Work, bool) {
 
 // verdict is the work's status on d as the viewer may see it.
 func (st *State) verdict(workID string, d model.Date, who Viewer) validity.Verdict {
-	return st.claim(st.Catalog.Timeline(workID).For(!who.Staff).Work(d), d)
+	return st.basisNote(workID, st.claim(st.Catalog.Timeline(workID).For(!who.Staff).Work(d), d), d, who)
+}
+
+// basisNote adds to the verdict of a work in force on d a warning for each document its
+// version then in effect rests on (依据) that is repealed or lapsed on d: by the rules
+// the work stays 现行有效 until a document repeals it, but whoever relies on it should
+// check that it still applies (清理 lists it as 依据已废止或失效). A basis that had
+// already ended when the work took effect is left to the clean-up list: the reference
+// may be to a newer document of the same name.
+func (st *State) basisNote(workID string, v validity.Verdict, d model.Date, who Viewer) validity.Verdict {
+	if v.Status != validity.InForce {
+		return v
+	}
+	var parts []string
+	for _, e := range cleanup.EndedBases(st.Catalog, workID, cleanup.Options{AsOf: d, Public: !who.Staff}) {
+		if e.Relation.Type != model.Basis || e.Before {
+			continue
+		}
+		ended := "废止"
+		if e.Status == validity.Lapsed {
+			ended = "失效"
+		}
+		part := "《" + e.Title + "》"
+		if e.WorkID == "" {
+			part += "（本库未收录）"
+		}
+		if e.From > model.DateMin && e.From < model.DateMax {
+			part += "已于" + e.From.Chinese() + ended
+		} else {
+			part += "已" + ended
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) > 0 {
+		v.Reason += "；注意：所依据的" + strings.Join(parts, "，") + "，本文件是否仍可适用请核实"
+	}
+	return v
 }
 
 // claim adds to a verdict for today the data source's own status when it disagrees
@@ -112,7 +149,7 @@ func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
 		return nil, problem.NotFoundf("未找到文件 %s", id)
 	}
 	tl := st.Catalog.Timeline(w.ID).For(!who.Staff)
-	ver := st.claim(tl.Work(d), d)
+	ver := st.basisNote(w.ID, st.claim(tl.Work(d), d), d, who)
 	wv := &WorkView{
 		WorkID: w.ID, Title: w.Title, DocNumber: w.DocNumber, Authority: nonNil(w.Authorities), Level: string(w.Level),
 		Kind: string(w.Kind), Topics: nonNil(w.Topics), RegistrationNumber: w.RegistrationNumber, IndexNumber: w.IndexNumber,
