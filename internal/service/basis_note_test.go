@@ -60,3 +60,30 @@ func TestBasisEndedNote(t *testing.T) {
 		t.Errorf("work: %v, %+v", err, w)
 	}
 }
+
+// An interpretation (解读) of a repealed policy stays 现行有效 itself, and says that the
+// policy it explains is no longer in force.
+func TestInterpretationOfEndedPolicyNote(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"p1","version_of":"policy","title":"某市养老服务补贴办法","doc_number":"某政规〔2019〕3号","level":"行政规范性文件","publish_date":"2019-01-01","text":"第一条 为发展养老服务，制定本办法。"}
+{"id":"j1","version_of":"jiedu","title":"《某市养老服务补贴办法》政策解读","kind":"解读","level":"其他","publish_date":"2019-01-05","text":"一、背景","interprets":"某政规〔2019〕3号"}
+{"id":"r1","version_of":"repealer","title":"某市人民政府关于废止部分规范性文件的决定","doc_number":"某政发〔2023〕1号","publish_date":"2023-03-01","text":"一、决定废止《某市养老服务补贴办法》（某政规〔2019〕3号）。本决定自印发之日起施行。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	const note = "；注意：所解读的《某市养老服务补贴办法》已废止，本解读所述政策已不再有效"
+	for _, d := range []model.Date{20230228, 20230301} {
+		if p, err := st.Work("policy", d, Viewer{}); err != nil || (p.Status == "已废止") != (d == 20230301) {
+			t.Fatalf("policy on %v: %v %+v", d, err, p)
+		}
+		w, err := st.Work("jiedu", d, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w.Status != "现行有效" || strings.HasSuffix(w.StatusReason, note) != (d == 20230301) {
+			t.Errorf("interpretation on %v: %s %s", d, w.Status, w.StatusReason)
+		}
+	}
+}

@@ -30,7 +30,8 @@ func (st *State) verdict(workID string, d model.Date, who Viewer) validity.Verdi
 }
 
 // basisNote adds to the verdict of a work in force on d a warning for each document its
-// version then in effect rests on (依据) that is repealed or lapsed on d: by the rules
+// version then in effect rests on (依据) that is repealed or lapsed on d, and for a 解读
+// the policy it explains when that is: by the rules
 // the work stays 现行有效 until a document repeals it, but whoever relies on it should
 // check that it still applies (清理 lists it as 依据已废止或失效). A basis that had
 // already ended when the work took effect is left to the clean-up list: the reference
@@ -61,6 +62,21 @@ func (st *State) basisNote(workID string, v validity.Verdict, d model.Date, who 
 	}
 	if len(parts) > 0 {
 		v.Reason += "；注意：所依据的" + strings.Join(parts, "，") + "，本文件是否仍可适用请核实"
+	}
+	// A 政策解读 explains a policy: once that policy is repealed or lapsed, the
+	// interpretation describes a rule no longer in force.
+	for _, r := range st.Catalog.Outgoing(workID) {
+		if r.Type != model.Interprets || r.TargetWork == "" {
+			continue
+		}
+		target, ok := st.visibleWork(r.TargetWork, who)
+		if !ok {
+			continue
+		}
+		tv := st.Catalog.Timeline(target.ID).For(!who.Staff).Work(d)
+		if tv.Status == validity.Repealed || tv.Status == validity.Lapsed {
+			v.Reason += "；注意：所解读的《" + target.Title + "》" + string(tv.Status) + "，本解读所述政策已不再有效"
+		}
 	}
 	return v
 }
