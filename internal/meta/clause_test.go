@@ -115,6 +115,12 @@ func TestEffective(t *testing.T) {
 		{name: "until a month", text: "本办法自2021年1月1日起施行，有效期至2023年12月。", eff: 20210101, exp: 20231231},
 		{name: "until the end of a month", text: "本办法自2021年1月1日起施行，有效期至2024年2月底。", eff: 20210101, exp: 20240229},
 		{name: "a range to the end of a year", text: "本办法有效期为2021年1月1日至2025年底。", exp: 20251231},
+		{name: "effective clause with its end", text: "第二十条 本办法自2020年4月1日起施行，至2022年12月31日止。", eff: 20200401, exp: 20221231},
+		{name: "effective from and to", text: "本办法自2020年4月1日起至2022年12月31日止执行。", hint: Hint{PublishDate: 20200301}, eff: 20200401, exp: 20221231},
+		{name: "有效期 from and to dates the start", text: "本办法有效期自2020年4月1日至2023年3月31日。", hint: Hint{PublishDate: 20200301}, eff: 20200401, exp: 20230331},
+		{name: "a start before publication is not the effective date", text: "本办法自2020年2月1日起至2022年12月31日止施行。", hint: Hint{PublishDate: 20200301}, exp: 20221231},
+		{name: "another subject's period", text: "第五条 补贴政策自2020年4月1日起至2020年12月31日止执行。\n第二十条 本办法自2020年3月1日起施行。", eff: 20200301},
+		{name: "some articles' period", text: "本办法第五条自2020年4月1日起至2020年12月31日止执行。"},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}

@@ -14,10 +14,14 @@ var periodWords = []string{"有效期限", "有效期", "试行期限", "试行�
 
 var (
 	// 有效期至2027年6月30日 / 执行至… / 有效期为2020年1月1日至2024年12月31日
-	untilRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + anyDateExpr + `\s*起?\s*(?:至|到)\s*(` + anyDateExpr +
+	untilRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*(` + anyDateExpr + `)\s*起?\s*(?:至|到)\s*(` + anyDateExpr +
 		`)|(?:至|到|截至|截止至|截止到|截止)\s*(` + anyDateExpr + `))`)
 	// 有效期5年 / 有效期为五年 / 有效期三年 / 试行期为两年 / 有效期为6个月
 	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
+	// 自2020年4月1日起施行，至2022年12月31日止 / 自2020年4月1日起至2022年12月31日止: a
+	// period written as the effective-date clause with its end
+	rangeRe = regexp.MustCompile(`自\s*(` + anyDateExpr + `)\s*起\s*(?:(?:施行|实施|执行|试行|生效)\s*[，,]?\s*)?(?:至|到)\s*(` +
+		anyDateExpr + `)\s*(?:止|为止)`)
 	// 有效期至2023年底 / 至2023年末 / 至2023年12月 / 至2023年6月底: the last day of that year or month
 	untilPartRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + anyDateExpr + `\s*起?\s*)?(?:至|到|截至|截止至|截止到|截止)\s*` +
 		`([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:(?:年)?(底|末)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?)(?:[^0-9一二三四五六七八九十日号]|$)`)
@@ -43,16 +47,18 @@ var notOwnPeriod = []string{"废止", "修改", "延续", "延长", "评估", "�
 
 // findExpiry sets the last day in force: from the information table; from the text's
 // own clause (本办法自…起施行，有效期5年 counts from the effective date and ends the day
-// before the anniversary; 有效期至2027年6月30日); or, with a warning, from the period a
-// plan is named for (2024—2026年…实施方案 ends on 2026-12-31).
-func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) {
+// before the anniversary; 有效期至2027年6月30日; 自…起施行，至2022年12月31日止); or, with a
+// warning, from the period a plan is named for (2024—2026年…实施方案 ends on 2026-12-31).
+// A clause that also states when the period starts (有效期自2020年4月1日至…) returns
+// that day and its sentence: the effective date when nothing else gives one.
+func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) (start model.Date, startEv string) {
 	set := func(dt model.Date, ev string) {
 		info.ExpiryDate = dt
 		info.ExpiryEvidence = model.Evidence{Value: ev, Origin: originText}
 	}
 	if f.expiry != 0 {
 		set(f.expiry, f.expiryEv)
-		return
+		return 0, ""
 	}
 	text := d.text
 	lo := d.bodyStart()
@@ -69,14 +75,17 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) {
 				rest = "至" + rest
 			}
 			if m := untilRe.FindStringSubmatch(rest); m != nil {
-				if dt := parseAnyDate(m[1] + m[2]); dt != 0 {
+				if dt := parseAnyDate(m[2] + m[3]); dt != 0 {
 					set(dt, sentence)
-					return
+					if m[1] != "" {
+						return parseAnyDate(m[1]), sentence
+					}
+					return 0, ""
 				}
 			}
 			if dt := partialEnd(untilPartRe.FindStringSubmatch(rest)); dt != 0 {
 				set(dt, sentence)
-				return
+				return 0, ""
 			}
 			if m := spanRe.FindStringSubmatch(rest); m != nil {
 				n, ok := docnum.ParseNumeral(m[1])
@@ -94,14 +103,30 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) {
 				}
 				if from == 0 {
 					info.warn("正文“" + sentence + "”规定了有效期，但施行日期和发布日期均未知，有效期截止日留空")
-					return
+					return 0, ""
 				}
 				set(info.ExpiryTerm.End(from), sentence)
-				return
+				return 0, ""
 			}
 		}
 	}
+	text, lo = d.text, d.bodyStart()
+	for _, m := range rangeRe.FindAllStringSubmatchIndex(text[lo:], -1) {
+		p, e := lo+m[0], lo+m[1]
+		ss, se := sentenceBounds(text, lo, p, e)
+		if !ownSubject(subjectOf(text, ss, p)) {
+			continue
+		}
+		from, until := parseAnyDate(text[lo+m[2]:lo+m[3]]), parseAnyDate(text[lo+m[4]:lo+m[5]])
+		if until == 0 || from > until {
+			continue
+		}
+		sentence := evidence(text[ss:se])
+		set(until, sentence)
+		return from, sentence
+	}
 	expiryFromTitle(info)
+	return 0, ""
 }
 
 // ownPeriod reports whether the 有效期 at p, in the sentence starting at ss, is the

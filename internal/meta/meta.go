@@ -109,7 +109,14 @@ func Extract(text string, h Hint) Info {
 	info.Kind, info.Interprets = interpretationOf(info.Title)
 
 	effEnd := findEffective(d, h, f, law, &info)
-	findExpiry(d, f, effEnd, h, &info)
+	if start, ev := findExpiry(d, f, effEnd, h, &info); info.EffectiveDate == 0 && start != 0 {
+		// 有效期自2020年4月1日至…, 自2020年4月1日起至2022年12月31日止执行: the period starts
+		// the day the document takes effect, unless that would precede its publication.
+		if publish := max(h.PublishDate, info.PublishDate); publish == 0 || start >= publish {
+			info.EffectiveDate = start
+			info.EffectiveEvidence = model.Evidence{Value: ev, Origin: originText}
+		}
+	}
 	if info.ExpiryDate == 0 && info.ExpiryTerm.N == 0 { // no 有效期 the text states
 		budgetExpiry(budgetOf, isBudget, &info)
 	}
