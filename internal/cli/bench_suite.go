@@ -185,8 +185,8 @@ func runIngestChild(ctx context.Context, self, lib, idx string) (*ingest.Report,
 	cmd.Stdout = &out
 	cmd.Stderr = io.Discard
 	start := time.Now()
-	if err := cmd.Run(); err != nil {
-		return nil, 0, 0, fmt.Errorf("ingest: %w", err)
+	if err := cmd.Run(); err != nil && cmd.ProcessState.ExitCode() != (partialIngest(0)).ExitCode() {
+		return nil, 0, 0, fmt.Errorf("ingest: %w", err) // unreadable files are counted in the report
 	}
 	took := time.Since(start)
 	var rep ingest.Report

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,7 +23,28 @@ usage:
   guifan bench   search|ingest …                           measure search latency and ingest throughput
 
 Run "guifan COMMAND -h" for a command's flags.
+
+Exit status: 0 done, 1 failed, 2 usage error, 3 ingest done but some files could not be
+read (listed in its report; everything else is indexed and published).
 `
+
+// exitCoder is an error that asks for an exit status other than 1.
+type exitCoder interface {
+	error
+	ExitCode() int
+}
+
+// partialIngest is an ingest that published its snapshot but skipped unreadable files:
+// a scheduled job must see that something needs attention, and a script must not
+// mistake it for a failure to publish.
+type partialIngest int
+
+func (n partialIngest) Error() string {
+	return fmt.Sprintf("%d files could not be read and were skipped (see the report); everything else is indexed and published", int(n))
+}
+
+// ExitCode is 3.
+func (partialIngest) ExitCode() int { return 3 }
 
 // Main runs a sub-command and returns the process exit code.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -47,6 +69,9 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		fmt.Fprintf(stderr, "guifan %s: %v\n", args[0], err)
+		if ec, ok := errors.AsType[exitCoder](err); ok {
+			return ec.ExitCode()
+		}
 		return 1
 	}
 	return 0

@@ -45,9 +45,15 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		rep.Print(stdout)
 	}
-	rep.Print(stdout)
+	if len(rep.Errors) > 0 {
+		return partialIngest(len(rep.Errors))
+	}
 	return nil
 }
 
