@@ -126,17 +126,18 @@ func SortVersions(vs []*model.Version) {
 	})
 }
 
-// extend applies a 延续有效期 relation to the version in effect on its date (the latest
-// version when undated): its 有效期 now ends at Until, or never when Until is zero.
+// extend applies a 延续有效期 relation to the version in effect on its date (the first
+// version when none has taken effect by then, the latest when undated): its 有效期 now
+// ends at Until, or never when Until is zero.
 func (t *Timeline) extend(r *Incoming) {
 	if len(t.Spans) == 0 {
 		return
 	}
 	i := len(t.Spans) - 1
 	if r.Date != 0 {
-		if j := t.spanAt(r.Date); j >= 0 {
-			i = j
-		}
+		// Dated before any version took effect, it extends the one awaiting its 施行日期,
+		// never a version enacted later.
+		i = max(t.spanAt(r.Date), 0)
 	}
 	if r.Date != 0 && t.Spans[i].ExtendedOn == 0 {
 		t.Spans[i].ExtendedOn = r.Date

@@ -284,3 +284,26 @@ func TestVersionName(t *testing.T) {
 		}
 	}
 }
+
+// An extension dated before any version of the work took effect (published, awaiting its
+// 施行日期) extends the first version: it cannot reach a version enacted years later,
+// whose own 有效期 still ends as it says.
+func TestExtensionBeforeFirstVersionTookEffect(t *testing.T) {
+	tl := Build([]*model.Version{ver("a", "2027-10-24", "2028-01-03", ""), ver("b", "2028-02-01", "2028-02-01", "2031-07-14")},
+		[]Incoming{rel(model.Extends, "2027-11-01", "")})
+	for _, c := range []struct {
+		on   string
+		want Status
+	}{{"2028-01-03", InForce}, {"2031-07-14", InForce}, {"2031-07-15", Lapsed}} {
+		got := tl.Work(d(c.on))
+		if got.Status != c.want {
+			t.Errorf("on %s: %s (%s), want %s", c.on, got.Status, got.Reason, c.want)
+		}
+		if b := tl.Bounds(1); d(c.on) >= b.RepFrom && b.StatusAt(d(c.on)) != got.Status {
+			t.Errorf("on %s: bounds say %s, the work %s", c.on, b.StatusAt(d(c.on)), got.Status)
+		}
+	}
+	if got := tl.Version("b", d("2031-07-15")).Status; got != Lapsed {
+		t.Errorf("version b on 2031-07-15: %s, want %s", got, Lapsed)
+	}
+}
