@@ -121,6 +121,12 @@ func TestEffective(t *testing.T) {
 		{name: "a start before publication is not the effective date", text: "本办法自2020年2月1日起至2022年12月31日止施行。", hint: Hint{PublishDate: 20200301}, exp: 20221231},
 		{name: "another subject's period", text: "第五条 补贴政策自2020年4月1日起至2020年12月31日止执行。\n第二十条 本办法自2020年3月1日起施行。", eff: 20200301},
 		{name: "some articles' period", text: "本办法第五条自2020年4月1日起至2020年12月31日止执行。"},
+		{name: "months", text: "本办法自2021年3月15日起施行，有效期6个月。", eff: 20210315, exp: 20210914},
+		// 31 January has no counterpart in February: the term ends with February, not
+		// on 2 March (the day before 31 January plus a month as time.AddDate counts it).
+		{name: "months ending in a shorter month", text: "本办法自2021年1月31日起施行，有效期1个月。", eff: 20210131, exp: 20210228},
+		{name: "months ending in February of a leap year", text: "本办法自2023年8月31日起施行，有效期6个月。", eff: 20230831, exp: 20240229},
+		{name: "months from 30 January", text: "本办法自2022年1月30日起施行，有效期13个月。", eff: 20220130, exp: 20230228},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}

@@ -165,14 +165,22 @@ type Term struct {
 }
 
 // End is the last day of a term that starts on from: the day before the anniversary.
+// Where the last month has no such day (31 January and one month, 29 February and a
+// year), the term runs to the end of that month.
 func (t Term) End(from model.Date) model.Date {
 	if t.N <= 0 || from == 0 {
 		return 0
 	}
+	end := from.AddYears(t.N)
 	if t.Months {
-		return from.AddMonths(t.N).AddDays(-1)
+		end = from.AddMonths(t.N)
 	}
-	return from.AddYears(t.N).AddDays(-1)
+	_, _, day := from.Parts()
+	if _, _, d := end.Parts(); d != day {
+		// Carried past the month's last day (31 February reads as 3 March): back to it.
+		return end.AddDays(-d)
+	}
+	return end.AddDays(-1)
 }
 
 // pickPublishDate prefers the 成文日期 of the information table, then the date of a
