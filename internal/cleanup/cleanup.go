@@ -299,8 +299,8 @@ func (b *builder) endedBases(workID string, s validity.Span) []EndedBasis {
 		if i := ttl.Current(b.opt.AsOf); i >= 0 {
 			bd := ttl.Bounds(i)
 			e.From = bd.EndedFrom
-			if tv.Status == validity.Lapsed && b.opt.AsOf >= bd.GapFrom && b.opt.AsOf < bd.GapTo {
-				e.From = bd.GapFrom
+			if from := ttl.ExpiredSince(i, b.opt.AsOf); tv.Status == validity.Lapsed && b.opt.AsOf < bd.EndedFrom && from != 0 {
+				e.From = from // lapsed until a later extension
 			}
 		}
 		if st := ttl.Work(s.From).Status; s.From != 0 && (st == validity.Repealed || st == validity.Lapsed) {

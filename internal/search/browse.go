@@ -74,7 +74,7 @@ func (x *Index) browse(ctx context.Context, q Query, t *docTable, f *filter, c *
 			}
 		}
 		rw := &t.rows[doc]
-		if !f.base(rw) || !f.statusOK(rw, rw.bounds.WorkStatusAt(f.asof)) {
+		if !f.base(rw) || !f.statusOK(rw, t.status(rw, f.asof)) {
 			continue
 		}
 		r := ranked{doc: uint64(doc), publish: rw.publish}

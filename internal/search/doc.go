@@ -32,9 +32,10 @@ type Doc struct {
 	Publish    model.Date
 	Bounds     validity.Bounds
 	Expiry     model.Date // the 有效期 of this version, for 即将到期
-	// Before ExtendedOn (a 延续有效期 relation's date) the 有效期 was PriorExpiry.
-	ExtendedOn, PriorExpiry model.Date
-	TextHash                string
+	// Steps are the 有效期 known over time when 延续有效期 relations changed it
+	// (validity.Span.Steps): they decide 即将到期 and the days 已失效 before an extension.
+	Steps    []validity.ExpiryStep
+	TextHash string
 }
 
 // Fingerprint identifies everything bleve indexes for the version (fields), its text by

@@ -39,7 +39,7 @@ func fromCatalog(cat *catalog.Catalog, hashes map[string]string) []*Doc {
 				VersionID: v.ID, WorkID: wid, Title: v.Title,
 				Authorities: w.Authorities, Level: string(w.Level), Topics: w.Topics, Kind: string(w.Kind),
 				Restricted: w.Disclosure == model.Restricted, Publish: v.PublishDate,
-				Bounds: tl.Bounds(i), Expiry: span.Expiry, ExtendedOn: span.ExtendedOn, PriorExpiry: span.PriorExpiry,
+				Bounds: tl.Bounds(i), Expiry: span.Expiry, Steps: span.Steps(),
 				ReplacedBy: tl.RepealedBy(i),
 			}
 			switch validity.SourceStatusName(v.SourceStatus) {

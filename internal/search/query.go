@@ -157,8 +157,8 @@ func (f *filter) expiresSoon(r *row, st int) bool {
 		return false
 	}
 	e := r.expiry
-	if f.asof < r.extendedOn {
-		e = r.prior // the 有效期 known then
+	if known, ok := validity.ExpiryOn(f.t.stepsOf(r), f.asof); ok {
+		e = orMax(known) // the 有效期 known then
 	}
 	return e >= f.asof && e <= f.soon
 }

@@ -240,7 +240,7 @@ func (x *Index) collect(ctx context.Context, q Query, plan *Plan, ps pass) (*col
 		if !f.chosen(rw) {
 			return false
 		}
-		st := rw.bounds.WorkStatusAt(f.asof)
+		st := t.status(rw, f.asof)
 		if c.counts {
 			c.status[st]++ // counted as if no status were chosen, so the user sees what else there is
 			if f.expiresSoon(rw, st) {

@@ -16,8 +16,9 @@ import (
 // Reading bleve's doc values for each hit (snappy-compressed chunks) cost most of a
 // broad search's time; a row is one slice index away.
 type docTable struct {
-	rows        []row    // by internal document number; an unknown row never matches
-	multi       []uint32 // the authorities and topics of every row, end to end
+	rows        []row                 // by internal document number; an unknown row never matches
+	multi       []uint32              // the authorities and topics of every row, end to end
+	steps       []validity.ExpiryStep // the 有效期 over time of the rows extended (row.steps), end to end
 	levels      dict
 	authorities dict
 	topics      dict
@@ -68,8 +69,7 @@ type row struct {
 	publish     model.Date
 	bounds      validity.Bounds
 	expiry      model.Date
-	extendedOn  model.Date // before it, the 有效期 was prior
-	prior       model.Date
+	steps       stepSpan // the 有效期 over time, when an extension changed it (else expiry all along)
 	auth        multiSpan
 	topics      multiSpan
 
@@ -86,6 +86,23 @@ type multiSpan struct {
 }
 
 func (t *docTable) values(s multiSpan) []uint32 { return t.multi[s.at : s.at+s.n] }
+
+// stepSpan is a row's steps in docTable.steps.
+type stepSpan struct {
+	at uint32
+	n  uint32
+}
+
+// stepsOf are the row's 有效期 over time; nil when no extension changed it.
+func (t *docTable) stepsOf(r *row) []validity.ExpiryStep {
+	if r.steps.n == 0 {
+		return nil
+	}
+	return t.steps[r.steps.at : r.steps.at+r.steps.n]
+}
+
+// status is the row's work status on d, as a position in validity.WorkStatuses.
+func (t *docTable) status(r *row, d model.Date) int { return r.bounds.WorkStatusAt(d, t.stepsOf(r)) }
 
 // dict numbers the distinct values of one facet; ordinal 0 is "none".
 type dict struct {
@@ -155,7 +172,11 @@ func buildTable(r index.IndexReader, attrs map[string]*Doc) (*docTable, error) {
 		n, d := p.n, p.d
 		rw := row{
 			known: true, restricted: d.Restricted, sourceEnded: d.SourceEnded, kind: t.kinds.id(d.Kind), level: t.levels.id(d.Level),
-			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry), extendedOn: d.ExtendedOn, prior: orMax(d.PriorExpiry),
+			publish: d.Publish, bounds: d.Bounds, expiry: orMax(d.Expiry),
+		}
+		if len(d.Steps) > 0 {
+			rw.steps = stepSpan{at: uint32(len(t.steps)), n: uint32(len(d.Steps))}
+			t.steps = append(t.steps, d.Steps...)
 		}
 		if d.ReplacedBy != "" {
 			rw.repealedBy, _ = t.successors.lookup(d.ReplacedBy)

@@ -33,32 +33,90 @@ type Span struct {
 	// ExpiryInferred says Expiry was inferred from the period or year the title names
 	// (2024-2026年…规划, 2022年…工作要点); ExpiryNote is then that title.
 	ExpiryInferred bool
-	// ExtendedOn is the date of the first dated 延续有效期 relation; before it the 有效期
-	// known was PriorExpiry (PriorNote). An extension issued after that 有效期 ended
-	// does not undo the days in between: the work was 已失效 then.
-	ExtendedOn    model.Date
-	PriorExpiry   model.Date
-	PriorNote     string
-	PriorInferred bool
-	SourceStatus  string
+	// ExtendedOn is the date of the latest dated 延续有效期 relation: the 有效期 known
+	// from then on is Expiry. Earlier are the ones known before it, oldest first: the
+	// version's own, then each set by an earlier extension, known from its date until
+	// the next one's. An extension issued after the 有效期 it continues had ended does
+	// not undo the days in between: the work was 已失效 then.
+	ExtendedOn   model.Date
+	Earlier      []ExpiryState
+	SourceStatus string
+}
+
+// ExpiryState is a 有效期 as known from a date on.
+type ExpiryState struct {
+	Since    model.Date // the date of the extension that set it; 0 for the version's own
+	Expiry   model.Date // last day in force; 0 = none
+	Note     string
+	Inferred bool
+	Hidden   bool
+}
+
+// ExpiryStep is an ExpiryState without its evidence, for the search index.
+type ExpiryStep struct {
+	Since, Expiry model.Date
 }
 
 // at is the span as known on d: its 有效期 before an extension issued after d is the
-// one it had then.
+// one it had then, and ExtendedOn and Earlier are those before that one.
 func (s Span) at(d model.Date) Span {
-	if s.ExtendedOn != 0 && d < s.ExtendedOn {
-		s.Expiry, s.ExpiryNote, s.ExpiryInferred = s.PriorExpiry, s.PriorNote, s.PriorInferred
+	if s.ExtendedOn == 0 || d >= s.ExtendedOn {
+		return s
 	}
+	k := len(s.Earlier) - 1
+	for k > 0 && d < s.Earlier[k].Since {
+		k--
+	}
+	e := s.Earlier[k]
+	s.Expiry, s.ExpiryNote, s.ExpiryInferred, s.ExpiryHidden = e.Expiry, e.Note, e.Inferred, e.Hidden
+	s.ExtendedOn, s.Earlier = e.Since, s.Earlier[:k]
 	return s
 }
 
-// gap is the days a span was 已失效 between its first 有效期 and a late extension:
-// [from, to), or zeros.
-func (s Span) gap() (from, to model.Date) {
-	if s.PriorExpiry == 0 || s.ExtendedOn == 0 || s.ExtendedOn <= s.PriorExpiry.AddDays(1) {
-		return 0, 0
+// priorExpiry is the 有效期 known before ExtendedOn.
+func (s Span) priorExpiry() model.Date {
+	if len(s.Earlier) == 0 {
+		return s.Expiry
 	}
-	return s.PriorExpiry.AddDays(1), s.ExtendedOn
+	return s.Earlier[len(s.Earlier)-1].Expiry
+}
+
+// nextExtension is the first extension dated after d, if any.
+func (s Span) nextExtension(d model.Date) (ExpiryState, bool) {
+	for _, e := range s.Earlier {
+		if e.Since > d {
+			return e, true
+		}
+	}
+	if s.ExtendedOn > d {
+		return ExpiryState{Since: s.ExtendedOn, Expiry: s.Expiry}, true
+	}
+	return ExpiryState{}, false
+}
+
+// Steps are the 有效期 known over time, oldest first: nil when no dated extension
+// changed it, so that Expiry is the one known on every day.
+func (s Span) Steps() []ExpiryStep {
+	if s.ExtendedOn == 0 {
+		return nil
+	}
+	out := make([]ExpiryStep, 0, len(s.Earlier)+1)
+	for _, e := range s.Earlier {
+		out = append(out, ExpiryStep{Since: e.Since, Expiry: e.Expiry})
+	}
+	return append(out, ExpiryStep{Since: s.ExtendedOn, Expiry: s.Expiry})
+}
+
+// ExpiryOn is the last day of the 有效期 known on d from steps (Span.Steps); ok is false
+// when there are no steps.
+func ExpiryOn(steps []ExpiryStep, d model.Date) (expiry model.Date, ok bool) {
+	for _, st := range steps {
+		if st.Since > d && ok {
+			break
+		}
+		expiry, ok = st.Expiry, true
+	}
+	return expiry, ok
 }
 
 // Timeline is everything about a work's validity that does not depend on the date asked.
@@ -139,10 +197,11 @@ func (t *Timeline) extend(r *Incoming) {
 		// never a version enacted later.
 		i = max(t.spanAt(r.Date), 0)
 	}
-	if r.Date != 0 && t.Spans[i].ExtendedOn == 0 {
-		t.Spans[i].ExtendedOn = r.Date
-		t.Spans[i].PriorExpiry, t.Spans[i].PriorNote = t.Spans[i].Expiry, t.Spans[i].ExpiryNote
-		t.Spans[i].PriorInferred = t.Spans[i].ExpiryInferred
+	if s := &t.Spans[i]; r.Date != 0 {
+		// Each dated extension counts from its date: keep the 有效期 known until then.
+		s.Earlier = append(s.Earlier, ExpiryState{Since: s.ExtendedOn, Expiry: s.Expiry, Note: s.ExpiryNote,
+			Inferred: s.ExpiryInferred, Hidden: s.ExpiryHidden})
+		s.ExtendedOn = r.Date
 	}
 	t.Spans[i].Expiry = r.Until
 	t.Spans[i].ExpiryNote = r.Evidence
@@ -210,12 +269,24 @@ func dateOr(r *Incoming, d model.Date) model.Date {
 	return d
 }
 
-// lapseDate is the first day span i counts as 已失效: the day after its 有效期 or the
-// date of a 宣布失效 relation, whichever comes first; DateMax when neither applies.
+// ExpiredSince is the day from which the 有效期 of span i known on d had ended, when it
+// had by d: the first day of the 已失效 days before a later extension, or of those for
+// good. 0 when that 有效期 runs on past d, or there is none.
+func (t *Timeline) ExpiredSince(i int, d model.Date) model.Date {
+	s := t.Spans[i].at(d)
+	if s.Expiry == 0 || s.Expiry >= d {
+		return 0
+	}
+	return max(s.Expiry.AddDays(1), s.ExtendedOn)
+}
+
+// lapseDate is the first day span i counts as 已失效 for good: the day after its 有效期
+// (not before the extension that set it) or the date of a 宣布失效 relation, whichever
+// comes first; DateMax when neither applies.
 func (t *Timeline) lapseDate(i int) model.Date {
 	d := model.DateMax
-	if e := t.Spans[i].Expiry; e != 0 {
-		d = e.AddDays(1)
+	if s := t.Spans[i]; s.Expiry != 0 {
+		d = max(s.Expiry.AddDays(1), s.ExtendedOn)
 	}
 	if l := t.lapseFor(i); l != nil && l.Date < d {
 		d = l.Date
@@ -227,11 +298,10 @@ func (t *Timeline) lapseDate(i int) model.Date {
 // it: before InForceFrom it is 尚未生效, from EndedFrom 已失效, from RepealedFrom 已废止.
 // InForceFrom ≤ EndedFrom ≤ RepealedFrom, so the four statuses partition time; the search
 // index stores these three numbers per version to filter and count statuses for any date.
+// A version whose 有效期 was extended late was 已失效 on other days too, from the end of
+// a 有效期 to the extension: its Span.Steps tell which (WorkStatusAt).
 type Bounds struct {
 	InForceFrom, EndedFrom, RepealedFrom model.Date
-	// GapFrom and GapTo are days before EndedFrom on which it was 已失效 too: from the end
-	// of a 有效期 to a later extension (Span.gap); zero when there are none.
-	GapFrom, GapTo model.Date
 	// RepFrom and RepTo bound the dates on which version i represents its work.
 	RepFrom, RepTo model.Date
 }
@@ -247,9 +317,6 @@ func (t *Timeline) Bounds(i int) Bounds {
 		b.RepTo = s.Until // may equal RepFrom: a version replaced on the day it took effect never represents the work
 	}
 	b.EndedFrom = min(t.lapseDate(i), b.RepealedFrom)
-	if from, to := s.gap(); from != 0 && from < b.EndedFrom {
-		b.GapFrom, b.GapTo = from, min(to, b.EndedFrom)
-	}
 	b.InForceFrom = model.DateMin
 	if i == 0 && s.From != 0 {
 		b.InForceFrom = min(s.From, b.EndedFrom)
@@ -268,11 +335,24 @@ func (t *Timeline) For(public bool) *Timeline {
 	c.Lapses = redactAll(t.Lapses)
 	c.Partial = redactAll(t.Partial)
 	for i, s := range t.Spans {
+		hidden := s.ExpiryHidden
+		for _, e := range s.Earlier {
+			hidden = hidden || e.Hidden
+		}
+		if !hidden {
+			continue
+		}
+		if &c.Spans[0] == &t.Spans[0] {
+			c.Spans = append([]Span(nil), t.Spans...)
+		}
 		if s.ExpiryHidden {
-			if &c.Spans[0] == &t.Spans[0] {
-				c.Spans = append([]Span(nil), t.Spans...)
-			}
 			c.Spans[i].ExpiryNote = "延续有效期"
+		}
+		c.Spans[i].Earlier = append([]ExpiryState(nil), s.Earlier...)
+		for k, e := range s.Earlier {
+			if e.Hidden {
+				c.Spans[i].Earlier[k].Note = "延续有效期"
+			}
 		}
 	}
 	return &c

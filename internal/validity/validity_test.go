@@ -178,7 +178,7 @@ func TestBoundsAgreeWithWork(t *testing.T) {
 						if i != cur {
 							t.Fatalf("scenario %d/%d %s: span %d represents, Current=%d", si, ri, day, i, cur)
 						}
-						if got, want := b.StatusAt(day), tl.Work(day).Status; got != want {
+						if got, want := b.StatusAt(day, tl.Spans[i].Steps()), tl.Work(day).Status; got != want {
 							t.Fatalf("scenario %d/%d %s: bounds say %s, Work says %s", si, ri, day, got, want)
 						}
 					}
@@ -271,8 +271,8 @@ func TestLateExtension(t *testing.T) {
 		if got.Status != c.status || got.Expiry != d(c.expiry) || got.ExpiresSoon != c.soon || !strings.Contains(got.Reason, c.reason) {
 			t.Errorf("on %s: %s, expiry %v, soon %v, %s; want %s, %s, %v, …%s…", c.on, got.Status, got.Expiry, got.ExpiresSoon, got.Reason, c.status, c.expiry, c.soon, c.reason)
 		}
-		if b := c.tl.Bounds(0); b.StatusAt(d(c.on)) != got.Status {
-			t.Errorf("on %s: bounds say %s, the work %s", c.on, b.StatusAt(d(c.on)), got.Status)
+		if b := c.tl.Bounds(0); b.StatusAt(d(c.on), c.tl.Spans[0].Steps()) != got.Status {
+			t.Errorf("on %s: bounds say %s, the work %s", c.on, b.StatusAt(d(c.on), c.tl.Spans[0].Steps()), got.Status)
 		}
 	}
 }
@@ -299,11 +299,80 @@ func TestExtensionBeforeFirstVersionTookEffect(t *testing.T) {
 		if got.Status != c.want {
 			t.Errorf("on %s: %s (%s), want %s", c.on, got.Status, got.Reason, c.want)
 		}
-		if b := tl.Bounds(1); d(c.on) >= b.RepFrom && b.StatusAt(d(c.on)) != got.Status {
-			t.Errorf("on %s: bounds say %s, the work %s", c.on, b.StatusAt(d(c.on)), got.Status)
+		if b := tl.Bounds(1); d(c.on) >= b.RepFrom && b.StatusAt(d(c.on), tl.Spans[1].Steps()) != got.Status {
+			t.Errorf("on %s: bounds say %s, the work %s", c.on, b.StatusAt(d(c.on), tl.Spans[1].Steps()), got.Status)
 		}
 	}
 	if got := tl.Version("b", d("2031-07-15")).Status; got != Lapsed {
 		t.Errorf("version b on 2031-07-15: %s, want %s", got, Lapsed)
+	}
+}
+
+// Each extension counts from its own date, the second as the first: a work extended
+// late twice was 已失效 from the end of each 有效期 to the next extension, and before an
+// extension is issued the 有效期 known, and 即将到期, are the one it had then.
+func TestSuccessiveExtensions(t *testing.T) {
+	v := ver("a", "2020-06-10", "2020-12-02", "2024-12-01")
+	late := Build([]*model.Version{v}, []Incoming{
+		rel(model.Extends, "2026-08-03", "2029-08-15"), rel(model.Extends, "2026-02-22", "2026-03-30")})
+	timely := Build([]*model.Version{v}, []Incoming{
+		rel(model.Extends, "2024-11-01", "2025-12-31"), rel(model.Extends, "2025-12-01", "2027-12-31")})
+	tests := []struct {
+		tl     *Timeline
+		on     string
+		status Status
+		expiry string
+		soon   bool
+		reason string
+	}{
+		{late, "2024-12-02", Lapsed, "2024-12-01", false, "有效期至2024年12月1日届满，未见延续（依据：“有效期5年”）；2026年2月22日起另行延续有效期至2026年3月30日"},
+		{late, "2026-02-22", InForce, "2026-03-30", true, "有效期至2026年3月30日（2026年2月22日延续有效期"},
+		{late, "2026-03-30", InForce, "2026-03-30", true, "即将到期"},
+		{late, "2026-03-31", Lapsed, "2026-03-30", false, "；2026年8月3日起另行延续有效期至2029年8月15日"},
+		{late, "2026-08-02", Lapsed, "2026-03-30", false, "届满"},
+		{late, "2026-08-03", InForce, "2029-08-15", false, "有效期至2029年8月15日（2026年8月3日延续有效期"},
+		{late, "2029-08-16", Lapsed, "2029-08-15", false, "有效期至2029年8月15日届满"},
+		{timely, "2025-07-15", InForce, "2025-12-31", true, "即将到期：有效期至2025年12月31日"},
+		{timely, "2026-01-15", InForce, "2027-12-31", false, "有效期至2027年12月31日（2025年12月1日延续有效期"},
+		{timely, "2028-01-01", Lapsed, "2027-12-31", false, "有效期至2027年12月31日届满"},
+	}
+	for _, c := range tests {
+		got := c.tl.Work(d(c.on))
+		if got.Status != c.status || got.Expiry != d(c.expiry) || got.ExpiresSoon != c.soon || !strings.Contains(got.Reason, c.reason) {
+			t.Errorf("on %s: %s, expiry %v, soon %v, %s; want %s, %s, %v, …%s…", c.on, got.Status, got.Expiry, got.ExpiresSoon, got.Reason, c.status, c.expiry, c.soon, c.reason)
+		}
+	}
+	// The day each run of 已失效 days began (the clean-up list's ended basis).
+	for on, want := range map[string]string{"2025-01-10": "2024-12-02", "2026-05-01": "2026-03-31", "2026-08-03": "", "2029-09-01": "2029-08-16"} {
+		if got := late.ExpiredSince(0, d(on)); got.String() != want {
+			t.Errorf("ExpiredSince on %s: %s, want %s", on, got, want)
+		}
+	}
+	// The index's bounds agree with the work on every day.
+	for _, tl := range []*Timeline{late, timely} {
+		b, steps := tl.Bounds(0), tl.Spans[0].Steps()
+		for day := d("2024-06-01"); day < d("2030-06-01"); day = day.AddDays(1) {
+			if got, want := b.StatusAt(day, steps), tl.Work(day).Status; got != want {
+				t.Fatalf("on %s: bounds say %s, the work %s", day, got, want)
+			}
+		}
+	}
+}
+
+// An extension ending before its own date (延续 to a day already past) does not make the
+// work 已失效 before it was issued.
+func TestExtensionEndingBeforeItsDate(t *testing.T) {
+	tl := Build([]*model.Version{ver("a", "2016-06-15", "2016-06-15", "")}, []Incoming{rel(model.Extends, "2017-12-14", "2016-12-18")})
+	for _, c := range []struct {
+		on   string
+		want Status
+	}{{"2016-12-19", InForce}, {"2017-12-13", InForce}, {"2017-12-14", Lapsed}} {
+		got := tl.Work(d(c.on))
+		if got.Status != c.want || got.Reason == string(c.want)+"：" {
+			t.Errorf("on %s: %s (%q), want %s", c.on, got.Status, got.Reason, c.want)
+		}
+		if b := tl.Bounds(0); b.StatusAt(d(c.on), tl.Spans[0].Steps()) != got.Status {
+			t.Errorf("on %s: bounds disagree with the work", c.on)
+		}
 	}
 }

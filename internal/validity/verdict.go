@@ -7,24 +7,32 @@ import (
 	"github.com/guifan/guifan/internal/model"
 )
 
-// StatusAt is the work's status on d from the bounds of the version representing it.
-func (b Bounds) StatusAt(d model.Date) Status { return WorkStatuses[b.WorkStatusAt(d)] }
+// StatusAt is the work's status on d from the bounds of the version representing it
+// and the 有效期 it had over time (its Span.Steps).
+func (b Bounds) StatusAt(d model.Date, steps []ExpiryStep) Status {
+	return WorkStatuses[b.WorkStatusAt(d, steps)]
+}
 
 // WorkStatusAt is StatusAt as a position in WorkStatuses: the search index's filters and
 // facets ask it for every match of a broad query, where numbers compare faster than
 // the statuses' names.
-func (b *Bounds) WorkStatusAt(d model.Date) int {
+func (b *Bounds) WorkStatusAt(d model.Date, steps []ExpiryStep) int {
 	switch {
 	case d >= b.RepealedFrom:
 		return PosRepealed
 	case d >= b.EndedFrom:
 		return PosLapsed
-	case d < b.GapTo && d >= b.GapFrom:
-		return PosLapsed
+	case len(steps) > 0 && expiredOn(steps, d):
+		return PosLapsed // the 有效期 known on d had ended; a later extension does not reach back
 	case d < b.InForceFrom:
 		return PosNotYetEffective
 	}
 	return PosInForce
+}
+
+func expiredOn(steps []ExpiryStep, d model.Date) bool {
+	e, _ := ExpiryOn(steps, d)
+	return e != 0 && e < d
 }
 
 // Work is the work's status on d with its reason.
@@ -34,7 +42,7 @@ func (t *Timeline) Work(d model.Date) Verdict {
 	}
 	i := t.Current(d)
 	s := t.Spans[i].at(d)
-	v := Verdict{AsOf: d, Status: t.Bounds(i).StatusAt(d)}
+	v := Verdict{AsOf: d, Status: t.Bounds(i).StatusAt(d, t.Spans[i].Steps())}
 	switch v.Status {
 	case Repealed:
 		v.Reason = "已废止：" + RelationReason(t.repealFor(i), "废止")
@@ -114,7 +122,7 @@ func inForceReason(s Span, n int) string {
 			b.WriteString("（根据标题推定）")
 		}
 	}
-	if s.ExtendedOn != 0 && s.Expiry != s.PriorExpiry {
+	if s.ExtendedOn != 0 && s.Expiry != s.priorExpiry() {
 		// Extended (s is as known on the date asked): say by what.
 		fmt.Fprintf(&b, "（%s延续有效期", s.ExtendedOn.Chinese())
 		if s.ExpiryNote != "" && s.ExpiryNote != "延续有效期" {
@@ -137,11 +145,11 @@ func (t *Timeline) lapseReason(i int, d model.Date) string {
 		case s.ExpiryNote != "":
 			r += "（依据：“" + s.ExpiryNote + "”）"
 		}
-		if full := t.Spans[i]; full.Expiry != s.Expiry {
+		if next, ok := t.Spans[i].nextExtension(d); ok {
 			// In the gap before a late extension: say what came later.
-			r += fmt.Sprintf("；%s起另行延续有效期", full.ExtendedOn.Chinese())
-			if full.Expiry != 0 {
-				r += "至" + full.Expiry.Chinese()
+			r += fmt.Sprintf("；%s起另行延续有效期", next.Since.Chinese())
+			if next.Expiry != 0 {
+				r += "至" + next.Expiry.Chinese()
 			}
 		}
 		return r
