@@ -212,8 +212,8 @@ func (col *collector) additions(w *model.Work) {
 }
 
 // dated derives the status changes inside the window from the work's timeline: each day
-// something could change (a version taking effect, the day after an 有效期 ends, a dated
-// repeal or 宣布失效) is compared with the day before.
+// something could change (a version taking effect, the day after an 有效期 ends, an
+// extension, a dated repeal or 宣布失效) is compared with the day before.
 func (col *collector) dated(w *model.Work) {
 	tl := col.c.Timeline(w.ID).For(col.opt.Public)
 	seen := map[model.Date]bool{}
@@ -228,6 +228,13 @@ func (col *collector) dated(w *model.Work) {
 		note(s.From)
 		if s.Expiry != 0 {
 			note(s.Expiry.AddDays(1))
+		}
+		for _, st := range s.Steps() {
+			// A late extension puts the work back in force on its date.
+			note(st.Since)
+			if st.Expiry != 0 {
+				note(st.Expiry.AddDays(1))
+			}
 		}
 	}
 	for _, r := range append(append([]*validity.Incoming(nil), tl.Repeals...), tl.Lapses...) {

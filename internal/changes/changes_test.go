@@ -245,3 +245,21 @@ func TestAtomFeed(t *testing.T) {
 		}
 	}
 }
+
+// A late extension shows in the feed twice: the work lapses when its 有效期 ends and is
+// back in force on the extension's date.
+func TestLateExtensionChanges(t *testing.T) {
+	extends := func(v *model.Version) {
+		v.Relations = append(v.Relations, model.Relation{Type: model.Extends, Target: "某县临时补贴通知", Date: 20260901, Until: 20271231,
+			Evidence: "《某县临时补贴通知》有效期延长至2027年12月31日。"})
+	}
+	c := catalog.Build([]*catalog.Record{
+		rec("lapsing", "某县临时补贴通知", 20240101, longAgo, expires(20260630)),
+		rec("extender", "某县关于延长临时补贴通知有效期的通知", 20260901, lastWk, extends),
+	})
+	got := Collect(c, Options{Since: 20260601, Until: 20261231, Kinds: []Kind{StatusChanged}})
+	check(t, "late extension", got, []want{
+		{StatusChanged, "某县临时补贴通知", 20260701, "现行有效", "已失效", "自2026年7月1日起已失效"},
+		{StatusChanged, "某县临时补贴通知", 20260901, "已失效", "现行有效", "自2026年9月1日起现行有效"},
+	})
+}
