@@ -658,9 +658,6 @@ func askDates(w *oWork, r *rand.Rand) []model.Date {
 }
 
 func TestStatusAgreesWithSpecOracle(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ingests three generated libraries")
-	}
 	for seed := int64(1); seed <= oracleSeeds; seed++ {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) { checkOracleSeed(t, seed) })
 	}
