@@ -272,9 +272,13 @@ func (g *oGen) relation(lib *oLibrary, from, target int) {
 		r.date = g.near(anchor, 400)
 	}
 	if r.typ == model.Extends && (r.inText || g.r.Intn(7) > 0) {
-		// Extended to a day after the extension (open-ended otherwise).
+		// Extended to a day after the extension (open-ended otherwise), now and then to
+		// a day already past: a retroactive extension that ends before it was issued.
 		if r.until = g.near(oAddDays(relDate(r), 580), 550); r.until <= relDate(r) {
 			r.until = oAddDays(relDate(r), 1+g.r.Intn(60))
+		}
+		if g.r.Intn(15) == 0 {
+			r.until = oAddDays(relDate(r), -1-g.r.Intn(300))
 		}
 	}
 	if relDate(r) < oracleFirstDate(tw) {
