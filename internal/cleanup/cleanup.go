@@ -112,7 +112,7 @@ func Build(c *catalog.Catalog, opt Options) *List {
 			continue
 		}
 		ver := tl.Work(opt.AsOf)
-		span := tl.Spans[tl.Current(opt.AsOf)]
+		span := tl.Spans[tl.Current(opt.AsOf)].At(opt.AsOf)
 		base := Row{
 			WorkID: w.ID, VersionID: span.VersionID, Title: w.Title, DocNumber: w.DocNumber, Authority: nonNil(w.Authorities),
 			Level: string(w.Level), Disclosure: string(w.Disclosure), Status: string(ver.Status), StatusReason: ver.Reason,
@@ -237,7 +237,7 @@ func EndedBases(c *catalog.Catalog, workID string, opt Options) []EndedBasis {
 	if len(tl.Spans) == 0 || tl.Work(opt.AsOf).Status != validity.InForce {
 		return nil
 	}
-	return b.endedBases(workID, tl.Spans[tl.Current(opt.AsOf)])
+	return b.endedBases(workID, tl.Spans[tl.Current(opt.AsOf)].At(opt.AsOf))
 }
 
 // basis lists a work in force that the version in effect bases on (依据) or cites (引用) a

@@ -165,6 +165,26 @@ func TestExtensionByRestrictedDocument(t *testing.T) {
 	}
 }
 
+// As of a day before an extension was issued, the list shows the 有效期 known then: a
+// notice about to lapse is on it, with the date it then ended.
+func TestExpiringBeforeLaterExtension(t *testing.T) {
+	recs := []*catalog.Record{
+		version("emp", employment, model.LevelNormative, 20240101, expires(20261231, "有效期至2026年12月31日。")),
+		version("ext", "关于延续某县就业补贴办法有效期的通知", model.LevelNormative, 20270301, func(v *model.Version) {
+			v.Relations = append(v.Relations, model.Relation{Type: model.Extends, Target: employment, Date: 20270301, Until: 20291231,
+				Evidence: "《某县就业补贴办法》有效期延续至2029年12月31日。", Origin: "text"})
+		}),
+	}
+	c := catalog.Build(recs)
+	before := Build(c, Options{AsOf: 20261101}).find(Expiring, employment)
+	if before == nil || before.ExpiryDate != 20261231 || !strings.Contains(before.Reason, "有效期至2026年12月31日") {
+		t.Errorf("as of 2026-11-01: %+v", before)
+	}
+	if after := Build(c, Options{AsOf: 20270301}).find(Expiring, employment); after != nil {
+		t.Errorf("as of the extension, four years left, still listed: %+v", after)
+	}
+}
+
 func TestExportCSV(t *testing.T) {
 	l := Build(catalog.Build(fixture()), Options{AsOf: 20261127})
 	var buf bytes.Buffer

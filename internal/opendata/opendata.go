@@ -47,7 +47,7 @@ func Each(c *catalog.Catalog, d model.Date, base string, fn func(Row) error) err
 		if len(tl.Spans) == 0 {
 			continue
 		}
-		s := tl.Spans[tl.Current(d)]
+		s := tl.Spans[tl.Current(d)].At(d)
 		ver := tl.Work(d)
 		r := Row{
 			WorkID: w.ID, Title: w.Title, DocNumber: w.DocNumber, Authority: w.Authorities, Level: string(w.Level),

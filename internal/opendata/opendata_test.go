@@ -105,3 +105,26 @@ func TestCatalogueJSONL(t *testing.T) {
 		t.Errorf("%d lines, want the 3 public works", n)
 	}
 }
+
+// The catalogue as of a day before an extension shows the 有效期 known that day.
+func TestExpiryAsOfBeforeExtension(t *testing.T) {
+	c := catalog.Build([]*catalog.Record{
+		rec("notice", "某县临时补贴通知", 20240101, func(v *model.Version) { v.ExpiryDate = 20261231 }),
+		rec("ext", "关于延续某县临时补贴通知有效期的通知", 20270301, func(v *model.Version) {
+			v.Relations = []model.Relation{{Type: model.Extends, Target: "某县临时补贴通知", Date: 20270301, Until: 20291231,
+				Evidence: "《某县临时补贴通知》有效期延续至2029年12月31日。"}}
+		}),
+	})
+	for d, want := range map[model.Date]model.Date{20261101: 20261231, 20270301: 20291231} {
+		var got model.Date
+		err := Each(c, d, "", func(r Row) error {
+			if r.WorkID == c.Versions["notice"].WorkID {
+				got = r.ExpiryDate
+			}
+			return nil
+		})
+		if err != nil || got != want {
+			t.Errorf("as of %v: expiry %v, want %v (%v)", d, got, want, err)
+		}
+	}
+}

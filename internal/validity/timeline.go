@@ -57,6 +57,10 @@ type ExpiryStep struct {
 	Since, Expiry model.Date
 }
 
+// At is the span as known on d (its 有效期 before any extension issued after d), for
+// lists that show a version's dates as of a day.
+func (s Span) At(d model.Date) Span { return s.at(d) }
+
 // at is the span as known on d: its 有效期 before an extension issued after d is the
 // one it had then, and ExtendedOn and Earlier are those before that one.
 func (s Span) at(d model.Date) Span {
