@@ -286,10 +286,15 @@ func RefKey(target string) string {
 
 // indexEndedOutside keeps the whole-work repeals and lapses that name a document the
 // library does not hold (the 民法典 repealing the 婚姻法), by RefKey, earliest first.
+// Those naming a restricted work are kept too: to the public, who may not see it, that
+// document reads like one outside the library.
 func (c *Catalog) indexEndedOutside() {
 	c.outside = map[string][]*model.Relation{}
 	for _, r := range c.Relations {
-		if (r.Type != model.Repeals && r.Type != model.Lapses) || r.TargetWork != "" || len(r.Articles) > 0 {
+		if (r.Type != model.Repeals && r.Type != model.Lapses) || len(r.Articles) > 0 {
+			continue
+		}
+		if r.TargetWork != "" && c.Works[r.TargetWork].Disclosure != model.Restricted {
 			continue
 		}
 		if k := RefKey(r.Target); k != "" {
@@ -313,15 +318,16 @@ func (c *Catalog) RelationDate(r *model.Relation) model.Date {
 	return 0
 }
 
-// EndedOutside is the earliest repeal or lapse in effect on d, stated by a work keep
+// EndedOutside is the earliest repeal or lapse in effect on d, among those keep
 // allows, of the document outside the library that ref names (a title or doc number as
-// written), or nil.
-func (c *Catalog) EndedOutside(ref string, d model.Date, keep func(workID string) bool) *model.Relation {
+// written), or nil. A relation naming a restricted work has its TargetWork set: a
+// reader who may see that work should not be told it is outside the library.
+func (c *Catalog) EndedOutside(ref string, d model.Date, keep func(r *model.Relation) bool) *model.Relation {
 	for _, r := range c.outside[RefKey(ref)] {
 		if c.RelationDate(r) > d {
 			break
 		}
-		if keep(r.FromWork) {
+		if keep(r) {
 			return r
 		}
 	}

@@ -277,7 +277,8 @@ func (b *builder) endedBases(workID string, s validity.Span) []EndedBasis {
 		if (r.Type != model.Basis && r.Type != model.Cites) || !catalog.States(s.VersionID, r) {
 			continue
 		}
-		if r.TargetWork == "" {
+		if r.TargetWork == "" || !b.seen(r.TargetWork) {
+			// A document the reader may not see reads like one outside the library.
 			if e, ok := b.endedOutside(workID, s, r); ok {
 				out = append(out, e)
 			}
@@ -287,7 +288,7 @@ func (b *builder) endedBases(workID string, s validity.Span) []EndedBasis {
 			continue
 		}
 		target, ok := b.c.Works[r.TargetWork]
-		if !ok || !b.visible(target) {
+		if !ok {
 			continue
 		}
 		ttl := b.timeline(target.ID)
@@ -314,7 +315,9 @@ func (b *builder) endedBases(workID string, s validity.Span) []EndedBasis {
 // endedOutside is the basis or citation r of a document outside the library that a
 // document in it repealed or declared lapsed.
 func (b *builder) endedOutside(workID string, s validity.Span, r *model.Relation) (EndedBasis, bool) {
-	end := b.c.EndedOutside(r.Target, b.opt.AsOf, b.seen)
+	end := b.c.EndedOutside(r.Target, b.opt.AsOf, func(e *model.Relation) bool {
+		return b.seen(e.FromWork) && (e.TargetWork == "" || !b.seen(e.TargetWork))
+	})
 	if end == nil || end.FromWork == workID {
 		return EndedBasis{}, false // not known to have ended, or this document ended it itself
 	}

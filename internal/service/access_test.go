@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"encoding/base64"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -100,5 +101,48 @@ func TestCursorWorksAcrossReplicas(t *testing.T) {
 	second, err := b.Search(context.Background(), search.Query{Text: "养犬", AsOf: 20261127, Size: 1, After: after}, Viewer{})
 	if err != nil || len(second.Hits) != 1 || second.Hits[0].VersionID == first.Hits[0].VersionID {
 		t.Errorf("second page at the other replica: %+v, %v", second, err)
+	}
+}
+
+// A restricted document that a public one repeals reads to the public like a document
+// outside the library: checking it answers 已废止 from the public notice (本库未收录),
+// and a public work resting on it (依据) carries the same warning, as they would if the
+// library did not hold it. Answering "not found" instead, or leaving the warning out,
+// would tell the public that the library holds a restricted document of that name.
+func TestRestrictedTargetReadsLikeOneOutsideTheLibrary(t *testing.T) {
+	const (
+		secret = `{"id":"sec","title":"青石县防汛物资内部调拨规程","doc_number":"青石内发〔2019〕7012号","publish_date":"2019-03-01","disclosure":"restricted","text":"第一条 内部规程。"}` + "\n"
+		public = `{"id":"rep","title":"青石县人民政府关于废止部分文件的决定","doc_number":"青石政发〔2023〕2号","publish_date":"2023-06-01","relations":[{"type":"repeals","target":"青石内发〔2019〕7012号","date":"2023-06-01"}],"text":"第一条 废止部分文件。"}
+{"id":"base","title":"青石县防汛物资储备办法","doc_number":"青石政办发〔2020〕5号","publish_date":"2020-05-01","relations":[{"type":"basis","target":"青石内发〔2019〕7012号"}],"text":"第一条 为做好防汛物资储备，制定本办法。"}
+`
+	)
+	const d = model.Date(20261127)
+	answers := func(records string) (check []ValidityResult, note string) {
+		st, done, err := Open(buildJSONL(t, records))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer done()
+		if check, err = st.Validity([]string{"青石内发〔2019〕7012号", "青石县防汛物资内部调拨规程"}, d, Viewer{}); err != nil {
+			t.Fatal(err)
+		}
+		w, err := st.Work(st.Catalog.ByNumber("青石政办发〔2020〕5号")[0], d, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return check, w.StatusReason
+	}
+	outsideCheck, outsideNote := answers(public)
+	if outsideCheck[0].Status == nil || *outsideCheck[0].Status != "已废止" || !strings.Contains(outsideNote, "本库未收录") {
+		t.Fatalf("without the restricted document: %+v, %q", outsideCheck, outsideNote)
+	}
+	check, note := answers(secret + public)
+	for i := range check {
+		if !reflect.DeepEqual(check[i], outsideCheck[i]) {
+			t.Errorf("checking %s: %+v, like one outside the library: %+v", check[i].Input, check[i], outsideCheck[i])
+		}
+	}
+	if note != outsideNote {
+		t.Errorf("the public work resting on the restricted one reads %q, like one resting on a document outside the library: %q", note, outsideNote)
 	}
 }

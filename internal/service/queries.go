@@ -394,10 +394,13 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 // stays not found: the library cannot tell whether it was in force.
 func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, who Viewer) {
 	seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
+	// Stated by a document the viewer may see, about one they may not: a restricted
+	// document reads to the public like one outside the library.
+	outside := func(r *model.Relation) bool { return seen(r.FromWork) && (r.TargetWork == "" || !seen(r.TargetWork)) }
 	var r *model.Relation
 	by, ref := "doc_number", ""
 	for _, n := range numbersIn(item) {
-		if r = st.Catalog.EndedOutside(n, d, seen); r != nil {
+		if r = st.Catalog.EndedOutside(n, d, outside); r != nil {
 			ref = n
 			break
 		}
@@ -407,7 +410,7 @@ func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, wh
 		if ref == "" {
 			return
 		}
-		if r = st.Catalog.EndedOutside(ref, d, seen); r == nil {
+		if r = st.Catalog.EndedOutside(ref, d, outside); r == nil {
 			return
 		}
 	}
