@@ -146,3 +146,35 @@ func TestRestrictedTargetReadsLikeOneOutsideTheLibrary(t *testing.T) {
 		t.Errorf("the public work resting on the restricted one reads %q, like one resting on a document outside the library: %q", note, outsideNote)
 	}
 }
+
+// A JSON Lines record's source shows the public neither its line in the bulk file nor
+// the file's hash: both count or change with the restricted records the file holds
+// (public records on lines 1 and 3 tell that line 2 is one the public may not see).
+func TestBulkSourceTellsNothingOfRestrictedRecords(t *testing.T) {
+	const (
+		secret = `{"id":"sec","title":"青石县内部值班规程","publish_date":"2021-01-01","disclosure":"restricted","text":"第一条 内部值班。"}` + "\n"
+		public = `{"id":"pub","title":"青石县值班管理办法","publish_date":"2022-01-01","text":"第一条 为规范值班，制定本办法。"}` + "\n"
+	)
+	source := func(records string, who Viewer) model.SourceFile {
+		st, done, err := Open(buildJSONL(t, records))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer done()
+		v, err := st.Version(st.Catalog.Versions["pub"].WorkID, "pub", 20261127, who)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.Source
+	}
+	alone, after := source(public, Viewer{}), source(secret+public, Viewer{})
+	if alone != after {
+		t.Errorf("the public sees the source %+v after a restricted record, %+v without it", after, alone)
+	}
+	if after.Path == "" || after.Record == "" {
+		t.Errorf("the public source lost its file or record: %+v", after)
+	}
+	if s := source(secret+public, Viewer{Staff: true}); s.Line != 2 || s.SHA256 == "" {
+		t.Errorf("staff see the source %+v, want line 2 and the file's hash", s)
+	}
+}

@@ -61,7 +61,7 @@ func (st *State) Diff(workID, from, to string, d model.Date, who Viewer) (*DiffV
 	}
 	return &DiffView{
 		WorkID: w.ID, Title: w.Title,
-		From: st.versionInfo(tl, ov.ID, d), To: st.versionInfo(tl, nv.ID, d),
+		From: st.versionInfo(tl, ov.ID, d, who), To: st.versionInfo(tl, nv.ID, d, who),
 		Result: diff.Compare(oldText, newText, ov.Articles, nv.Articles),
 	}, nil
 }

@@ -177,7 +177,7 @@ func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
 		wv.CurrentVersionID = tl.Spans[i].VersionID
 	}
 	for i := len(tl.Spans) - 1; i >= 0; i-- {
-		wv.Versions = append(wv.Versions, st.versionInfo(tl, tl.Spans[i].VersionID, d))
+		wv.Versions = append(wv.Versions, st.versionInfo(tl, tl.Spans[i].VersionID, d, who))
 	}
 	wv.Relations = st.relations(w.ID, d, who)
 	wv.Interpretations = st.interpretations(w.ID, d, who)
@@ -198,15 +198,34 @@ func (st *State) Work(id string, d model.Date, who Viewer) (*WorkView, error) {
 	return wv, nil
 }
 
-func (st *State) versionInfo(tl *validity.Timeline, vid string, d model.Date) VersionInfo {
+func (st *State) versionInfo(tl *validity.Timeline, vid string, d model.Date, who Viewer) VersionInfo {
 	v := st.Catalog.Versions[vid]
 	vv := st.claim(tl.Version(vid, d), d)
-	return VersionInfo{
+	vi := VersionInfo{
 		VersionID: v.ID, Label: v.Label, Title: v.Title, DocNumber: v.DocNumber, PublishDate: v.PublishDate,
 		EffectiveDate: v.EffectiveDate, ExpiryDate: v.ExpiryDate, Status: string(vv.Status), StatusReason: vv.Reason,
-		SourceStatus: v.SourceStatus, Source: v.Source, Alternates: st.Catalog.Alternates[v.ID],
+		SourceStatus: v.SourceStatus, Source: sourceFor(v.Source, who), Alternates: st.Catalog.Alternates[v.ID],
 		RepealedArticles: vv.RepealedArticles(),
 	}
+	if !who.Staff && len(vi.Alternates) > 0 {
+		alts := make([]model.SourceFile, len(vi.Alternates))
+		for i, a := range vi.Alternates {
+			alts[i] = sourceFor(a, who)
+		}
+		vi.Alternates = alts
+	}
+	return vi
+}
+
+// sourceFor is a version's source file as the viewer may see it. A bulk file (JSON
+// Lines) holds other records, restricted ones among them: its hash and the record's
+// line would tell the public how many there are and where, so the public sees the file
+// and the record's own key only.
+func sourceFor(src model.SourceFile, who Viewer) model.SourceFile {
+	if !who.Staff && src.Format == "jsonl" {
+		src.SHA256, src.Line = "", 0
+	}
+	return src
 }
 
 // Version is one version with its text; versionID may be an alias of the canonical id.
@@ -224,7 +243,7 @@ func (st *State) Version(workID, versionID string, d model.Date, who Viewer) (*V
 		return nil, err
 	}
 	tl := st.Catalog.Timeline(w.ID).For(!who.Staff)
-	return &VersionView{VersionInfo: st.versionInfo(tl, v.ID, d), WorkID: w.ID, Text: text, Articles: v.Articles}, nil
+	return &VersionView{VersionInfo: st.versionInfo(tl, v.ID, d, who), WorkID: w.ID, Text: text, Articles: v.Articles}, nil
 }
 
 // relations lists a work's relations both ways, leaving out any whose other end the
