@@ -422,26 +422,56 @@ func (c *Catalog) resolveRelations() {
 // resolve finds the work a reference names: a work id, a doc number or a title. When a
 // title is ambiguous the stating document's own authority decides; failing that the
 // reference stays unresolved rather than pointing at the wrong document.
+//
+// A public document's reference is resolved among the public works first: a restricted
+// document of the same number or title must not leave it unresolved (the public
+// document it names would stay in force despite a repeal), which would also tell the
+// public that the library holds another document of that name.
 func (c *Catalog) resolve(target string, from *model.Version, typ model.RelationType) string {
+	if w, ok := c.Works[from.WorkID]; ok && w.Disclosure != model.Restricted {
+		public := func(id string) bool { return c.Works[id].Disclosure != model.Restricted }
+		if id, named := c.resolveAmong(target, from, typ, public); named {
+			return id
+		}
+	}
+	id, _ := c.resolveAmong(target, from, typ, nil)
+	return id
+}
+
+// resolveAmong is resolve among the works keep allows (all when keep is nil); named
+// reports whether any of them matched the reference.
+func (c *Catalog) resolveAmong(target string, from *model.Version, typ model.RelationType, keep func(workID string) bool) (id string, named bool) {
+	among := func(ids []string) []string {
+		if keep == nil {
+			return ids
+		}
+		var out []string
+		for _, id := range ids {
+			if keep(id) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
 	target = strings.TrimSpace(target)
-	if w, ok := c.Work(target); ok {
-		return w.ID
+	if w, ok := c.Work(target); ok && (keep == nil || keep(w.ID)) {
+		return w.ID, true
 	}
-	cands := c.ByNumber(target)
+	cands := among(c.ByNumber(target))
 	if len(cands) == 0 {
-		cands = c.ByTitle(target)
+		cands = among(c.ByTitle(target))
 	}
 	if len(cands) == 0 {
-		cands = c.byIssuerTitle(target, from)
+		cands = among(c.byIssuerTitle(target, from))
 	}
 	if typ == model.Repeals || typ == model.Lapses {
 		cands = c.existingAt(cands, from)
 	}
 	if len(cands) <= 1 {
 		if len(cands) == 1 {
-			return cands[0]
+			return cands[0], true
 		}
-		return ""
+		return "", false
 	}
 	var same []string
 	for _, id := range cands {
@@ -450,10 +480,10 @@ func (c *Catalog) resolve(target string, from *model.Version, typ model.Relation
 		}
 	}
 	if len(same) == 1 {
-		return same[0]
+		return same[0], true
 	}
 	c.warnf(from.ID, "引用“%s”对应多个文件，未能确定指向", target)
-	return ""
+	return "", true
 }
 
 // byIssuerTitle finds a document its own issuer names without repeating itself: the

@@ -178,3 +178,37 @@ func TestBulkSourceTellsNothingOfRestrictedRecords(t *testing.T) {
 		t.Errorf("staff see the source %+v, want line 2 and the file's hash", s)
 	}
 }
+
+// A public notice naming a number (or title) that a restricted document shares with a
+// public one names, for the public, the public document: the repeal takes effect and
+// is listed on its page as it would be if the library did not hold the restricted
+// document. Left unresolved as ambiguous, the public document would stay in force and
+// tell the public that another document of that number exists.
+func TestRestrictedNamesakeDoesNotUnlinkPublicReferences(t *testing.T) {
+	const (
+		secret = `{"id":"sec","title":"青石县应急物资内部管理规程","doc_number":"青石应急发〔2020〕3号","authority":"青石县机要保密局","publish_date":"2020-04-01","disclosure":"restricted","text":"第一条 内部规程。"}` + "\n"
+		public = `{"id":"old","title":"青石县应急物资储备办法","doc_number":"青石应急发〔2020〕3号","authority":"青石县应急管理局","publish_date":"2020-03-01","text":"第一条 为做好应急物资储备，制定本办法。"}
+{"id":"rep","title":"青石县人民政府关于废止部分文件的决定","doc_number":"青石政发〔2024〕1号","authority":"青石县人民政府","publish_date":"2024-01-10","relations":[{"type":"repeals","target":"青石应急发〔2020〕3号","date":"2024-01-10"}],"text":"第一条 废止部分文件。"}
+`
+	)
+	view := func(records string) (status string, relations []RelationView) {
+		st, done, err := Open(buildJSONL(t, records))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer done()
+		w, err := st.Work(st.Catalog.Versions["old"].WorkID, 20261127, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w.Status, w.Relations
+	}
+	wantStatus, wantRelations := view(public)
+	if wantStatus != "已废止" || len(wantRelations) != 1 {
+		t.Fatalf("without the restricted document: %s, %+v", wantStatus, wantRelations)
+	}
+	status, relations := view(secret + public)
+	if status != wantStatus || !reflect.DeepEqual(relations, wantRelations) {
+		t.Errorf("the public sees %s with relations %+v; without the restricted document %s with %+v", status, relations, wantStatus, wantRelations)
+	}
+}
