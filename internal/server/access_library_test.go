@@ -32,6 +32,7 @@ type accessDoc struct {
 	restricted bool
 	marker     string // restricted: the title's marker
 	textMarker string // restricted: the text's marker
+	formerName string // restricted: the former title of the public work it renames
 	ids        []string
 	subject    string
 }
@@ -211,7 +212,7 @@ var accessTypeNames = map[string]string{"repeals": "废止", "amends": "修改",
 
 // restrictedTypes are the relations a restricted document states about a public one.
 var restrictedTypes = []string{"repeals", "amends", "lapses", "extends", "interprets", "basis", "cites", "", "repeals-text", "basis-text",
-	"repeals-articles", "same-number", "same-title"}
+	"repeals-articles", "same-number", "same-title", "rename"}
 
 func (g *accessLibrary) restrictedWork(j, n int) {
 	partner := g.public[g.rng.Intn(len(g.public))]
@@ -245,7 +246,9 @@ func (g *accessLibrary) restrictedWork(j, n int) {
 	typ := restrictedTypes[(j+int(g.seed))%len(restrictedTypes)]
 	switch typ {
 	case "same-number": // the public work's 发文字号 on a restricted document of another authority
-		d.number, d.authority = partner.number, accessSecretAuthority
+		if partner.number != "" {
+			d.number, d.authority = partner.number, accessSecretAuthority
+		}
 	case "same-title": // the public work's title, from another authority: not a version of it
 		d.authority = accessSecretAuthority
 	}
@@ -258,7 +261,12 @@ func (g *accessLibrary) restrictedWork(j, n int) {
 		}
 	}
 	d.title = partner.title
-	if typ != "same-title" {
+	if typ == "rename" { // 关于修改《X》的决定 renaming X to the public work's title
+		d.formerName = fmt.Sprintf("青石县%s旧办法%d", partner.subject, n)
+		d.title = g.uniqueTitle(func() string {
+			return "青石县人民政府关于修改《" + d.formerName + "》的决定（" + d.marker + "）"
+		})
+	} else if typ != "same-title" {
 		d.title = g.uniqueTitle(func() string {
 			if typ == "interprets" {
 				return "关于《" + partner.title + "》的内部解读（" + d.marker + "）"
@@ -284,6 +292,9 @@ func (g *accessLibrary) restrictedWork(j, n int) {
 	switch typ {
 	case "", "same-number", "same-title":
 		typ = ""
+	case "rename":
+		extra = append(extra, "一、修改《"+d.formerName+"》", "1.将名称修改为：", "“"+partner.title+"”。")
+		typ = "amends"
 	case "repeals-articles": // 部分废止
 		rels = append(rels, map[string]any{"type": "repeals", "target": target, "date": relDate.String(), "articles": []string{"第二条"}})
 		typ = "repeals"

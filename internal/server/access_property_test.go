@@ -315,6 +315,7 @@ func (c *accessCheck) findSecrets(tainted map[*accessRecord]bool) {
 			add(d.number[i:]) // 〕7012号, in whatever form the number is written
 		}
 		add(d.key)
+		add(d.formerName)
 	}
 	for id := range c.restricted {
 		add(id)
@@ -469,6 +470,9 @@ func (c *accessCheck) requests() []accessRequest {
 	var texts []string // what the public may type
 	for _, d := range c.lib.restricted {
 		texts = append(texts, d.marker, d.textMarker, d.number, d.title, d.subject, strings.NewReplacer("〔", "[", "〕", "]").Replace(d.number))
+		if d.formerName != "" {
+			texts = append(texts, d.formerName)
+		}
 	}
 	texts = append(texts, accessMarker, accessTextMarker, "内部", "青石内发", "")
 	for i, d := range c.lib.public {
@@ -584,6 +588,9 @@ func (c *accessCheck) requests() []accessRequest {
 	var items []string
 	for _, d := range c.lib.restricted {
 		items = append(items, d.number, d.title, d.marker, "《"+d.title+"》", strings.NewReplacer("〔", "(", "〕", ")").Replace(d.number))
+		if d.formerName != "" {
+			items = append(items, d.formerName)
+		}
 	}
 	for _, d := range c.lib.public {
 		items = append(items, d.number, d.title)
