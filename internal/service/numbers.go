@@ -15,25 +15,35 @@ import (
 var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝﹙〖〘{｛]\s*\d{4}\s*[〕\]］）)】﹞﹚〗〙}｝]\s*第?\s*\d{1,5}\s*号|\p{Han}{1,10}令\s*第?\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号`)
 
 // numbersIn finds the doc numbers written in a pasted line, normalised. A line that is
-// one number as a whole is read as such first: spaces inside it (法 释〔2022〕9号, as
-// copied from a justified PDF line) are dropped rather than cutting the number short.
+// one number as a whole — once what a list or a sentence puts around it is taken off
+// (1. 一、 （一）, quotes, trailing punctuation) — is read as such first: spaces inside
+// it (法 释〔2022〕9号, as copied from a justified PDF line) are dropped rather than
+// cutting the number short.
 //
 // A line with spaces inside can also be a title and its number in two columns
 // (公司法<TAB>法释〔2023〕7号), which read as one number give a prefix no document has
-// (公司法法释〔2023〕7号): the numbers written in it follow, to be tried in turn.
+// (公司法法释〔2023〕7号): the numbers written in it follow, to be tried in turn — those
+// the pattern below finds, then every number the text reader finds (公告 of a year,
+// 国务院第14号令, orders of bodies with long names), the ones a title is looked up
+// without (docnum.StripNumbers).
 func numbersIn(s string) []string {
 	s = textnorm.FoldWidth(s)
 	var out []string
-	if n := docnum.NormalizeTyped(s); n != "" {
-		out = append(out, n)
-		if !strings.ContainsFunc(strings.TrimSpace(s), unicode.IsSpace) {
-			return out
-		}
-	}
-	for _, m := range numberLike.FindAllString(s, -1) {
-		if n := docnum.Normalize(m); n != "" && !slices.Contains(out, n) {
+	add := func(n string) {
+		if n != "" && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
+	}
+	line := bareLine(listItem.ReplaceAllString(strings.TrimSpace(s), ""))
+	add(docnum.NormalizeTyped(line))
+	if len(out) > 0 && !strings.ContainsFunc(line, unicode.IsSpace) {
+		return out
+	}
+	for _, m := range numberLike.FindAllString(s, -1) {
+		add(docnum.Normalize(m))
+	}
+	for _, m := range docnum.FindAll(s) {
+		add(m.Number)
 	}
 	return out
 }
@@ -46,7 +56,13 @@ func titleOf(item string) string {
 		return ""
 	}
 	// The catalog keys titles without their numbers the same way (catalog.titleKeys).
-	s := docnum.StripNumbers(textnorm.FoldWidth(item))
+	return bareLine(docnum.StripNumbers(textnorm.FoldWidth(item)))
+}
+
+// bareLine is a pasted line without what a list or a sentence puts around what it
+// names: spaces, quotes and 《》 around it, punctuation after it, a list's numbering
+// before it, brackets left empty or wrapping all of it.
+func bareLine(s string) string {
 	for {
 		before := s
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "()", ""), "（）", "")
@@ -68,6 +84,10 @@ func titleOf(item string) string {
 // listMarker is the numbering of a pasted list line: 1. 2、 3) （4） 十二、. A title's own
 // leading (一) is left alone.
 var listMarker = regexp.MustCompile(`^(?:\d{1,3}\s*[.、)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*`)
+
+// listItem is the numbering of a list's second level, （一） to （十二）, before a line.
+// No number begins with one; a title might, so titles are looked up with it first.
+var listItem = regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[)）]\s*`)
 
 // unwrap takes off brackets that enclose all of s: "(abc)" but not "(一)abc(二)".
 func unwrap(s string) (string, bool) {

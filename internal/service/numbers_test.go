@@ -246,3 +246,55 @@ func TestCheckDocumentRepealedOutsideLibrary(t *testing.T) {
 		}
 	}
 }
+
+// A number is found by doc_number whatever a pasted list puts around it (1. 一、 （一）,
+// quotes, trailing punctuation), in each form the check reads when it stands alone: no
+// brackets (沪府规2017年36号), no 号, an ideographic space inside, 国务院第285号令, a
+// 公告 of a year, an order of a body with a long name, a Chinese numeral.
+func TestCheckNumberInListLine(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a","title":"上海市就业补贴管理办法","doc_number":"沪府规〔2017〕36号","publish_date":"2017-03-01","text":"第一条 为规范就业补贴，制定本办法。"}
+{"id":"b","title":"某市临时救助办法","doc_number":"某政办发〔2015〕27号","publish_date":"2015-03-01","text":"第一条 为规范临时救助，制定本办法。"}
+{"id":"c","title":"国家税务总局关于研发费用加计扣除有关事项的公告","doc_number":"国家税务总局公告2022年第12号","publish_date":"2022-06-01","text":"现将有关事项公告如下。"}
+{"id":"d","title":"就业服务与就业管理规定","doc_number":"中华人民共和国人力资源社会保障部令第129号","publish_date":"2012-01-01","text":"第一条 为了规范就业服务，制定本规定。"}
+{"id":"e","title":"工伤保险条例","doc_number":"国务院令第786号","publish_date":"2020-01-01","text":"第一条 为了保障工伤职工，制定本条例。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string]string{
+		"一、沪府规〔2017〕36号":        "a",
+		"十二、沪府规〔2017〕36号。":      "a",
+		"“沪府规2017年36号”":         "a",
+		"1. 沪府规2017年36号；":       "a",
+		"(3)沪府规〔2017〕36":        "a",
+		"2、某政办发〔2015〕\u300027号": "b",
+		"（一）某政办发〔2015〕27号":      "b",
+		"“国家税务总局公告2022年第12号”":   "c",
+		"（一）国家税务总局公告2022年第12号":  "c",
+		"《国家税务总局关于研发费用加计扣除有关事项的公告》（国家税务总局公告2022年第12号）": "c",
+		"研发费用加计扣除公告 国家税务总局公告2022年第12号":                 "c",
+		"1. 中华人民共和国人力资源社会保障部令第129号":                    "d",
+		"1. 国务院第786号令":   "e",
+		"十二、国务院令第七百八十六号": "e",
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want := items[r.Input]
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != "doc_number" {
+			t.Errorf("%q: not matched by number: %s", r.Input, r.StatusReason)
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want {
+			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want)
+		}
+	}
+}
