@@ -59,6 +59,18 @@ func titleOf(item string) string {
 	return bareLine(docnum.StripNumbers(textnorm.FoldWidth(item)))
 }
 
+// titlesOf are the titles a pasted line may name, to be looked up in turn: titleOf's,
+// then, for a line numbered as a list item （一）, the title after it.
+func titlesOf(item string) []string {
+	var out []string
+	for _, t := range []string{titleOf(item), titleOf(listItem.ReplaceAllString(strings.TrimSpace(item), ""))} {
+		if t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // bareLine is a pasted line without what a list or a sentence puts around what it
 // names: spaces, quotes and 《》 around it, punctuation after it, a list's numbering
 // before it, brackets left empty or wrapping all of it.

@@ -298,3 +298,47 @@ func TestCheckNumberInListLine(t *testing.T) {
 		}
 	}
 }
+
+// A title numbered as an item of a list's second level, （一） to （十二）, is found; a
+// title's own （一） at its end stays part of it.
+func TestCheckTitleInListItem(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a","title":"某市养老服务条例","publish_date":"2019-01-01","text":"第一条 为了发展养老服务，制定本条例。"}
+{"id":"b","title":"最高人民法院关于审理劳动争议案件适用法律问题的解释（一）","publish_date":"2020-12-29","text":"第一条 为正确审理劳动争议案件，制定本解释。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string]string{
+		"（一）某市养老服务条例":    "a",
+		"(二)《某市养老服务条例》；": "a",
+		"（十二） 某市养老服务条例":  "a",
+		"（三）最高人民法院关于审理劳动争议案件适用法律问题的解释（一）": "b",
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	in = append(in, "（二）最高人民法院关于审理劳动争议案件适用法律问题的解释")
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want, ok := items[r.Input]
+		if !ok {
+			if r.MatchedBy != nil {
+				t.Errorf("%q: matched %v by %s, want nothing", r.Input, *r.WorkID, *r.MatchedBy)
+			}
+			continue
+		}
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != "title" {
+			t.Errorf("%q: not matched by title: %s", r.Input, r.StatusReason)
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want {
+			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want)
+		}
+	}
+}

@@ -320,10 +320,12 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 	}
 	if len(ids) == 0 {
-		title := titleOf(item)
 		seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
-		if ids = st.visible(st.Catalog.ByTitleWhere(title, seen), who); len(ids) > 0 {
-			by = "title"
+		for _, title := range titlesOf(item) {
+			if ids = st.visible(st.Catalog.ByTitleWhere(title, seen), who); len(ids) > 0 {
+				by = "title"
+				break
+			}
 		}
 	}
 	if len(ids) == 0 {
@@ -403,11 +405,13 @@ func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, wh
 		}
 	}
 	if r == nil {
-		by, ref = "title", titleOf(item)
-		if ref == "" {
-			return
+		by = "title"
+		for _, ref = range titlesOf(item) {
+			if r = st.Catalog.EndedOutside(ref, d, seen); r != nil {
+				break
+			}
 		}
-		if r = st.Catalog.EndedOutside(ref, d, seen); r == nil {
+		if r == nil {
 			return
 		}
 	}
