@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/textnorm"
@@ -14,38 +15,74 @@ import (
 // (国务院令第357号, 国家主席令第十五号).
 var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝﹙〖〘{｛]\s*\d{4}\s*[〕\]］）)】﹞﹚〗〙}｝]\s*第?\s*\d{1,5}\s*号|\p{Han}{1,10}令\s*第?\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号`)
 
-// numbersIn finds the doc numbers written in a pasted line, normalised. A line that is
-// one number as a whole — once what a list or a sentence puts around it is taken off
-// (1. 一、 （一）, quotes, trailing punctuation) — is read as such first: spaces inside
-// it (法 释〔2022〕9号, as copied from a justified PDF line) are dropped rather than
-// cutting the number short.
+// numbersIn finds the doc numbers written in a pasted line, normalised: own are those
+// that may be the line's own number, cited those a title on the line cites. A line
+// that is one number as a whole — once what a list or a sentence puts around it is
+// taken off (1. 一、 （一）, quotes, trailing punctuation) — is read as such first:
+// spaces inside it (法 释〔2022〕9号, as copied from a justified PDF line) are dropped
+// rather than cutting the number short.
 //
 // A line with spaces inside can also be a title and its number in two columns
 // (公司法<TAB>法释〔2023〕7号), which read as one number give a prefix no document has
 // (公司法法释〔2023〕7号): the numbers written in it follow, to be tried in turn — those
 // the pattern below finds, then every number the text reader finds (公告 of a year,
 // 国务院第14号令, orders of bodies with long names), the ones a title is looked up
-// without (docnum.StripNumbers).
-func numbersIn(s string) []string {
+// without (docnum.StripNumbers). Each is the line's own when it stands at the line's
+// start or end or in a column of its own (ownNumber); one inside a title
+// (关于转发《X》（国办发〔2022〕8号）的通知) is cited.
+func numbersIn(s string) (own, cited []string) {
 	s = textnorm.FoldWidth(s)
-	var out []string
-	add := func(n string) {
-		if n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
+	line := bareLine(listItem.ReplaceAllString(strings.TrimSpace(s), ""))
+	if n := docnum.NormalizeTyped(line); n != "" {
+		own = append(own, n)
+		if !strings.ContainsFunc(line, unicode.IsSpace) {
+			return own, nil
 		}
 	}
-	line := bareLine(listItem.ReplaceAllString(strings.TrimSpace(s), ""))
-	add(docnum.NormalizeTyped(line))
-	if len(out) > 0 && !strings.ContainsFunc(line, unicode.IsSpace) {
-		return out
+	add := func(n string, i, j int) {
+		switch {
+		case n == "" || slices.Contains(own, n):
+		case ownNumber(s, i, j):
+			own = append(own, n)
+			cited = slices.DeleteFunc(cited, func(c string) bool { return c == n })
+		case !slices.Contains(cited, n):
+			cited = append(cited, n)
+		}
 	}
-	for _, m := range numberLike.FindAllString(s, -1) {
-		add(docnum.Normalize(m))
+	for _, loc := range numberLike.FindAllStringIndex(s, -1) {
+		add(docnum.Normalize(s[loc[0]:loc[1]]), loc[0], loc[1])
 	}
 	for _, m := range docnum.FindAll(s) {
-		add(m.Number)
+		add(m.Number, m.Start, m.End)
 	}
-	return out
+	return own, cited
+}
+
+// ownNumber reports whether the number at s[i:j] is the line's own: at its start or
+// its end (a list's numbering, brackets and punctuation aside: 《办法》（国发〔2020〕1号）,
+// 国办发〔2022〕8号文件), or set apart by spaces on both sides (a spreadsheet's columns).
+// A number with a title's words on both sides (关于贯彻落实国办发〔2022〕8号文件的实施意见)
+// is one the title cites: another document's.
+func ownNumber(s string, i, j int) bool {
+	if dressing(s[:i], true) || dressing(s[j:], false) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsSpace(before) && unicode.IsSpace(after)
+}
+
+// dressing reports whether s holds nothing but spaces, punctuation and, before what a
+// line names (leading), a list's numbering.
+func dressing(s string, leading bool) bool {
+	s = strings.TrimSpace(s)
+	if leading {
+		s = strings.TrimSpace(listItem.ReplaceAllString(s, ""))
+		if m := listMarker.FindString(s); m != "" {
+			s = s[len(m):]
+		}
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r) })
 }
 
 // titleOf is the title a pasted line names once its doc numbers are taken out: spaces,

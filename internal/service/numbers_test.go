@@ -34,7 +34,7 @@ func TestNumbersIn(t *testing.T) {
 		"《某办法》（某府令第3号）":                "某府令第3号",
 		"最高人民法院关于审理劳动争议案件适用法律问题的解释（一）": "",
 	} {
-		got := numbersIn(in)
+		got, _ := numbersIn(in)
 		if want == "" && len(got) > 0 || want != "" && (len(got) != 1 || got[0] != want) {
 			t.Errorf("numbersIn(%q) = %q, want %q", in, got, want)
 		}
@@ -339,6 +339,61 @@ func TestCheckTitleInListItem(t *testing.T) {
 		}
 		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want {
 			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want)
+		}
+	}
+}
+
+// A number a title cites (关于转发《X》（国办发〔2022〕8号）的通知, 关于贯彻落实国办发〔2022〕8号
+// 文件的实施意见) is another document's: the line names the document of the title, and
+// when the library does not hold that one, nothing — never the cited document, whose
+// status is not the line's. The line's own number stands alone, at its start or end,
+// or in a column of its own.
+func TestCheckNumberCitedInTitle(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"n","title":"国务院办公厅关于进一步做好稳就业工作的意见","doc_number":"国办发〔2022〕8号","authority":"国务院办公厅","publish_date":"2022-03-01","text":"一、稳就业。"}
+{"id":"f","title":"北京市人民政府办公厅关于转发《国务院办公厅关于进一步做好稳就业工作的意见》（国办发〔2022〕8号）的通知","doc_number":"京政办发〔2022〕3号","authority":"北京市人民政府办公厅","publish_date":"2022-04-01","text":"现将文件转发给你们。"}
+{"id":"g","title":"北京市人民政府关于贯彻落实国办发〔2022〕8号文件的实施意见","doc_number":"京政发〔2022〕9号","authority":"北京市人民政府","publish_date":"2022-05-01","text":"一、贯彻落实。"}
+{"id":"r","title":"国务院办公厅关于废止部分文件的决定","doc_number":"国办发〔2023〕1号","authority":"国务院办公厅","publish_date":"2023-01-01","text":"一、国办发〔2015〕3号同时废止。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string][2]string{
+		"北京市人民政府办公厅关于转发《国务院办公厅关于进一步做好稳就业工作的意见》（国办发〔2022〕8号）的通知":                 {"f", "title"},
+		"《北京市人民政府办公厅关于转发《国务院办公厅关于进一步做好稳就业工作的意见》（国办发〔2022〕8号）的通知》（京政办发〔2022〕3号）": {"f", "doc_number"},
+		"北京市人民政府关于贯彻落实国办发〔2022〕8号文件的实施意见":                                       {"g", "title"},
+		"北京市人民政府关于贯彻落实国办发〔2022〕8号文件的实施意见 京政发〔2022〕9号":                           {"g", "doc_number"},
+		"国办发〔2022〕8号文件": {"n", "doc_number"},
+		"《国务院办公厅关于进一步做好稳就业工作的意见》（国办发〔2022〕8号）":              {"n", "doc_number"},
+		"1\t国务院办公厅关于进一步做好稳就业工作的意见\t国办发〔2022〕8号\t2022-03-01": {"n", "doc_number"},
+		// Documents the library does not hold, citing one it holds or one whose repeal it states.
+		"上海市人民政府关于贯彻落实国办发〔2022〕8号文件的实施意见":                       {"", ""},
+		"上海市人民政府办公厅关于转发《国务院办公厅关于进一步做好稳就业工作的意见》（国办发〔2022〕8号）的通知": {"", ""},
+		"某县人民政府关于贯彻落实国办发〔2015〕3号文件的通知":                          {"", ""},
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want := items[r.Input]
+		if want[0] == "" {
+			if r.MatchedBy != nil || r.Status != nil {
+				t.Errorf("%q: matched by %s as %v (%s), want nothing", r.Input, *r.MatchedBy, r.WorkID, r.StatusReason)
+			}
+			continue
+		}
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != want[1] {
+			t.Errorf("%q: not matched by %s: %v %s", r.Input, want[1], r.MatchedBy, r.StatusReason)
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want[0] {
+			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want[0])
 		}
 	}
 }

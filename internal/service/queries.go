@@ -307,13 +307,16 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	}
 	var ids []string
 	by, number := "", ""
-	for _, n := range numbersIn(item) {
+	// A number the line's title cites names another document: only the line's own is
+	// looked up (numbersIn).
+	own, cited := numbersIn(item)
+	for _, n := range own {
 		if ids = st.visible(st.Catalog.ByNumber(n), who); len(ids) > 0 {
 			by, number = "doc_number", n
 			break
 		}
 	}
-	if len(ids) == 0 && len(numbersIn(item)) == 0 {
+	if len(ids) == 0 && len(own) == 0 && len(cited) == 0 {
 		// A number given in metadata in a form docnum does not read is found as written.
 		if ids = st.visible(st.Catalog.ByNumber(item), who); len(ids) > 0 {
 			by, number = "doc_number", item
@@ -398,7 +401,8 @@ func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, wh
 	seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
 	var r *model.Relation
 	by, ref := "doc_number", ""
-	for _, n := range numbersIn(item) {
+	own, _ := numbersIn(item)
+	for _, n := range own {
 		if r = st.Catalog.EndedOutside(n, d, seen); r != nil {
 			ref = n
 			break
