@@ -171,7 +171,10 @@ func (c *Catalog) index() {
 }
 
 // titleKeys are the keys a title is found under: as written, and without 中华人民共和国.
+// A doc number the title holds is keyed in its normal form (财税[2016]25号 as
+// 财税〔2016〕25号).
 func titleKeys(title string) []string {
+	title = docnum.NormalizeNumbers(title)
 	k := textnorm.TitleKey(title)
 	if k == "" {
 		return nil

@@ -96,11 +96,14 @@ func titleOf(item string) string {
 	return bareLine(docnum.StripNumbers(textnorm.FoldWidth(item)))
 }
 
-// titlesOf are the titles a pasted line may name, to be looked up in turn: titleOf's,
-// then, for a line numbered as a list item （一）, the title after it.
+// titlesOf are the titles a pasted line may name, to be looked up in turn: the line as
+// written (a title citing a number, 关于贯彻落实财税〔2016〕25号文件的实施意见, is another
+// document than the one citing 财税〔2025〕51号), titleOf's, then, for a line numbered as
+// a list item （一）, the title after it.
 func titlesOf(item string) []string {
 	var out []string
-	for _, t := range []string{titleOf(item), titleOf(listItem.ReplaceAllString(strings.TrimSpace(item), ""))} {
+	unlisted := listItem.ReplaceAllString(strings.TrimSpace(item), "")
+	for _, t := range []string{bareLine(textnorm.FoldWidth(unlisted)), titleOf(item), titleOf(unlisted)} {
 		if t != "" && !slices.Contains(out, t) {
 			out = append(out, t)
 		}

@@ -397,3 +397,40 @@ func TestCheckNumberCitedInTitle(t *testing.T) {
 		}
 	}
 }
+
+// Titles that differ only in the number they cite are different documents: each is
+// found as written, not the one published last with the other as a candidate.
+func TestCheckTitlesDifferingInCitedNumber(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a","title":"上海市人民政府办公厅关于贯彻落实财税〔2016〕25号文件的实施意见","doc_number":"沪府办规〔2016〕8号","publish_date":"2016-05-01","text":"一、贯彻落实。"}
+{"id":"b","title":"上海市人民政府办公厅关于贯彻落实财税〔2025〕51号文件的实施意见","doc_number":"沪府办规〔2025〕8号","publish_date":"2025-08-02","text":"一、贯彻落实。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string]string{
+		"上海市人民政府办公厅关于贯彻落实财税〔2016〕25号文件的实施意见":    "a",
+		"《上海市人民政府办公厅关于贯彻落实财税[2016]25号文件的实施意见》；": "a",
+		"1. 上海市人民政府办公厅关于贯彻落实财税〔2025〕51号文件的实施意见": "b",
+		"上海市人民政府辦公廳關於貫徹落實財稅〔2025〕51號文件的實施意見":    "b",
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want := items[r.Input]
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != "title" {
+			t.Errorf("%q: not matched by title: %s", r.Input, r.StatusReason)
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want || r.Candidates != 0 {
+			t.Errorf("%q matched work %s (%d other candidates), want the one of %s alone", r.Input, *r.WorkID, r.Candidates, want)
+		}
+	}
+}
