@@ -87,9 +87,11 @@ func dressing(s string, leading bool) bool {
 
 // titleOf is the title a pasted line names once its doc numbers are taken out: spaces,
 // quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕1号）)
-// or wrapping the whole line; a title's own brackets (…的解释（一）) stay.
+// or wrapping the whole line; a title's own brackets (…的解释（一）) stay. A line that is
+// one number has none — unless spaces part it: 公司法<TAB>主席令第16号 reads as one
+// number once they are dropped (an order of 公司法主席), but is a title and a number.
 func titleOf(item string) string {
-	if docnum.IsDocNumber(item) {
+	if docnum.IsDocNumber(item) && !strings.ContainsFunc(strings.TrimSpace(item), unicode.IsSpace) {
 		return ""
 	}
 	// The catalog keys titles without their numbers the same way (catalog.titleKeys).

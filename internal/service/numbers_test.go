@@ -434,3 +434,41 @@ func TestCheckTitlesDifferingInCitedNumber(t *testing.T) {
 		}
 	}
 }
+
+// A line with a title and a number the library does not have: the number is looked up
+// first, as a document whose repeal the library states (an earlier document of the
+// same title, replaced); failing that, the title finds its document, and the answer
+// says that the number given is not that document's.
+func TestCheckTitleWithNumberNotInLibrary(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"w","title":"乙县临时救助办法","doc_number":"乙政办发〔2018〕15号","publish_date":"2018-04-15","text":"第一条 为规范临时救助，制定本办法。","relations":[{"type":"repeals","target":"乙政办发〔2015〕18号","date":"2018-04-15"}]}
+{"id":"c","title":"中华人民共和国公司法","doc_number":"中华人民共和国主席令第15号","publish_date":"2018-10-26","text":"第一条 公司。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	for _, tt := range []struct {
+		item, status, by, reason string
+		work                     bool
+	}{
+		{"《乙县临时救助办法》（乙政办发〔2015〕18号）", "已废止", "doc_number", "本库未收录", false},
+		{"乙县临时救助办法 乙政办发〔2015〕18号", "已废止", "doc_number", "本库未收录", false},
+		{"《乙县临时救助办法》（乙政办发〔2015〕19号）", "现行有效", "title", "乙政办发〔2015〕19号", true},
+		{"中华人民共和国公司法 法释〔2017〕9号", "现行有效", "title", "法释〔2017〕9号", true},
+		{"公司法\t主席令第16号", "现行有效", "title", "主席令第16号", true},
+	} {
+		rs, err := st.Validity([]string{tt.item}, 20261127, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := rs[0]
+		if r.Status == nil || *r.Status != tt.status || r.MatchedBy == nil || *r.MatchedBy != tt.by || (r.WorkID != nil) != tt.work {
+			t.Errorf("%q: status %v matched_by %v work %v (%s), want %s by %s", tt.item, r.Status, r.MatchedBy, r.WorkID, r.StatusReason, tt.status, tt.by)
+			continue
+		}
+		if !strings.Contains(r.StatusReason, tt.reason) {
+			t.Errorf("%q: reason %q does not mention %s", tt.item, r.StatusReason, tt.reason)
+		}
+	}
+}

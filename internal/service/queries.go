@@ -322,6 +322,12 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			by, number = "doc_number", item
 		}
 	}
+	// A number the library does not hold but whose repeal it states comes before the
+	// title: the line may name an earlier document of the title, replaced by the one
+	// the library holds (原《某办法》（某政发〔2015〕3号）同时废止).
+	if len(ids) == 0 && st.endedOutside(&res, own, "doc_number", d, who) {
+		return res
+	}
 	if len(ids) == 0 {
 		seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
 		for _, title := range titlesOf(item) {
@@ -332,7 +338,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 	}
 	if len(ids) == 0 {
-		st.endedOutside(&res, item, d, who)
+		st.endedOutside(&res, titlesOf(item), "title", d, who)
 		return res
 	}
 	w := st.Catalog.Works[ids[0]]
@@ -384,6 +390,16 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			res.StatusReason += st.olderVersionNote(w.ID, names, what, d, who)
 		}
 	}
+	if by == "title" && len(own) > 0 {
+		// The line gives a number no document (the viewer may see) has: found by its
+		// title, the document has another.
+		n := own[len(own)-1]
+		res.StatusReason += "（注意：库中未找到所填文号" + n
+		if dn != "" {
+			res.StatusReason += "，该文件文号为" + dn
+		}
+		res.StatusReason += "，请核对）"
+	}
 	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
 	res.DocNumber = &dn
 	res.Candidates = len(ids) - 1
@@ -395,29 +411,20 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 
 // endedOutside answers for a document the library does not hold but whose repeal or
 // lapse a document in it states (婚姻法, repealed by the 民法典): 已废止 or 已失效 from
-// that date, with the sentence. Before that date, or with no such statement, the item
-// stays not found: the library cannot tell whether it was in force.
-func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, who Viewer) {
+// that date, with the sentence, when one of refs (doc numbers or titles, as by says)
+// names it. Before that date, or with no such statement, the item stays not found:
+// the library cannot tell whether it was in force.
+func (st *State) endedOutside(res *ValidityResult, refs []string, by string, d model.Date, who Viewer) bool {
 	seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
 	var r *model.Relation
-	by, ref := "doc_number", ""
-	own, _ := numbersIn(item)
-	for _, n := range own {
-		if r = st.Catalog.EndedOutside(n, d, seen); r != nil {
-			ref = n
+	ref := ""
+	for _, ref = range refs {
+		if r = st.Catalog.EndedOutside(ref, d, seen); r != nil {
 			break
 		}
 	}
 	if r == nil {
-		by = "title"
-		for _, ref = range titlesOf(item) {
-			if r = st.Catalog.EndedOutside(ref, d, seen); r != nil {
-				break
-			}
-		}
-		if r == nil {
-			return
-		}
+		return false
 	}
 	from := st.Catalog.Works[r.FromWork]
 	in := validity.Incoming{Relation: *r, FromTitle: from.Title, FromDocNumber: from.DocNumber}
@@ -434,6 +441,7 @@ func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, wh
 	} else {
 		res.Title = &target
 	}
+	return true
 }
 
 // newerVersionVerdict is the status on d of the version a checked number (or titled
