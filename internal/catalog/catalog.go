@@ -282,8 +282,21 @@ func (c *Catalog) ByTitleWhere(s string, keep func(workID string) bool) []string
 			keys = append(keys, k)
 		}
 	}
+	// Compared without their numbers, titles that cite different ones are different
+	// documents (关于贯彻落实财税〔2016〕25号文件的实施意见 and …财税〔2025〕51号…); a title
+	// written with or without the number it carries is one.
+	cited := numbersOf(s)
+	alike := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if c.citesAlike(id, cited) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
 	for _, k := range keys {
-		if ids := pick(c.byBare[k]); len(ids) > 0 {
+		if ids := alike(pick(c.byBare[k])); len(ids) > 0 {
 			return ids
 		}
 	}
@@ -301,6 +314,40 @@ func (c *Catalog) ByTitleWhere(s string, keep func(workID string) bool) []string
 		}
 	}
 	return nil
+}
+
+// numbersOf are the doc numbers written in a title, normalised.
+func numbersOf(title string) []string {
+	var out []string
+	for _, m := range docnum.FindAll(title) {
+		if !slices.Contains(out, m.Number) {
+			out = append(out, m.Number)
+		}
+	}
+	return out
+}
+
+// citesAlike reports whether a title citing these numbers can be one of the work's
+// titles once both lose their numbers: one title's numbers are all in the other's.
+func (c *Catalog) citesAlike(workID string, cited []string) bool {
+	if len(cited) == 0 {
+		return true
+	}
+	for _, vid := range c.Works[workID].VersionIDs {
+		theirs := numbersOf(c.Versions[vid].Title)
+		in := func(a, b []string) bool {
+			for _, n := range a {
+				if !slices.Contains(b, n) {
+					return false
+				}
+			}
+			return true
+		}
+		if in(cited, theirs) || in(theirs, cited) {
+			return true
+		}
+	}
+	return false
 }
 
 // byNoticeTitle finds, for the title of a notice issuing X (某市人民政府关于印发《X》的通知)

@@ -85,27 +85,35 @@ func dressing(s string, leading bool) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r) })
 }
 
-// titleOf is the title a pasted line names once its doc numbers are taken out: spaces,
-// quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕1号）)
-// or wrapping the whole line; a title's own brackets (…的解释（一）) stay. A line that is
-// one number has none — unless spaces part it: 公司法<TAB>主席令第16号 reads as one
-// number once they are dropped (an order of 公司法主席), but is a title and a number.
+// titleOf is the title a pasted line names once its own doc numbers are taken out:
+// spaces, quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕
+// 1号）) or wrapping the whole line; a title's own brackets (…的解释（一）) stay, and so do
+// the numbers it cites (关于贯彻落实财税〔2016〕25号文件的实施意见: ownNumber), which tell
+// it from a title citing others. A line that is one number has none — unless spaces
+// part it: 公司法<TAB>主席令第16号 reads as one number once they are dropped (an order
+// of 公司法主席), but is a title and a number.
 func titleOf(item string) string {
 	if docnum.IsDocNumber(item) && !strings.ContainsFunc(strings.TrimSpace(item), unicode.IsSpace) {
 		return ""
 	}
-	// The catalog keys titles without their numbers the same way (catalog.titleKeys).
-	return bareLine(docnum.StripNumbers(textnorm.FoldWidth(item)))
+	s := textnorm.FoldWidth(item)
+	var b strings.Builder
+	last := 0
+	for _, m := range docnum.FindAll(s) {
+		if ownNumber(s, m.Start, m.End) {
+			b.WriteString(s[last:m.Start])
+			last = m.End
+		}
+	}
+	b.WriteString(s[last:])
+	return bareLine(b.String())
 }
 
-// titlesOf are the titles a pasted line may name, to be looked up in turn: the line as
-// written (a title citing a number, 关于贯彻落实财税〔2016〕25号文件的实施意见, is another
-// document than the one citing 财税〔2025〕51号), titleOf's, then, for a line numbered as
-// a list item （一）, the title after it.
+// titlesOf are the titles a pasted line may name, to be looked up in turn: titleOf's,
+// then, for a line numbered as a list item （一）, the title after it.
 func titlesOf(item string) []string {
 	var out []string
-	unlisted := listItem.ReplaceAllString(strings.TrimSpace(item), "")
-	for _, t := range []string{bareLine(textnorm.FoldWidth(unlisted)), titleOf(item), titleOf(unlisted)} {
+	for _, t := range []string{titleOf(item), titleOf(listItem.ReplaceAllString(strings.TrimSpace(item), ""))} {
 		if t != "" && !slices.Contains(out, t) {
 			out = append(out, t)
 		}

@@ -410,10 +410,15 @@ func TestCheckTitlesDifferingInCitedNumber(t *testing.T) {
 	}
 	defer done()
 	items := map[string]string{
-		"上海市人民政府办公厅关于贯彻落实财税〔2016〕25号文件的实施意见":    "a",
-		"《上海市人民政府办公厅关于贯彻落实财税[2016]25号文件的实施意见》；": "a",
-		"1. 上海市人民政府办公厅关于贯彻落实财税〔2025〕51号文件的实施意见": "b",
-		"上海市人民政府辦公廳關於貫徹落實財稅〔2025〕51號文件的實施意見":    "b",
+		"上海市人民政府办公厅关于贯彻落实财税〔2016〕25号文件的实施意见":                  "a",
+		"《上海市人民政府办公厅关于贯彻落实财税[2016]25号文件的实施意见》；":               "a",
+		"1. 上海市人民政府办公厅关于贯彻落实财税〔2025〕51号文件的实施意见":               "b",
+		"上海市人民政府辦公廳關於貫徹落實財稅〔2025〕51號文件的實施意見":                  "b",
+		"《上海市人民政府办公厅关于贯彻落实财税〔2016〕25号文件的实施意见》（沪府办规〔2016〕17号）": "a",
+		"上海市人民政府办公厅关于贯彻落实财税〔2025〕51号文件的实施意见 沪府办规〔2027〕8号":     "b",
+		// Citing a number neither cites: another document.
+		"上海市人民政府办公厅关于贯彻落实财税〔2017〕3号文件的实施意见":                 "",
+		"《上海市人民政府办公厅关于贯彻落实财税〔2017〕3号文件的实施意见》（沪府办规〔2017〕9号）": "",
 	}
 	var in []string
 	for k := range items {
@@ -425,6 +430,12 @@ func TestCheckTitlesDifferingInCitedNumber(t *testing.T) {
 	}
 	for _, r := range rs {
 		want := items[r.Input]
+		if want == "" {
+			if r.MatchedBy != nil {
+				t.Errorf("%q: matched %s by %s, want nothing", r.Input, *r.WorkID, *r.MatchedBy)
+			}
+			continue
+		}
 		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != "title" {
 			t.Errorf("%q: not matched by title: %s", r.Input, r.StatusReason)
 			continue
