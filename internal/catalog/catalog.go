@@ -104,10 +104,20 @@ func (c *Catalog) number(s string) string {
 // numberKey is a doc number's lookup key: its normal form, or for a number given in a
 // form docnum does not read, the number as written (spaces, widths and brackets aside).
 func numberKey(s string) string {
-	if k := docnum.Key(s); k != "" {
+	if k := lookupKey(s); k != "" {
 		return k
 	}
 	return docnum.LooseKey(s)
+}
+
+// lookupKey is docnum.Key, with the 中华人民共和国主席令 written 国家主席令, as staff and
+// the press often write it (国家主席令第15号), read as the 主席令 it is.
+func lookupKey(s string) string {
+	k := docnum.Key(s)
+	if rest, ok := strings.CutPrefix(k, "国家主席令"); ok {
+		return "主席令" + rest
+	}
+	return k
 }
 
 // SameNumber reports whether a and b are one doc number (both non-empty).
@@ -416,7 +426,7 @@ func (c *Catalog) indexFormerTitles() {
 // RefKey is the key under which a reference to a document the library does not hold is
 // compared: its doc number, else its title without 《》 and 中华人民共和国.
 func RefKey(target string) string {
-	if k := docnum.Key(target); k != "" {
+	if k := lookupKey(target); k != "" {
 		return "#" + k
 	}
 	return textnorm.TitleKey(textnorm.ShortTitle(strings.Trim(strings.TrimSpace(target), "《》")))

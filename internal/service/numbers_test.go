@@ -483,3 +483,47 @@ func TestCheckTitleWithNumberNotInLibrary(t *testing.T) {
 		}
 	}
 }
+
+// 国家主席令第15号 is how staff and the press often write the 中华人民共和国主席令: it finds
+// the law by its number, and a repeal stated of the order finds it written either way.
+func TestCheckPresidentialOrderWrittenAsState(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a","title":"中华人民共和国公司法","doc_number":"中华人民共和国主席令第15号","publish_date":"2018-10-26","text":"第一条 公司。"}
+{"id":"b","title":"中华人民共和国某某法","doc_number":"主席令第21号","publish_date":"2019-01-01","text":"第一条 某某。","relations":[{"type":"repeals","target":"国家主席令第20号","date":"2019-01-01"}]}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	for in, want := range map[string]string{
+		"国家主席令第15号":      "a",
+		"国家主席令第十五号":      "a",
+		"1. 国家主席令第15号":   "a",
+		"公司法（国家主席令第15号）": "a",
+		"国家主席令第21号":      "b",
+		"主席令第20号":        "",
+		"国家主席令第16号":      "-",
+	} {
+		rs, err := st.Validity([]string{in}, 20261127, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := rs[0]
+		switch {
+		case want == "-":
+			if r.MatchedBy != nil {
+				t.Errorf("%q: matched by %s, want nothing", in, *r.MatchedBy)
+			}
+		case want == "":
+			if r.Status == nil || *r.Status != "已废止" || r.WorkID != nil {
+				t.Errorf("%q: status %v work %v (%s), want 已废止 outside the library", in, r.Status, r.WorkID, r.StatusReason)
+			}
+		case r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != "doc_number":
+			t.Errorf("%q: not matched by number: %s", in, r.StatusReason)
+		default:
+			if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want {
+				t.Errorf("%q matched work %s, want the one of %s", in, *r.WorkID, want)
+			}
+		}
+	}
+}
