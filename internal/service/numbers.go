@@ -26,10 +26,10 @@ var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝
 // (公司法<TAB>法释〔2023〕7号), which read as one number give a prefix no document has
 // (公司法法释〔2023〕7号): the numbers written in it follow, to be tried in turn — those
 // the pattern below finds, then every number the text reader finds (公告 of a year,
-// 国务院第14号令, orders of bodies with long names), the ones a title is looked up
-// without (docnum.StripNumbers). Each is the line's own when it stands at the line's
-// start or end or in a column of its own (ownNumber); one inside a title
-// (关于转发《X》（国办发〔2022〕8号）的通知) is cited.
+// 国务院第14号令, orders of bodies with long names), the ones titleOf takes out of
+// the title. Each is the line's own when it stands at the line's start or end or in a
+// column of its own (ownNumber); one inside a title (关于转发《X》（国办发〔2022〕8号）
+// 的通知) is cited.
 func numbersIn(s string) (own, cited []string) {
 	s = textnorm.FoldWidth(s)
 	line := bareLine(listItem.ReplaceAllString(strings.TrimSpace(s), ""))
@@ -89,10 +89,11 @@ func dressing(s string, leading bool) bool {
 // spaces, quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕
 // 1号）) or wrapping the whole line; a title's own brackets (…的解释（一）) stay, and so do
 // the numbers it cites (关于贯彻落实财税〔2016〕25号文件的实施意见: ownNumber), which tell
-// it from a title citing others. A line that is one number has none — unless spaces
-// part it: 公司法<TAB>主席令第16号 reads as one number once they are dropped (an order
-// of 公司法主席), but is a title and a number.
-func titleOf(item string) string {
+// it from a title citing others, and so do the numbers keep lists (a number at the
+// end of a title, the forwarded document's: …转发X的通知（国函〔2023〕1号）). A line that
+// is one number has none — unless spaces part it: 公司法<TAB>主席令第16号 reads as one
+// number once they are dropped (an order of 公司法主席), but is a title and a number.
+func titleOf(item string, keep ...string) string {
 	if docnum.IsDocNumber(item) && !strings.ContainsFunc(strings.TrimSpace(item), unicode.IsSpace) {
 		return ""
 	}
@@ -100,7 +101,7 @@ func titleOf(item string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range docnum.FindAll(s) {
-		if ownNumber(s, m.Start, m.End) {
+		if ownNumber(s, m.Start, m.End) && !slices.Contains(keep, m.Number) {
 			b.WriteString(s[last:m.Start])
 			last = m.End
 		}
@@ -109,11 +110,12 @@ func titleOf(item string) string {
 	return bareLine(b.String())
 }
 
-// titlesOf are the titles a pasted line may name, to be looked up in turn: titleOf's,
-// then, for a line numbered as a list item （一）, the title after it.
-func titlesOf(item string) []string {
+// titlesOf are the titles a pasted line may name, to be looked up in turn: titleOf's
+// (keeping the numbers keep lists), then, for a line numbered as a list item （一）, the
+// title after it.
+func titlesOf(item string, keep ...string) []string {
 	var out []string
-	for _, t := range []string{titleOf(item), titleOf(listItem.ReplaceAllString(strings.TrimSpace(item), ""))} {
+	for _, t := range []string{titleOf(item, keep...), titleOf(listItem.ReplaceAllString(strings.TrimSpace(item), ""), keep...)} {
 		if t != "" && !slices.Contains(out, t) {
 			out = append(out, t)
 		}

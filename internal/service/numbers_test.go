@@ -527,3 +527,70 @@ func TestCheckPresidentialOrderWrittenAsState(t *testing.T) {
 		}
 	}
 }
+
+// A title ending with the number of the document it forwards (…关于转发X的通知（国函
+// 〔2023〕1号）) is the forwarding notice, not X: a number whose document's title the
+// line's title quotes in a longer title is that document's. A notice issuing X
+// (关于印发《X》的通知) shares X's number.
+func TestCheckTitleEndingWithQuotedNumber(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"n","title":"国务院关于做好养老服务补贴工作的意见","doc_number":"国函〔2023〕1号","authority":"国务院","publish_date":"2023-05-08","text":"一、做好补贴工作。"}
+{"id":"f","title":"上海市人民政府办公厅关于转发国务院关于做好养老服务补贴工作的意见的通知（国函〔2023〕1号）","doc_number":"沪府办规〔2023〕9号","authority":"上海市人民政府办公厅","publish_date":"2023-06-01","text":"现转发给你们。"}
+{"id":"g","title":"广东省人民政府办公厅关于转发《国务院关于做好养老服务补贴工作的意见》的通知","doc_number":"粤府办〔2023〕3号","authority":"广东省人民政府办公厅","publish_date":"2023-06-02","text":"现转发给你们。"}
+{"id":"b","title":"北京市就业补贴管理办法","doc_number":"京政发〔2019〕12号","authority":"北京市人民政府","publish_date":"2019-03-01","text":"第一条 为规范就业补贴，制定本办法。"}
+{"id":"x","title":"北京市养老服务补贴办法","doc_number":"京政发〔2021〕5号","authority":"北京市人民政府","publish_date":"2021-06-01","text":"第一条 为规范养老服务补贴，制定本办法。"}
+{"id":"h","title":"上海市人民政府办公厅关于转发《国务院关于做好养老服务补贴工作的意见》（国函〔2023〕1号）的通知","doc_number":"沪府办规〔2024〕2号","authority":"上海市人民政府办公厅","publish_date":"2024-01-01","text":"现再次转发给你们。"}
+{"id":"c","title":"中华人民共和国公司法","doc_number":"中华人民共和国主席令第15号","publish_date":"2018-10-26","text":"第一条 公司。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	items := map[string][2]string{
+		"上海市人民政府办公厅关于转发国务院关于做好养老服务补贴工作的意见的通知（国函〔2023〕1号）":       {"f", "title"},
+		"1. 《上海市人民政府办公厅关于转发国务院关于做好养老服务补贴工作的意见的通知（国函[2023]1号）》；": {"f", "title"},
+		"广东省人民政府办公厅关于转发国务院关于做好养老服务补贴工作的意见的通知（国函〔2023〕1号）":       {"g", "title"},
+		"《国务院关于做好养老服务补贴工作的意见》（国函〔2023〕1号）":                      {"n", "doc_number"},
+		"北京市人民政府关于印发《北京市养老服务补贴办法》的通知（京政发〔2021〕5号）":              {"x", "doc_number"},
+		"中华人民共和国公司法 主席令第15号":                                    {"c", "doc_number"},
+		"1\t中华人民共和国公司法\t主席令第15号\t2018-10-26":                    {"c", "doc_number"},
+		"公司法实施细则（主席令第15号）":                                      {"", ""},
+		// Not in the library: a forwarding notice, a 实施细则 given the 办法's number.
+		"浙江省人民政府办公厅关于转发国务院关于做好养老服务补贴工作的意见的通知（国函〔2023〕1号）": {"", ""},
+		"北京市就业补贴管理办法实施细则（京政发〔2019〕12号）":                   {"", ""},
+	}
+	var in []string
+	for k := range items {
+		in = append(in, k)
+	}
+	rs, err := st.Validity(in, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		want := items[r.Input]
+		if want[0] == "" {
+			if r.MatchedBy != nil || r.Status != nil {
+				t.Errorf("%q: matched %v by %v (%s), want nothing", r.Input, deref(r.WorkID), deref(r.MatchedBy), r.StatusReason)
+			}
+			continue
+		}
+		if r.WorkID == nil || r.MatchedBy == nil || *r.MatchedBy != want[1] {
+			t.Errorf("%q: %v by %v (%s), want %s by %s", r.Input, deref(r.WorkID), deref(r.MatchedBy), r.StatusReason, want[0], want[1])
+			continue
+		}
+		if w, _ := st.Catalog.Work(*r.WorkID); w == nil || w.VersionIDs[0] != want[0] {
+			t.Errorf("%q matched work %s, want the one of %s", r.Input, *r.WorkID, want[0])
+		}
+		if strings.Contains(r.StatusReason, "库中未找到所填文号") {
+			t.Errorf("%q: reason %q says its number is not in the library", r.Input, r.StatusReason)
+		}
+	}
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return "null"
+	}
+	return *p
+}

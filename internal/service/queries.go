@@ -2,12 +2,15 @@ package service
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/catalog"
 	"github.com/guifan/guifan/internal/cleanup"
+	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
@@ -316,6 +319,15 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			break
 		}
 	}
+	var quoted []string
+	if len(ids) > 0 && st.quotes(titleOf(item), ids[0]) {
+		// 上海市人民政府办公厅关于转发国务院关于…的意见的通知（国函〔2023〕1号）: the number is
+		// that of the document the line's title forwards, and part of the title; the
+		// line names the notice.
+		own = slices.DeleteFunc(own, func(n string) bool { return n == number })
+		cited, quoted = append(cited, number), []string{number}
+		ids, by, number = nil, "", ""
+	}
 	if len(ids) == 0 && len(own) == 0 && len(cited) == 0 {
 		// A number given in metadata in a form docnum does not read is found as written.
 		if ids = st.visible(st.Catalog.ByNumber(item), who); len(ids) > 0 {
@@ -330,7 +342,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	}
 	if len(ids) == 0 {
 		seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
-		for _, title := range titlesOf(item) {
+		for _, title := range titlesOf(item, quoted...) {
 			if ids = st.visible(st.Catalog.ByTitleWhere(title, seen), who); len(ids) > 0 {
 				by = "title"
 				break
@@ -338,7 +350,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 	}
 	if len(ids) == 0 {
-		st.endedOutside(&res, titlesOf(item), "title", d, who)
+		st.endedOutside(&res, titlesOf(item, quoted...), "title", d, who)
 		return res
 	}
 	w := st.Catalog.Works[ids[0]]
@@ -390,10 +402,9 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			res.StatusReason += st.olderVersionNote(w.ID, names, what, d, who)
 		}
 	}
-	if by == "title" && len(own) > 0 {
+	if n := lastOf(own); by == "title" && n != "" && !strings.Contains(textnorm.TitleKey(docnum.NormalizeNumbers(title)), textnorm.TitleKey(n)) {
 		// The line gives a number no document (the viewer may see) has: found by its
 		// title, the document has another.
-		n := own[len(own)-1]
 		res.StatusReason += "（注意：库中未找到所填文号" + n
 		if dn != "" {
 			res.StatusReason += "，该文件文号为" + dn
@@ -407,6 +418,51 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		res.StatusReason += "（另有 " + strconv.Itoa(res.Candidates) + " 个同名或同号文件，请核对发文机关）"
 	}
 	return res
+}
+
+func lastOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1]
+}
+
+// quotes reports whether a line's title quotes the title of the work within words of
+// its own — 关于转发X的通知, X实施细则 — so that the work's number, written with it, is
+// the quoted document's, not the line's. A notice issuing the work (关于印发《X》的通知)
+// is the same document, under the notice's number; a spreadsheet row's other columns
+// (1<TAB>X<TAB>2022-03-01) are no title's words.
+func (st *State) quotes(title, workID string) bool {
+	t := textnorm.TitleKey(title)
+	var keys []string
+	for _, vid := range st.Catalog.Works[workID].VersionIDs {
+		vt := st.Catalog.Versions[vid].Title
+		for _, k := range []string{textnorm.TitleKey(vt), textnorm.TitleKey(textnorm.ShortTitle(vt))} {
+			if k != "" && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	if slices.Contains(keys, t) {
+		return false
+	}
+	// Longer titles first, each blanked out once seen: the short title inside the full
+	// one (就业促进法 in 中华人民共和国就业促进法) is no quote.
+	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	rest := t
+	for _, k := range keys {
+		i := strings.Index(rest, k)
+		if i < 0 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(rest[:i])
+		after, _ := utf8.DecodeRuneInString(rest[i+len(k):])
+		if textnorm.IsHan(before) || textnorm.IsHan(after) {
+			return !strings.Contains(t, "印发"+k) && !strings.Contains(t, "发布"+k)
+		}
+		rest = strings.ReplaceAll(rest, k, "\x00")
+	}
+	return false
 }
 
 // endedOutside answers for a document the library does not hold but whose repeal or
