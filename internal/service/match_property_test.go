@@ -108,6 +108,9 @@ type mLib struct {
 	works   []*mWork
 	byNum   map[string]*mVersion // mNum.key → version
 	owner   map[*mVersion]*mWork
+	stored  map[string]*mNum    // a number as stored → the number
+	bare    map[string][]*mWork // title without the numbers it cites → works (mBareTitle)
+	cited   map[*mWork][]string // the numbers a work's title cites
 	exact   map[string][]*mWork // title, or short title without 中华人民共和国 → works
 	issued  map[string][]*mWork // X → the notices issuing X (关于印发《X》的通知)
 	outside map[string][]mOutside
@@ -256,7 +259,8 @@ func (g *mGen) versions(n, from int, num func(i, year int) *mNum, label func(i, 
 
 func (g *mGen) library() *mLib {
 	g.lib = &mLib{byNum: map[string]*mVersion{}, owner: map[*mVersion]*mWork{}, exact: map[string][]*mWork{}, issued: map[string][]*mWork{},
-		outside: map[string][]mOutside{}}
+		outside: map[string][]mOutside{}, stored: map[string]*mNum{},
+		bare: map[string][]*mWork{}, cited: map[*mWork][]string{}}
 	// 行政规范性文件 of a region: 北京市就业补贴管理办法, 京政发〔2019〕12号, now and then
 	// reissued under a new number, some with a 实施细则 of their own.
 	for i := 0; i < 16; i++ {
@@ -358,7 +362,8 @@ func (g *mGen) library() *mLib {
 			a + "关于转发" + n.title + "的通知",
 			a + "关于转发《" + n.title + "》（" + num + "）的通知",
 			a + "关于贯彻落实" + num + "文件的实施意见",
-		}[g.r.Intn(4)]
+			a + "关于转发" + n.title + "的通知（" + num + "）",
+		}[g.r.Intn(5)]
 		if !g.freshTitle(title) {
 			continue
 		}
@@ -521,6 +526,7 @@ func (g *mGen) index() {
 			lib.owner[v] = w
 			if v.num != nil {
 				lib.byNum[v.num.key()] = v
+				lib.stored[v.num.stored()] = v.num
 			}
 		}
 		for _, t := range []string{w.title, w.short} {
@@ -531,6 +537,8 @@ func (g *mGen) index() {
 		if w.issued != "" {
 			lib.issued[mTitleKey(w.issued)] = append(lib.issued[mTitleKey(w.issued)], w)
 		}
+		b, c := mBareTitle(w.title)
+		lib.bare[b], lib.cited[w] = append(lib.bare[b], w), c
 		for _, o := range w.outside {
 			lib.outside[o.num.key()] = append(lib.outside[o.num.key()], o)
 		}
@@ -772,6 +780,7 @@ type mExpect struct {
 	by      string    // doc_number or title
 	named   *mVersion // the version the line's number or version note names
 	outside *mWork    // the document stating the repeal of the number, which the library does not hold
+	quoted  bool      // the line's number is that of a document its title quotes
 }
 
 // want is what a viewer must be told for q on d: the works it may match (nil: none),
@@ -779,9 +788,14 @@ type mExpect struct {
 // number, else the repeal of that number the library states; then the title.
 func (lib *mLib) want(q mQuery, staff bool, d model.Date) mExpect {
 	visible := func(w *mWork) bool { return staff || !w.restricted }
+	quoted := false
 	if q.num != nil {
 		if v, ok := lib.byNum[q.num.key()]; ok && visible(lib.owner[v]) {
-			return mExpect{works: []*mWork{lib.owner[v]}, by: "doc_number", named: v}
+			if !q.titled || !mQuotes(q.title, lib.owner[v].title) {
+				return mExpect{works: []*mWork{lib.owner[v]}, by: "doc_number", named: v}
+			}
+			// 关于转发X的通知（X's number）: the number is X's, the line names the notice.
+			quoted = true
 		}
 		for _, o := range lib.outside[q.num.key()] {
 			if o.date <= d && visible(o.by) {
@@ -794,7 +808,7 @@ func (lib *mLib) want(q mQuery, staff bool, d model.Date) mExpect {
 	}
 	var works []*mWork
 	title := func(ws []*mWork) mExpect {
-		e := mExpect{works: ws, by: "title"}
+		e := mExpect{works: ws, by: "title", quoted: quoted}
 		if q.version != nil && slices.Contains(ws, lib.owner[q.version]) {
 			e.named = q.version
 		}
@@ -814,16 +828,15 @@ func (lib *mLib) want(q mQuery, staff bool, d model.Date) mExpect {
 	if works = pick(lib.exact[mTitleKey(q.title)], all); len(works) > 0 {
 		return title(works)
 	}
-	if bare, cited := mBareTitle(q.title); len(cited) > 0 || bare != mTitleKey(q.title) {
-		var ws []*mWork
-		for _, w := range lib.works {
-			if wb, wc := mBareTitle(w.title); wb == bare && len(wc)+len(cited) > 0 && (mSubset(cited, wc) || mSubset(wc, cited)) {
-				ws = append(ws, w)
-			}
+	bare, cited := mBareTitle(q.title)
+	var ws []*mWork
+	for _, w := range lib.bare[bare] {
+		if wc := lib.cited[w]; len(wc)+len(cited) > 0 && (mSubset(cited, wc) || mSubset(wc, cited)) {
+			ws = append(ws, w)
 		}
-		if works = pick(ws, all); len(works) > 0 {
-			return title(works)
-		}
+	}
+	if works = pick(ws, all); len(works) > 0 {
+		return title(works)
 	}
 	if works = pick(lib.issued[mTitleKey(q.title)], all); len(works) > 0 {
 		return title(works)
@@ -839,7 +852,20 @@ func (lib *mLib) want(q mQuery, staff bool, d model.Date) mExpect {
 			return title(works)
 		}
 	}
-	return mExpect{}
+	return mExpect{quoted: quoted}
+}
+
+// mQuotes reports whether title quotes other's within words of its own (关于转发X的通知,
+// X实施细则), other than a notice issuing it (关于印发《X》的通知).
+func mQuotes(title, other string) bool {
+	t, o := mTitleKey(title), mTitleKey(other)
+	i := strings.Index(t, o)
+	if i < 0 || strings.Contains(t, "印发"+o) {
+		return false
+	}
+	before, after := []rune(t[:i]), []rune(t[i+len(o):])
+	han := func(r []rune, k int) bool { return k >= 0 && k < len(r) && r[k] >= 0x4e00 && r[k] <= 0x9fff }
+	return han(before, len(before)-1) || han(after, 0)
 }
 
 // wantStatus is the status the check gives w on d for a line naming version named (nil:
@@ -1075,7 +1101,29 @@ func checkMatchSeed(t *testing.T, seed int64, covered map[string]int) {
 			}
 		}
 		for _, nt := range g.titleNeighbours(w) {
-			queries = append(queries, mQuery{how: "near title", text: nt, titled: true, title: nt})
+			q := mQuery{how: "near title", text: nt, titled: true, title: nt}
+			if ms := mCited.FindAllStringIndex(nt, -1); len(ms) > 0 {
+				// A number at the end of the line reads as the line's own.
+				m := ms[len(ms)-1]
+				if n := lib.stored[nt[m[0]:m[1]]]; n != nil && nt[m[1]:] == "）" && strings.HasSuffix(nt[:m[0]], "（") {
+					q.num, q.title = n, strings.TrimSuffix(nt[:m[0]], "（")
+				}
+			}
+			queries = append(queries, q)
+		}
+		if w.cites != nil {
+			// Citing a neighbouring number: 关于贯彻落实国办发〔2022〕9号文件的实施意见.
+			near := g.numberNeighbours(*w.cites)
+			m := near[g.r.Intn(len(near))]
+			text := strings.Replace(w.title, w.cites.stored(), m.stored(), 1)
+			q := mQuery{how: "near cited number", text: text, titled: true, title: text}
+			if tail := "（" + m.stored() + "）"; strings.HasSuffix(text, tail) {
+				// At the end of the line the number reads as the line's own: the title
+				// is looked up without it, and the answer says the number is not the
+				// library's (…转发X的通知（国函〔2023〕2号）).
+				q.num, q.title = &m, strings.TrimSuffix(text, tail)
+			}
+			queries = append(queries, q)
 		}
 		// The number of an earlier document the work repealed, which the library does not
 		// hold: 已废止 from the repeal, alone or with the title they share.
@@ -1202,11 +1250,6 @@ func (g *mGen) titleNeighbours(w *mWork) []string {
 	if strings.HasPrefix(t, "关于进一步做好") {
 		out = append(out, "关于做好"+strings.TrimPrefix(t, "关于进一步做好"))
 	}
-	if w.cites != nil {
-		// Citing a neighbouring number: 关于贯彻落实国办发〔2022〕9号文件的实施意见.
-		near := g.numberNeighbours(*w.cites)
-		out = append(out, strings.Replace(t, w.cites.stored(), near[g.r.Intn(len(near))].stored(), 1))
-	}
 	if r := []rune(t); len(r) > 8 {
 		out = append(out, string(r[:len(r)-1]))
 		out = append(out, string(r[:len(r)/2])+"和"+string(r[len(r)/2:]))
@@ -1292,7 +1335,7 @@ func (f *mFailures) check(lib *mLib, q mQuery, r ValidityResult, staff bool, d m
 	if !strings.HasPrefix(r.StatusReason, want+"：") {
 		f.fail(q.how+" reason", "%q as of %s (%s): reason %q does not state %s", q.text, d, who, r.StatusReason, want)
 	}
-	if by == "title" && q.num != nil && !strings.Contains(r.StatusReason, "库中未找到所填文号") {
+	if by == "title" && q.num != nil && !e.quoted && !strings.Contains(r.StatusReason, "库中未找到所填文号") {
 		// Found by its title, though the line's number is none the viewer may see.
 		f.fail(q.how+" reason", "%q as of %s (%s): reason %q does not say the number was not found", q.text, d, who, r.StatusReason)
 	}
