@@ -27,6 +27,7 @@ type Catalog struct {
 	byNumber  map[string][]string          // normalised doc number → work ids
 	byTitle   map[string][]string          // title key → work ids
 	byBare    map[string][]string          // title key without the doc numbers a title carries → work ids
+	byIssued  map[string][]string          // title key of X → the works titled …关于印发《X》的通知
 	byFormer  map[string][]string          // title key of a name an amendment changed → work ids
 	outside   map[string][]*model.Relation // RefKey → repeals and lapses of documents the library does not hold
 	timelines map[string]*validity.Timeline
@@ -41,6 +42,7 @@ type Catalog struct {
 // catalog, read concurrently, has none.
 type memo struct {
 	titles  map[string][]string
+	issued  map[string]string
 	numbers map[string]string
 
 	versions  slab.Slab[model.Version]
@@ -54,7 +56,7 @@ type memo struct {
 }
 
 func newMemo() *memo {
-	return &memo{titles: map[string][]string{}, numbers: map[string]string{}}
+	return &memo{titles: map[string][]string{}, issued: map[string]string{}, numbers: map[string]string{}}
 }
 
 func (c *Catalog) titleKeys(title string) []string {
@@ -66,6 +68,21 @@ func (c *Catalog) titleKeys(title string) []string {
 		k = c.memo.ids.Slice(titleKeys(title))
 		c.memo.strs.All(k)
 		c.memo.titles[title] = k
+	}
+	return k
+}
+
+// issuedKey is the title key of the document a notice issues (issuedKey).
+func (c *Catalog) issuedKey(title string) string {
+	if c.memo == nil {
+		_, k := issuedKey(title)
+		return k
+	}
+	k, ok := c.memo.issued[title]
+	if !ok {
+		_, k = issuedKey(title)
+		k = c.memo.strs.Copy(k)
+		c.memo.issued[title] = k
 	}
 	return k
 }
@@ -87,10 +104,20 @@ func (c *Catalog) number(s string) string {
 // numberKey is a doc number's lookup key: its normal form, or for a number given in a
 // form docnum does not read, the number as written (spaces, widths and brackets aside).
 func numberKey(s string) string {
-	if k := docnum.Key(s); k != "" {
+	if k := lookupKey(s); k != "" {
 		return k
 	}
 	return docnum.LooseKey(s)
+}
+
+// lookupKey is docnum.Key, with the 中华人民共和国主席令 written 国家主席令, as staff and
+// the press often write it (国家主席令第15号), read as the 主席令 it is.
+func lookupKey(s string) string {
+	k := docnum.Key(s)
+	if rest, ok := strings.CutPrefix(k, "国家主席令"); ok {
+		return "主席令" + rest
+	}
+	return k
 }
 
 // SameNumber reports whether a and b are one doc number (both non-empty).
@@ -115,9 +142,10 @@ func (c *Catalog) index() {
 	c.byNumber = map[string][]string{}
 	c.byTitle = map[string][]string{}
 	c.byBare = map[string][]string{}
+	c.byIssued = map[string][]string{}
 	for _, id := range c.WorkIDs() {
 		w := c.Works[id]
-		seenN, seenT, seenB := map[string]bool{}, map[string]bool{}, map[string]bool{}
+		seenN, seenT, seenB, seenI := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, vid := range w.VersionIDs {
 			v := c.Versions[vid]
 			if n := c.number(v.DocNumber); n != "" && !seenN[n] {
@@ -131,6 +159,10 @@ func (c *Catalog) index() {
 					c.byTitle[k] = append(c.byTitle[k], id)
 				}
 			}
+			if k := c.issuedKey(v.Title); k != "" && !seenI[k] {
+				seenI[k] = true
+				c.byIssued[k] = append(c.byIssued[k], id)
+			}
 			if bare := docnum.StripNumbers(v.Title); bare != v.Title {
 				for _, k := range c.titleKeys(bare) {
 					if !seenB[k] && !slices.Contains(keys, k) {
@@ -141,7 +173,7 @@ func (c *Catalog) index() {
 			}
 		}
 	}
-	for _, m := range []map[string][]string{c.byNumber, c.byTitle, c.byBare} {
+	for _, m := range []map[string][]string{c.byNumber, c.byTitle, c.byBare, c.byIssued} {
 		for k, ids := range m {
 			m[k] = c.memo.ids.Slice(ids)
 		}
@@ -149,7 +181,10 @@ func (c *Catalog) index() {
 }
 
 // titleKeys are the keys a title is found under: as written, and without 中华人民共和国.
+// A doc number the title holds is keyed in its normal form (财税[2016]25号 as
+// 财税〔2016〕25号).
 func titleKeys(title string) []string {
+	title = docnum.NormalizeNumbers(title)
 	k := textnorm.TitleKey(title)
 	if k == "" {
 		return nil
@@ -158,18 +193,29 @@ func titleKeys(title string) []string {
 	if s := textnorm.TitleKey(textnorm.ShortTitle(title)); s != k && s != "" {
 		keys = append(keys, s)
 	}
-	// A notice that issues a document is found by the document's own title too: staff
-	// paste 抚顺县2022年政务公开工作要点 for 关于印发《抚顺县2022年政务公开工作要点》的通知.
-	if m := issuedTitle.FindStringSubmatch(title); m != nil {
-		if s := textnorm.TitleKey(strings.Trim(m[1], "《》")); s != "" && !slices.Contains(keys, s) {
-			keys = append(keys, s)
-		}
-	}
 	return keys
 }
 
-// issuedTitle is a notice issuing or forwarding one document: …关于印发《X》的通知.
-var issuedTitle = regexp.MustCompile(`关于(?:印发|转发|发布)(《[^《》]+》|[^《》]{4,})的(?:通知|决定)$`)
+// issuedKey reads a notice that issues one document (…关于印发《X》的通知): the issuer
+// its title begins with and the title key of X; "", "" for any other title. A notice
+// that issues a document is found by the document's own title too, when no document
+// of that title is in the library: staff paste 抚顺县2022年政务公开工作要点 for
+// 关于印发《抚顺县2022年政务公开工作要点》的通知. A notice forwarding a document (关于转发《X》
+// 的通知) is not read so: it is another document than X, whose status is its own.
+func issuedKey(title string) (issuer, key string) {
+	loc := issuedTitle.FindStringSubmatchIndex(title)
+	if loc == nil {
+		return "", ""
+	}
+	key = textnorm.TitleKey(strings.Trim(title[loc[2]:loc[3]], "《》"))
+	if key == "" || key == textnorm.TitleKey(title) {
+		return "", ""
+	}
+	return textnorm.TitleKey(title[:loc[0]]), key
+}
+
+// issuedTitle is a notice issuing one document: …关于印发《X》的通知.
+var issuedTitle = regexp.MustCompile(`关于(?:印发|发布)(《[^《》]+》|[^《》]{4,})的(?:通知|决定)$`)
 
 // WorkIDs lists every work id in a stable order.
 func (c *Catalog) WorkIDs() []string {
@@ -213,6 +259,8 @@ func (c *Catalog) ByNumber(s string) []string { return c.byNumber[c.number(s)] }
 // titled …的批复（临翔发改复[2018]172号） is found as …的批复, the way a pasted line is
 // looked up once its numbers are taken out, and the other way round. A title that
 // matches as written always wins over one that matches only without its number.
+// Then a notice issuing a document of the title is found (issuedKey), and a notice
+// title names the document it issues, or another notice issuing it, of its issuer.
 func (c *Catalog) ByTitle(s string) []string { return c.ByTitleWhere(s, nil) }
 
 // ByTitleWhere is ByTitle over the works keep accepts (nil: all): a match only among
@@ -244,10 +292,31 @@ func (c *Catalog) ByTitleWhere(s string, keep func(workID string) bool) []string
 			keys = append(keys, k)
 		}
 	}
+	// Compared without their numbers, titles that cite different ones are different
+	// documents (关于贯彻落实财税〔2016〕25号文件的实施意见 and …财税〔2025〕51号…); a title
+	// written with or without the number it carries is one.
+	cited := numbersOf(s)
+	alike := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if c.citesAlike(id, cited) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
 	for _, k := range keys {
-		if ids := pick(c.byBare[k]); len(ids) > 0 {
+		if ids := alike(pick(c.byBare[k])); len(ids) > 0 {
 			return ids
 		}
+	}
+	for _, k := range keys {
+		if ids := pick(c.byIssued[k]); len(ids) > 0 {
+			return ids
+		}
+	}
+	if ids := c.byNoticeTitle(s, pick); len(ids) > 0 {
+		return ids
 	}
 	for _, k := range keys {
 		if ids := pick(c.byFormer[k]); len(ids) > 0 {
@@ -255,6 +324,85 @@ func (c *Catalog) ByTitleWhere(s string, keep func(workID string) bool) []string
 		}
 	}
 	return nil
+}
+
+// numbersOf are the doc numbers written in a title, normalised.
+func numbersOf(title string) []string {
+	var out []string
+	for _, m := range docnum.FindAll(title) {
+		if !slices.Contains(out, m.Number) {
+			out = append(out, m.Number)
+		}
+	}
+	return out
+}
+
+// citesAlike reports whether a title citing these numbers can be one of the work's
+// titles once both lose their numbers: one title's numbers are all in the other's.
+func (c *Catalog) citesAlike(workID string, cited []string) bool {
+	if len(cited) == 0 {
+		return true
+	}
+	for _, vid := range c.Works[workID].VersionIDs {
+		theirs := numbersOf(c.Versions[vid].Title)
+		in := func(a, b []string) bool {
+			for _, n := range a {
+				if !slices.Contains(b, n) {
+					return false
+				}
+			}
+			return true
+		}
+		if in(cited, theirs) || in(theirs, cited) {
+			return true
+		}
+	}
+	return false
+}
+
+// byNoticeTitle finds, for the title of a notice issuing X (某市人民政府关于印发《X》的通知)
+// that no work bears, another notice issuing X, then X itself — of the issuer the title
+// names, when it names one. A notice of another issuer is another document: a county
+// does not issue the city's 办法.
+func (c *Catalog) byNoticeTitle(s string, pick func([]string) []string) []string {
+	issuer, x := issuedKey(docnum.StripNumbers(s))
+	if x == "" {
+		return nil
+	}
+	var notices []string
+	for _, id := range pick(c.byIssued[x]) {
+		if theirs, _ := issuedKey(c.Works[id].Title); issuer == "" || theirs == issuer {
+			notices = append(notices, id)
+		}
+	}
+	if len(notices) > 0 {
+		return notices
+	}
+	var docs []string
+	for _, id := range pick(c.byTitle[x]) {
+		if issuer == "" || issuedBy(c.Works[id].Authorities, issuer) {
+			docs = append(docs, id)
+		}
+	}
+	return docs
+}
+
+// issuedBy reports whether a document of these authorities can be issued by the issuer
+// a notice title names (a title key): one of them, or all of them together. A document
+// whose authority is not known cannot be told apart.
+func issuedBy(authorities []string, issuer string) bool {
+	if len(authorities) == 0 {
+		return true
+	}
+	if textnorm.TitleKey(strings.Join(authorities, "")) == issuer {
+		return true
+	}
+	for _, a := range authorities {
+		if textnorm.TitleKey(a) == issuer {
+			return true
+		}
+	}
+	return false
 }
 
 // indexFormerTitles lets a work renamed by an amendment be found by its old title,
@@ -278,7 +426,7 @@ func (c *Catalog) indexFormerTitles() {
 // RefKey is the key under which a reference to a document the library does not hold is
 // compared: its doc number, else its title without 《》 and 中华人民共和国.
 func RefKey(target string) string {
-	if k := docnum.Key(target); k != "" {
+	if k := lookupKey(target); k != "" {
 		return "#" + k
 	}
 	return textnorm.TitleKey(textnorm.ShortTitle(strings.Trim(strings.TrimSpace(target), "《》")))

@@ -1,11 +1,11 @@
 package catalog
 
 import (
-	"github.com/guifan/guifan/internal/textnorm"
 	"slices"
 	"testing"
 
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/textnorm"
 	"github.com/guifan/guifan/internal/validity"
 )
 
@@ -237,21 +237,25 @@ func TestRestatedRelationIsKeptOnce(t *testing.T) {
 	}
 }
 
-// A notice issuing a document is found by that document's title as well.
+// A notice issuing a document is keyed by that document's title as well, with the
+// issuer its title begins with; a notice forwarding one (关于转发) is another document.
 func TestTitleKeysOfIssuingNotice(t *testing.T) {
 	key := textnorm.TitleKey
-	for title, want := range map[string]string{
-		"关于印发《抚顺县2022年政务公开工作要点》的通知":    "抚顺县2022年政务公开工作要点",
-		"某市人民政府办公室关于印发某市就业创业补贴暂行办法的通知": "某市就业创业补贴暂行办法",
-		"国务院关于转发《某某规定》的通知":             "某某规定",
+	for title, want := range map[string][2]string{
+		"关于印发《抚顺县2022年政务公开工作要点》的通知":    {"", "抚顺县2022年政务公开工作要点"},
+		"某市人民政府办公室关于印发某市就业创业补贴暂行办法的通知": {"某市人民政府办公室", "某市就业创业补贴暂行办法"},
+		"国家税务总局关于发布《某某管理办法》的决定":        {"国家税务总局", "某某管理办法"},
 	} {
-		if ks := titleKeys(title); !slices.Contains(ks, key(want)) || ks[0] != key(title) {
-			t.Errorf("titleKeys(%s) = %v, want %s too", title, ks, want)
+		if issuer, k := issuedKey(title); issuer != key(want[0]) || k != key(want[1]) {
+			t.Errorf("issuedKey(%s) = %q, %q, want %q, %q", title, issuer, k, want[0], want[1])
 		}
 	}
-	for _, title := range []string{"关于做好2022年政务公开工作的通知", "中华人民共和国公司法"} {
+	for _, title := range []string{"关于做好2022年政务公开工作的通知", "中华人民共和国公司法", "国务院关于转发《某某规定》的通知"} {
+		if _, k := issuedKey(title); k != "" {
+			t.Errorf("issuedKey(%s) = %q: no document is issued", title, k)
+		}
 		if ks := titleKeys(title); len(ks) > 2 || len(ks) == 2 && ks[1] != key("公司法") {
-			t.Errorf("titleKeys(%s) = %v: no document is issued", title, ks)
+			t.Errorf("titleKeys(%s) = %v", title, ks)
 		}
 	}
 }
@@ -306,5 +310,52 @@ func TestReferenceWithoutIssuerFindsIssuersDocument(t *testing.T) {
 	}
 	if w := got[work("other")+" cites"]; w != "" {
 		t.Errorf("another body's citation resolved to %q", w)
+	}
+}
+
+// A notice issuing a document (关于印发《X》的通知) is found by X only when no document
+// titled X is in the library: X itself comes first. A notice forwarding a document
+// (关于转发《X》的通知) is another document than X, with a status of its own: neither is
+// found by the other's title. A notice title pasted as such finds X, or another notice
+// issuing X, only of the issuer it names.
+func TestIssuingAndForwardingNotices(t *testing.T) {
+	c := Build([]*Record{
+		rec("x.txt", "x", "北京市就业补贴管理办法", authority("北京市人民政府"), dated(20190101, 20190101)),
+		rec("nx.txt", "nx", "北京市人民政府关于印发《北京市就业补贴管理办法》的通知", authority("北京市人民政府"), dated(20230101, 20230101)),
+		rec("ny.txt", "ny", "北京市人民政府关于印发《北京市养老服务补贴办法》的通知", authority("北京市人民政府"), dated(20200101, 20200101)),
+		rec("z.txt", "z", "上海市医疗救助办法", authority("上海市人民政府"), dated(20180101, 20180101)),
+		rec("op.txt", "op", "国务院办公厅关于进一步做好稳就业工作的意见", authority("国务院办公厅"), dated(20210101, 20210101)),
+		rec("fw.txt", "fw", "北京市人民政府办公厅关于转发《国务院办公厅关于进一步做好稳就业工作的意见》的通知", authority("北京市人民政府办公厅"), dated(20220101, 20220101)),
+		rec("fw2.txt", "fw2", "北京市人民政府办公厅关于转发《国务院办公厅关于加强养老服务工作的意见》的通知", authority("北京市人民政府办公厅"), dated(20220101, 20220101)),
+	})
+	workOf := func(vid string) string { v, _ := c.Version(vid); return v.WorkID }
+	for title, want := range map[string]string{
+		"北京市就业补贴管理办法":                              "x",
+		"北京市养老服务补贴办法":                              "ny",
+		"关于印发《北京市养老服务补贴办法》的通知":                     "ny",
+		"北京市人民政府关于印发《北京市养老服务补贴办法》的通知":              "ny",
+		"北京市人民政府关于印发北京市养老服务补贴办法的通知":                "ny",
+		"上海市人民政府关于印发《上海市医疗救助办法》的通知":                "z",
+		"关于印发《上海市医疗救助办法》的通知":                       "z",
+		"国务院办公厅关于进一步做好稳就业工作的意见":                    "op",
+		"北京市人民政府办公厅关于转发《国务院办公厅关于进一步做好稳就业工作的意见》的通知": "fw",
+		// Not in the library: another issuer's notice, a forwarded document, a forwarding notice.
+		"上海市人民政府关于印发《北京市养老服务补贴办法》的通知":              "",
+		"上海市人民政府关于印发《北京市就业补贴管理办法》的通知":              "",
+		"北京市人民政府关于印发《上海市医疗救助办法》的通知":                "",
+		"国务院办公厅关于加强养老服务工作的意见":                      "",
+		"上海市人民政府办公厅关于转发《国务院办公厅关于进一步做好稳就业工作的意见》的通知": "",
+		"关于转发《国务院办公厅关于进一步做好稳就业工作的意见》的通知":           "",
+	} {
+		ids := c.ByTitle(title)
+		if want == "" {
+			if len(ids) > 0 {
+				t.Errorf("ByTitle(%s) = %v, want nothing", title, ids)
+			}
+			continue
+		}
+		if len(ids) != 1 || ids[0] != workOf(want) {
+			t.Errorf("ByTitle(%s) = %v, want the work of %s", title, ids, want)
+		}
 	}
 }

@@ -283,3 +283,15 @@ func TestNormalizeTyped(t *testing.T) {
 		t.Errorf("FindAll read %v in text", ms)
 	}
 }
+
+func TestNormalizeNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		"关于贯彻落实财税[2016]25号文件的实施意见":   "关于贯彻落实财税〔2016〕25号文件的实施意见",
+		"关于转发《某办法》（某政发（2020）01号）的通知": "关于转发《某办法》（某政发〔2020〕1号）的通知",
+		"某市养老服务条例":                   "某市养老服务条例",
+	} {
+		if got := NormalizeNumbers(in); got != want {
+			t.Errorf("NormalizeNumbers(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -25,6 +25,25 @@ func StripNumbers(title string) string {
 	return strings.TrimSpace(emptyParens.ReplaceAllString(b.String(), ""))
 }
 
+// NormalizeNumbers returns text with each document number written in it in its normal
+// form: 关于贯彻落实财税[2016]25号文件的实施意见 → 关于贯彻落实财税〔2016〕25号文件的实施意见.
+// Titles that cite a number compare equal however the number is written.
+func NormalizeNumbers(text string) string {
+	ms := FindAll(text)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(text[last:m.Start])
+		b.WriteString(m.Number)
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
 var emptyParens = regexp.MustCompile(`[（(][\s\x{3000}]*[）)]`)
 
 // TrailingNumber returns the number a title ends with in parentheses and the title

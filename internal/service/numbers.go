@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/textnorm"
@@ -14,39 +15,118 @@ import (
 // (国务院令第357号, 国家主席令第十五号).
 var numberLike = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}\s*[〔\[［（(【﹝﹙〖〘{｛]\s*\d{4}\s*[〕\]］）)】﹞﹚〗〙}｝]\s*第?\s*\d{1,5}\s*号|\p{Han}{1,10}令\s*第?\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号`)
 
-// numbersIn finds the doc numbers written in a pasted line, normalised. A line that is
-// one number as a whole is read as such first: spaces inside it (法 释〔2022〕9号, as
-// copied from a justified PDF line) are dropped rather than cutting the number short.
+// numbersIn finds the doc numbers written in a pasted line, normalised: own are those
+// that may be the line's own number, cited those a title on the line cites. A line
+// that is one number as a whole — once what a list or a sentence puts around it is
+// taken off (1. 一、 （一）, quotes, trailing punctuation) — is read as such first:
+// spaces inside it (法 释〔2022〕9号, as copied from a justified PDF line) are dropped
+// rather than cutting the number short.
 //
 // A line with spaces inside can also be a title and its number in two columns
 // (公司法<TAB>法释〔2023〕7号), which read as one number give a prefix no document has
-// (公司法法释〔2023〕7号): the numbers written in it follow, to be tried in turn.
-func numbersIn(s string) []string {
+// (公司法法释〔2023〕7号): the numbers written in it follow, to be tried in turn — those
+// the pattern below finds, then every number the text reader finds (公告 of a year,
+// 国务院第14号令, orders of bodies with long names), the ones titleOf takes out of
+// the title. Each is the line's own when it stands at the line's start or end or in a
+// column of its own (ownNumber); one inside a title (关于转发《X》（国办发〔2022〕8号）
+// 的通知) is cited.
+func numbersIn(s string) (own, cited []string) {
 	s = textnorm.FoldWidth(s)
-	var out []string
-	if n := docnum.NormalizeTyped(s); n != "" {
-		out = append(out, n)
-		if !strings.ContainsFunc(strings.TrimSpace(s), unicode.IsSpace) {
-			return out
+	line := bareLine(listItem.ReplaceAllString(strings.TrimSpace(s), ""))
+	if n := docnum.NormalizeTyped(line); n != "" {
+		own = append(own, n)
+		if !strings.ContainsFunc(line, unicode.IsSpace) {
+			return own, nil
 		}
 	}
-	for _, m := range numberLike.FindAllString(s, -1) {
-		if n := docnum.Normalize(m); n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
+	add := func(n string, i, j int) {
+		switch {
+		case n == "" || slices.Contains(own, n):
+		case ownNumber(s, i, j):
+			own = append(own, n)
+			cited = slices.DeleteFunc(cited, func(c string) bool { return c == n })
+		case !slices.Contains(cited, n):
+			cited = append(cited, n)
+		}
+	}
+	for _, loc := range numberLike.FindAllStringIndex(s, -1) {
+		add(docnum.Normalize(s[loc[0]:loc[1]]), loc[0], loc[1])
+	}
+	for _, m := range docnum.FindAll(s) {
+		add(m.Number, m.Start, m.End)
+	}
+	return own, cited
+}
+
+// ownNumber reports whether the number at s[i:j] is the line's own: at its start or
+// its end (a list's numbering, brackets and punctuation aside: 《办法》（国发〔2020〕1号）,
+// 国办发〔2022〕8号文件), or set apart by spaces on both sides (a spreadsheet's columns).
+// A number with a title's words on both sides (关于贯彻落实国办发〔2022〕8号文件的实施意见)
+// is one the title cites: another document's.
+func ownNumber(s string, i, j int) bool {
+	if dressing(s[:i], true) || dressing(s[j:], false) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsSpace(before) && unicode.IsSpace(after)
+}
+
+// dressing reports whether s holds nothing but spaces, punctuation and, before what a
+// line names (leading), a list's numbering.
+func dressing(s string, leading bool) bool {
+	s = strings.TrimSpace(s)
+	if leading {
+		s = strings.TrimSpace(listItem.ReplaceAllString(s, ""))
+		if m := listMarker.FindString(s); m != "" {
+			s = s[len(m):]
+		}
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r) })
+}
+
+// titleOf is the title a pasted line names once its own doc numbers are taken out:
+// spaces, quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕
+// 1号）) or wrapping the whole line; a title's own brackets (…的解释（一）) stay, and so do
+// the numbers it cites (关于贯彻落实财税〔2016〕25号文件的实施意见: ownNumber), which tell
+// it from a title citing others, and so do the numbers keep lists (a number at the
+// end of a title, the forwarded document's: …转发X的通知（国函〔2023〕1号）). A line that
+// is one number has none — unless spaces part it: 公司法<TAB>主席令第16号 reads as one
+// number once they are dropped (an order of 公司法主席), but is a title and a number.
+func titleOf(item string, keep ...string) string {
+	if docnum.IsDocNumber(item) && !strings.ContainsFunc(strings.TrimSpace(item), unicode.IsSpace) {
+		return ""
+	}
+	s := textnorm.FoldWidth(item)
+	var b strings.Builder
+	last := 0
+	for _, m := range docnum.FindAll(s) {
+		if ownNumber(s, m.Start, m.End) && !slices.Contains(keep, m.Number) {
+			b.WriteString(s[last:m.Start])
+			last = m.End
+		}
+	}
+	b.WriteString(s[last:])
+	return bareLine(b.String())
+}
+
+// titlesOf are the titles a pasted line may name, to be looked up in turn: titleOf's
+// (keeping the numbers keep lists), then, for a line numbered as a list item （一）, the
+// title after it.
+func titlesOf(item string, keep ...string) []string {
+	var out []string
+	for _, t := range []string{titleOf(item, keep...), titleOf(listItem.ReplaceAllString(strings.TrimSpace(item), ""), keep...)} {
+		if t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// titleOf is the title a pasted line names once its doc numbers are taken out: spaces,
-// quotes and 《》 around it go, and so do brackets left empty (《办法》（国发〔2020〕1号）)
-// or wrapping the whole line; a title's own brackets (…的解释（一）) stay.
-func titleOf(item string) string {
-	if docnum.IsDocNumber(item) {
-		return ""
-	}
-	// The catalog keys titles without their numbers the same way (catalog.titleKeys).
-	s := docnum.StripNumbers(textnorm.FoldWidth(item))
+// bareLine is a pasted line without what a list or a sentence puts around what it
+// names: spaces, quotes and 《》 around it, punctuation after it, a list's numbering
+// before it, brackets left empty or wrapping all of it.
+func bareLine(s string) string {
 	for {
 		before := s
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "()", ""), "（）", "")
@@ -68,6 +148,10 @@ func titleOf(item string) string {
 // listMarker is the numbering of a pasted list line: 1. 2、 3) （4） 十二、. A title's own
 // leading (一) is left alone.
 var listMarker = regexp.MustCompile(`^(?:\d{1,3}\s*[.、)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*`)
+
+// listItem is the numbering of a list's second level, （一） to （十二）, before a line.
+// No number begins with one; a title might, so titles are looked up with it first.
+var listItem = regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[)）]\s*`)
 
 // unwrap takes off brackets that enclose all of s: "(abc)" but not "(一)abc(二)".
 func unwrap(s string) (string, bool) {

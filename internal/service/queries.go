@@ -2,12 +2,15 @@ package service
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/catalog"
 	"github.com/guifan/guifan/internal/cleanup"
+	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
@@ -326,27 +329,47 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	}
 	var ids []string
 	by, number := "", ""
-	for _, n := range numbersIn(item) {
+	// A number the line's title cites names another document: only the line's own is
+	// looked up (numbersIn).
+	own, cited := numbersIn(item)
+	for _, n := range own {
 		if ids = st.visible(st.Catalog.ByNumber(n), who); len(ids) > 0 {
 			by, number = "doc_number", n
 			break
 		}
 	}
-	if len(ids) == 0 && len(numbersIn(item)) == 0 {
+	var quoted []string
+	if len(ids) > 0 && st.quotes(titleOf(item), ids[0]) {
+		// 上海市人民政府办公厅关于转发国务院关于…的意见的通知（国函〔2023〕1号）: the number is
+		// that of the document the line's title forwards, and part of the title; the
+		// line names the notice.
+		own = slices.DeleteFunc(own, func(n string) bool { return n == number })
+		cited, quoted = append(cited, number), []string{number}
+		ids, by, number = nil, "", ""
+	}
+	if len(ids) == 0 && len(own) == 0 && len(cited) == 0 {
 		// A number given in metadata in a form docnum does not read is found as written.
 		if ids = st.visible(st.Catalog.ByNumber(item), who); len(ids) > 0 {
 			by, number = "doc_number", item
 		}
 	}
+	// A number the library does not hold but whose repeal it states comes before the
+	// title: the line may name an earlier document of the title, replaced by the one
+	// the library holds (原《某办法》（某政发〔2015〕3号）同时废止).
+	if len(ids) == 0 && st.endedOutside(&res, own, "doc_number", d, who) {
+		return res
+	}
 	if len(ids) == 0 {
-		title := titleOf(item)
 		seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
-		if ids = st.visible(st.Catalog.ByTitleWhere(title, seen), who); len(ids) > 0 {
-			by = "title"
+		for _, title := range titlesOf(item, quoted...) {
+			if ids = st.visible(st.Catalog.ByTitleWhere(title, seen), who); len(ids) > 0 {
+				by = "title"
+				break
+			}
 		}
 	}
 	if len(ids) == 0 {
-		st.endedOutside(&res, item, d, who)
+		st.endedOutside(&res, titlesOf(item, quoted...), "title", d, who)
 		return res
 	}
 	w := st.Catalog.Works[ids[0]]
@@ -398,6 +421,15 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			res.StatusReason += st.olderVersionNote(w.ID, names, what, d, who)
 		}
 	}
+	if n := lastOf(own); by == "title" && n != "" && !strings.Contains(textnorm.TitleKey(docnum.NormalizeNumbers(title)), textnorm.TitleKey(n)) {
+		// The line gives a number no document (the viewer may see) has: found by its
+		// title, the document has another.
+		res.StatusReason += "（注意：库中未找到所填文号" + n
+		if dn != "" {
+			res.StatusReason += "，该文件文号为" + dn
+		}
+		res.StatusReason += "，请核对）"
+	}
 	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
 	res.DocNumber = &dn
 	res.Candidates = len(ids) - 1
@@ -407,31 +439,70 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	return res
 }
 
+func lastOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1]
+}
+
+// quotes reports whether a line's title quotes the title of the work within words of
+// its own — 关于转发X的通知, X实施细则 — so that the work's number, written with it, is
+// the quoted document's, not the line's. A notice issuing the work (关于印发《X》的通知)
+// is the same document, under the notice's number; a spreadsheet row's other columns
+// (1<TAB>X<TAB>2022-03-01) are no title's words.
+func (st *State) quotes(title, workID string) bool {
+	t := textnorm.TitleKey(title)
+	var keys []string
+	for _, vid := range st.Catalog.Works[workID].VersionIDs {
+		vt := st.Catalog.Versions[vid].Title
+		for _, k := range []string{textnorm.TitleKey(vt), textnorm.TitleKey(textnorm.ShortTitle(vt))} {
+			if k != "" && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	if slices.Contains(keys, t) {
+		return false
+	}
+	// Longer titles first, each blanked out once seen: the short title inside the full
+	// one (就业促进法 in 中华人民共和国就业促进法) is no quote.
+	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	rest := t
+	for _, k := range keys {
+		i := strings.Index(rest, k)
+		if i < 0 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(rest[:i])
+		after, _ := utf8.DecodeRuneInString(rest[i+len(k):])
+		if textnorm.IsHan(before) || textnorm.IsHan(after) {
+			return !strings.Contains(t, "印发"+k) && !strings.Contains(t, "发布"+k)
+		}
+		rest = strings.ReplaceAll(rest, k, "\x00")
+	}
+	return false
+}
+
 // endedOutside answers for a document the library does not hold but whose repeal or
 // lapse a document in it states (婚姻法, repealed by the 民法典): 已废止 or 已失效 from
-// that date, with the sentence. Before that date, or with no such statement, the item
-// stays not found: the library cannot tell whether it was in force.
-func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, who Viewer) {
+// that date, with the sentence, when one of refs (doc numbers or titles, as by says)
+// names it. Before that date, or with no such statement, the item stays not found:
+// the library cannot tell whether it was in force.
+func (st *State) endedOutside(res *ValidityResult, refs []string, by string, d model.Date, who Viewer) bool {
 	seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
 	// Stated by a document the viewer may see, about one they may not: a restricted
 	// document reads to the public like one outside the library.
 	outside := func(r *model.Relation) bool { return seen(r.FromWork) && (r.TargetWork == "" || !seen(r.TargetWork)) }
 	var r *model.Relation
-	by, ref := "doc_number", ""
-	for _, n := range numbersIn(item) {
-		if r = st.Catalog.EndedOutside(n, d, outside); r != nil {
-			ref = n
+	ref := ""
+	for _, ref = range refs {
+		if r = st.Catalog.EndedOutside(ref, d, outside); r != nil {
 			break
 		}
 	}
 	if r == nil {
-		by, ref = "title", titleOf(item)
-		if ref == "" {
-			return
-		}
-		if r = st.Catalog.EndedOutside(ref, d, outside); r == nil {
-			return
-		}
+		return false
 	}
 	from := st.Catalog.Works[r.FromWork]
 	in := validity.Incoming{Relation: *r, FromTitle: from.Title, FromDocNumber: from.DocNumber}
@@ -448,6 +519,7 @@ func (st *State) endedOutside(res *ValidityResult, item string, d model.Date, wh
 	} else {
 		res.Title = &target
 	}
+	return true
 }
 
 // newerVersionVerdict is the status on d of the version a checked number (or titled
