@@ -234,3 +234,94 @@ func noteMoves(a, b []item, pairs [][2]int, rows []Row) {
 		rows[k].Note = strings.Join(parts, "；")
 	}
 }
+
+// movedBudget bounds the similarity comparisons pairMoved makes between the items
+// left unpaired, so that a text rewritten throughout costs O(n), not O(n²).
+const movedBudget = 200_000
+
+// pairMoved pairs the items alignByContent left unpaired, an old with a new one of the
+// same text, or of nearly the same text (at least moveSimilarity, each the other's
+// most similar): an article moved elsewhere (将第二条移作第四条), edited or not, is set
+// against its old text at its new place, not shown as one article removed and another
+// added. The old item's own row goes, so the old items' order is no longer kept.
+func pairMoved(a, b []item, pairs [][2]int) [][2]int {
+	var gone, added []int // rows of old items only and of new items only
+	for k, p := range pairs {
+		switch {
+		case p[1] < 0:
+			gone = append(gone, k)
+		case p[0] < 0:
+			added = append(added, k)
+		}
+	}
+	if len(gone) == 0 || len(added) == 0 {
+		return pairs
+	}
+	partner := map[int]int{} // row of a new item → row of the old item it carries
+	taken := map[int]bool{}  // rows of old items paired
+	byText := map[string][]int{}
+	for _, k := range gone {
+		key := a[pairs[k][0]].text.key
+		byText[key] = append(byText[key], k)
+	}
+	for _, k := range added {
+		t := &b[pairs[k][1]].text
+		if len(t.norm) == 0 {
+			continue
+		}
+		if olds := byText[t.key]; len(olds) > 0 {
+			partner[k], taken[olds[0]] = olds[0], true
+			byText[t.key] = olds[1:]
+		}
+	}
+	if len(gone)*len(added) <= movedBudget {
+		best := func(k int, cands []int, sim func(k, c int) float64) (int, float64) {
+			bk, bs := -1, 0.0
+			for _, c := range cands {
+				if s := sim(k, c); s > bs {
+					bk, bs = c, s
+				}
+			}
+			return bk, bs
+		}
+		var olds, news []int
+		for _, k := range gone {
+			if !taken[k] && len(a[pairs[k][0]].text.norm) >= 10 {
+				olds = append(olds, k)
+			}
+		}
+		for _, k := range added {
+			if _, ok := partner[k]; !ok && len(b[pairs[k][1]].text.norm) >= 10 {
+				news = append(news, k)
+			}
+		}
+		simNew := func(k, c int) float64 { return similarity(&a[pairs[c][0]].text, &b[pairs[k][1]].text) }
+		simOld := func(k, c int) float64 { return similarity(&a[pairs[k][0]].text, &b[pairs[c][1]].text) }
+		for _, k := range news {
+			o, s := best(k, olds, simNew)
+			if o < 0 || s < moveSimilarity || taken[o] {
+				continue
+			}
+			if back, _ := best(o, news, simOld); back != k {
+				continue
+			}
+			partner[k], taken[o] = o, true
+		}
+	}
+	if len(partner) == 0 {
+		return pairs
+	}
+	out := make([][2]int, 0, len(pairs)-len(partner))
+	for k, p := range pairs {
+		switch {
+		case taken[k]:
+			continue
+		case p[0] < 0:
+			if o, ok := partner[k]; ok {
+				p[0] = pairs[o][0]
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -129,7 +129,7 @@ func CompareArticles(oldArts, newArts []article.Article) Result {
 			// is set against the one whose text it carries instead, with its old number
 			// (原第十六条), as a 修改前后对照表 does.
 			res.AlignedBy = "content"
-			pairs = alignByContent(a, b)
+			pairs = pairMoved(a, b, alignByContent(a, b))
 			res.Rows = rowsOf(a, b, pairs)
 			noteRenumbered(a, b, pairs, res.Rows)
 		}

@@ -261,3 +261,41 @@ func TestCompareSeedNotice(t *testing.T) {
 		t.Errorf("marked %q, want %q", marks, added)
 	}
 }
+
+// An article moved elsewhere (将第二条移作第四条) is shown at its new place against its
+// old text, noted with its old number, whether or not its wording changed too: it was
+// neither removed nor added, and the articles it jumped over are renumbered only.
+func TestCompareMovedArticle(t *testing.T) {
+	old := "第一条 为了规范管理，制定本办法。\n\n第二条 本办法适用于本市行政区域内的管理活动。\n\n第三条 市人民政府负责组织实施本办法。\n\n第四条 县级人民政府负责本辖区内的具体工作。\n\n第五条 本办法自公布之日起施行。"
+	moved := "第一条 为了规范管理，制定本办法。\n\n第二条 市人民政府负责组织实施本办法。\n\n第三条 县级人民政府负责本辖区内的具体工作。\n\n第四条 本办法适用于本市行政区域内的管理活动。\n\n第五条 本办法自公布之日起施行。"
+	edited := strings.Replace(moved, "本市行政区域内的管理活动", "本市行政区域内的管理和监督活动", 1)
+	for _, tt := range []struct {
+		name, new string
+		op        Op
+	}{{"moved", moved, OpSame}, {"moved and edited", edited, OpChanged}} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Compare(old, tt.new, nil, nil)
+			want := "第一条:same 第二条:same 第三条:same 第四条:" + string(tt.op) + " 第五条:same"
+			if got := ops(res); got != want {
+				t.Fatalf("rows %s\nwant %s\n%s", got, want, render(res))
+			}
+			notes := []string{"", "原第三条", "原第四条", "原第二条", ""}
+			for k, r := range res.Rows {
+				if r.Note != notes[k] {
+					t.Errorf("%s note %q, want %q", r.Key, r.Note, notes[k])
+				}
+			}
+			if r := res.Rows[3]; !strings.HasPrefix(r.Old, "本办法适用于") {
+				t.Errorf("第四条 set against %q", r.Old)
+			}
+			if s := res.Summary; s.Added != 0 || s.Removed != 0 || s.Moved != 3 {
+				t.Errorf("summary %+v", s)
+			}
+			// The other way round, the same articles are paired: 第二条 is the old 第四条.
+			back := Compare(tt.new, old, nil, nil)
+			if got := ops(back); got != "第一条:same 第二条:"+string(tt.op)+" 第三条:same 第四条:same 第五条:same" || back.Rows[1].Note != "原第四条" {
+				t.Errorf("reversed: rows %s\n%s", got, render(back))
+			}
+		})
+	}
+}
