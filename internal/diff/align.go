@@ -103,9 +103,86 @@ const pairSimilarity = 0.5
 // so a long gap costs O(n), not O(n²).
 const pairWindow = 40
 
-// pairSimilar pairs the old items ga with the new items gb, keeping their order, each
-// new item with the most similar old one after the last paired.
+// pairCells bounds the table pairSimilar fills for one gap (old items × new items, a
+// byte each); a larger gap is paired greedily.
+const pairCells = 1 << 22
+
+// pairSimilar pairs the old items ga with the new items gb, keeping their order, so
+// that the similarities of the pairs add up to the most; a pair must be at least
+// pairSimilarity alike, its old item within pairWindow of the new item's proportional
+// place. Pairing each new item in turn with the most similar old one left would let an
+// article take the old article that a later one carries nearly unchanged (会计法 2024
+// merged two articles into one and kept the next), and would pair differently when the
+// versions are swapped.
 func pairSimilar(a, b []item, ga, gb []int) [][2]int {
+	n, m := len(ga), len(gb)
+	if n == 0 || m == 0 || n*m > pairCells {
+		return pairGreedy(a, b, ga, gb)
+	}
+	const (
+		skipOld = iota
+		skipNew
+		match
+	)
+	choice := make([]uint8, n*m) // choice[i*m+j]: how the best pairing of ga[:i+1], gb[:j+1] ends
+	prev := make([]float64, m+1) // best totals for ga[:i], by number of new items
+	cur := make([]float64, m+1)
+	for i := 0; i < n; i++ {
+		cur[0] = 0
+		for j := 0; j < m; j++ {
+			best, how := prev[j+1], uint8(skipOld)
+			if cur[j] > best {
+				best, how = cur[j], skipNew
+			}
+			// |i - j·n/m| ≤ pairWindow, scaled alike both ways round.
+			if d := i*m - j*n; d >= -pairWindow*max(n, m) && d <= pairWindow*max(n, m) {
+				if s := similarity(&a[ga[i]].text, &b[gb[j]].text); s >= pairSimilarity && prev[j]+s > best {
+					best, how = prev[j]+s, match
+				}
+			}
+			cur[j+1] = best
+			choice[i*m+j] = how
+		}
+		prev, cur = cur, prev
+	}
+	var matched [][2]int // positions in ga and gb, last first
+	for i, j := n-1, m-1; i >= 0 && j >= 0; {
+		switch choice[i*m+j] {
+		case match:
+			matched = append(matched, [2]int{i, j})
+			i--
+			j--
+		case skipOld:
+			i--
+		default:
+			j--
+		}
+	}
+	// Between two pairs, the new items come first, then the old ones.
+	pairs := make([][2]int, 0, n+m-len(matched))
+	nextOld, nextNew := 0, 0
+	for k := len(matched) - 1; k >= -1; k-- {
+		endOld, endNew := n, m
+		if k >= 0 {
+			endOld, endNew = matched[k][0], matched[k][1]
+		}
+		for ; nextNew < endNew; nextNew++ {
+			pairs = append(pairs, [2]int{-1, gb[nextNew]})
+		}
+		for ; nextOld < endOld; nextOld++ {
+			pairs = append(pairs, [2]int{ga[nextOld], -1})
+		}
+		if k >= 0 {
+			pairs = append(pairs, [2]int{ga[endOld], gb[endNew]})
+			nextOld, nextNew = endOld+1, endNew+1
+		}
+	}
+	return pairs
+}
+
+// pairGreedy pairs the old items ga with the new items gb, keeping their order, each
+// new item with the most similar old one after the last paired.
+func pairGreedy(a, b []item, ga, gb []int) [][2]int {
 	var pairs [][2]int
 	next := 0 // first unpaired position in ga
 	for jj, j := range gb {
