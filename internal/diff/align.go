@@ -103,14 +103,20 @@ const pairSimilarity = 0.5
 // so a long gap costs O(n), not O(n²).
 const pairWindow = 40
 
+// pairable tells whether two items may be paired as one article amended: alike
+// enough, or one nearly all found in the other; and how alike they are.
+func pairable(a, b *normText) (float64, bool) {
+	s := similarity(a, b)
+	return s, s >= pairSimilarity || contained(a, b)
+}
+
 // pairCells bounds the table pairSimilar fills for one gap (old items × new items, a
 // byte each); a larger gap is paired greedily.
 const pairCells = 1 << 22
 
 // pairSimilar pairs the old items ga with the new items gb, keeping their order, so
-// that the similarities of the pairs add up to the most; a pair must be at least
-// pairSimilarity alike, its old item within pairWindow of the new item's proportional
-// place. Pairing each new item in turn with the most similar old one left would let an
+// that the similarities of the pairs add up to the most; the two items of a pair must
+// be pairable, the old one within pairWindow of the new one's proportional place. Pairing each new item in turn with the most similar old one left would let an
 // article take the old article that a later one carries nearly unchanged (会计法 2024
 // merged two articles into one and kept the next), and would pair differently when the
 // versions are swapped.
@@ -136,7 +142,7 @@ func pairSimilar(a, b []item, ga, gb []int) [][2]int {
 			}
 			// |i - j·n/m| ≤ pairWindow, scaled alike both ways round.
 			if d := i*m - j*n; d >= -pairWindow*max(n, m) && d <= pairWindow*max(n, m) {
-				if s := similarity(&a[ga[i]].text, &b[gb[j]].text); s >= pairSimilarity && prev[j]+s > best {
+				if s, ok := pairable(&a[ga[i]].text, &b[gb[j]].text); ok && prev[j]+s > best {
 					best, how = prev[j]+s, match
 				}
 			}
@@ -186,10 +192,10 @@ func pairGreedy(a, b []item, ga, gb []int) [][2]int {
 	var pairs [][2]int
 	next := 0 // first unpaired position in ga
 	for jj, j := range gb {
-		best, bestSim := -1, pairSimilarity
+		best, bestSim := -1, 0.0
 		centre := jj * len(ga) / max(1, len(gb))
 		for ii := max(next, centre-pairWindow); ii < len(ga) && ii <= centre+pairWindow; ii++ {
-			if s := similarity(&a[ga[ii]].text, &b[j].text); s >= bestSim {
+			if s, ok := pairable(&a[ga[ii]].text, &b[j].text); ok && s >= bestSim {
 				best, bestSim = ii, s
 			}
 		}

@@ -331,3 +331,30 @@ func TestCompareRewrittenArticlesPairBest(t *testing.T) {
 		t.Errorf("the other way: rows %s\n%s", got, render(back))
 	}
 }
+
+// An article that keeps its text and gains paragraphs (反垄断法 2022: 第二十六条 kept
+// its one 款 and gained two) is the same article amended, however much longer
+// it grew: where articles were renumbered and are paired by text, it must not be shown
+// as one article removed and another added.
+func TestCompareExtendedArticle(t *testing.T) {
+	kept := "经营者集中达到国务院规定的申报标准的，经营者应当事先向国务院反垄断执法机构申报，未申报的不得实施集中。"
+	added := "经营者集中未达到国务院规定的申报标准，但有证据证明该经营者集中具有或者可能具有排除、限制竞争效果的，国务院反垄断执法机构可以要求经营者申报。\n\n经营者未依照前两款规定进行申报的，国务院反垄断执法机构应当依法进行调查。"
+	a, b := normalize(kept), normalize(kept+added)
+	if similarity(&a, &b) >= pairSimilarity {
+		t.Fatalf("the texts no longer make the case: similarity %.2f", similarity(&a, &b))
+	}
+	old := "第一条 为了预防和制止垄断行为，制定本法。\n\n第二条 经营者集中是指经营者合并、取得控制权等情形。\n\n第三条 " + kept + "\n\n第四条 本法自2008年8月1日起施行。"
+	new := "第一条 为了预防和制止垄断行为，制定本法。\n\n第二条 反垄断工作坚持中国共产党的领导。\n\n第三条 经营者集中是指经营者合并、取得控制权等情形。\n\n第四条 " + kept + "\n\n" + added + "\n\n第五条 本法自2008年8月1日起施行。本法施行前的有关规定与本法不一致的，以本法为准。"
+	res := Compare(old, new, nil, nil)
+	want := "第一条:same 第二条:added 第三条:same 第四条:changed 第五条:changed"
+	if got := ops(res); got != want {
+		t.Fatalf("rows %s\nwant %s\n%s", got, want, render(res))
+	}
+	r := res.Rows[3]
+	if r.Note != "原第三条" || marked(r.NewSpans, "{+", "+}") != kept+"\n\n{+"+added+"+}" || marked(r.OldSpans, "[-", "-]") != kept {
+		t.Errorf("第四条 %q:\n%s", r.Note, render(res))
+	}
+	if r := res.Rows[4]; r.Note != "原第四条" {
+		t.Errorf("第五条 note %q", r.Note)
+	}
+}

@@ -28,7 +28,7 @@ const (
 func markChanges(a, b *normText) (as, bs []Span, coarse bool) {
 	whole := []seg{{opDelete, 0, 0, len(a.norm)}, {opInsert, 0, 0, len(b.norm)}}
 	segs := whole
-	if similarity(a, b) >= minSimilarity {
+	if similarity(a, b) >= minSimilarity || contained(a, b) {
 		var ok bool
 		if segs, ok = charDiff(a.norm, b.norm); !ok {
 			coarse = true
@@ -233,6 +233,29 @@ func similarity(a, b *normText) float64 {
 		return 0
 	}
 	pa, pb := a.bigrams(), b.bigrams()
+	return 2 * float64(commonPairs(pa, pb)) / float64(len(pa)+len(pb))
+}
+
+// Thresholds of contained.
+const (
+	containedMin   = 10  // characters of the shorter text
+	containedShare = 0.8 // of its character pairs found in the longer one
+)
+
+// contained says whether the shorter of two texts is nearly all found in the longer
+// one: an article kept whole and given new paragraphs, or cut down to a part of
+// itself, is that article amended however much it grew or shrank, though its
+// similarity falls with the length it gained or lost.
+func contained(a, b *normText) bool {
+	if min(len(a.norm), len(b.norm)) < containedMin {
+		return false
+	}
+	pa, pb := a.bigrams(), b.bigrams()
+	return float64(commonPairs(pa, pb)) >= containedShare*float64(min(len(pa), len(pb)))
+}
+
+// commonPairs counts the character pairs two sorted lists share.
+func commonPairs(pa, pb []uint64) int {
 	common := 0
 	for i, j := 0, 0; i < len(pa) && j < len(pb); {
 		switch {
@@ -246,7 +269,7 @@ func similarity(a, b *normText) float64 {
 			j++
 		}
 	}
-	return 2 * float64(common) / float64(len(pa)+len(pb))
+	return common
 }
 
 func bigrams(t []rune) []uint64 {
