@@ -30,9 +30,15 @@ type Row struct {
 	Key string `json:"key"`
 	// Anchor is the item's anchor in the new version (in the old one when removed),
 	// as article.Split gives it: link to /works/…/versions/…#Anchor.
-	Anchor  string `json:"anchor"`
-	Op      Op     `json:"op"`
+	Anchor string `json:"anchor"`
+	Op     Op     `json:"op"`
+	// Chapter is the heading path the item reads under (第二章 待遇 > 第一节 …), in
+	// the new version unless the row is removed.
 	Chapter string `json:"chapter,omitempty"`
+	// OldChapter is the old article's heading path when a row pairs two articles under
+	// different headings: a chapter renamed, renumbered (a chapter added or removed
+	// before it), or the article moved to another chapter.
+	OldChapter string `json:"old_chapter,omitempty"`
 	// Old and New are the texts without their labels; the spans cover them exactly
 	// and are set for changed rows only.
 	Old      string `json:"old,omitempty"`
@@ -213,6 +219,9 @@ func makeRow(a, b []item, i, j int) Row {
 	switch {
 	case i >= 0 && j >= 0:
 		r.Key, r.Anchor, r.Chapter = b[j].label(), b[j].art.Anchor, b[j].art.Chapter
+		if c := a[i].art.Chapter; c != r.Chapter {
+			r.OldChapter = c
+		}
 		r.Old, r.New = a[i].art.Content(), b[j].art.Content()
 		if a[i].text.key == b[j].text.key {
 			r.Op = OpSame

@@ -358,3 +358,39 @@ func TestCompareExtendedArticle(t *testing.T) {
 		t.Errorf("第五条 note %q", r.Note)
 	}
 }
+
+// A chapter renamed, or renumbered because a chapter was added before it, changes the
+// heading the articles read under: a row pairing two articles under different headings
+// gives the old one, so the comparison shows what the heading was.
+func TestCompareChapterHeadings(t *testing.T) {
+	old := "## 第一章 总则\n\n第一条 为了规范管理，制定本办法。\n\n## 第二章 管理\n\n第二条 市人民政府负责组织实施本办法。\n\n第三条 县级人民政府负责本辖区内的具体工作。"
+	renamed := strings.Replace(old, "第二章 管理", "第二章 监督管理", 1)
+	added := strings.Replace(old, "## 第二章 管理\n\n第二条", "## 第二章 职责\n\n第二条", 1)
+	added = strings.Replace(added, "\n\n第三条", "\n\n## 第三章 管理\n\n第三条", 1)
+	for _, tt := range []struct {
+		name, new string
+		want      []string // each row's chapter, and the old one when it differs
+	}{
+		{"renamed", renamed, []string{"第一章 总则", "第二章 监督管理 (第二章 管理)", "第二章 监督管理 (第二章 管理)"}},
+		{"chapter added", added, []string{"第一章 总则", "第二章 职责 (第二章 管理)", "第三章 管理 (第二章 管理)"}},
+		{"unchanged", old, []string{"第一章 总则", "第二章 管理", "第二章 管理"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Compare(old, tt.new, nil, nil)
+			var got []string
+			for _, r := range res.Rows {
+				s := r.Chapter
+				if r.OldChapter != "" {
+					s += " (" + r.OldChapter + ")"
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("chapters %q\nwant %q", got, tt.want)
+			}
+			if res.Summary.Changed+res.Summary.Added+res.Summary.Removed != 0 {
+				t.Errorf("a heading alone changed an article: %+v", res.Summary)
+			}
+		})
+	}
+}
