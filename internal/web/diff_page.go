@@ -31,6 +31,12 @@ type diffRow struct {
 	// ChapterHead is the chapter (第二章 待遇) this row opens: the first row shown of
 	// each chapter carries it, so the comparison reads under its headings.
 	ChapterHead string
+	// ChapterHeadOld is the heading the old articles of that chapter read under, when
+	// another (第二章 管理 renamed 第二章 监督管理, or renumbered).
+	ChapterHeadOld string
+	// FromChapter is the heading this row's old article read under, when it is not
+	// the one its chapter's old articles read under (an article moved between chapters).
+	FromChapter string
 	OpName      string
 	URL         string // the article in its version's page
 	Repealed    bool   // the article is no longer in force in the newer version (部分失效)
@@ -93,14 +99,31 @@ func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
 	for _, a := range dv.To.RepealedArticles {
 		repealed[a] = true
 	}
-	chapter := ""
+	chapter, headOld := "", ""
 	for _, row := range dv.Rows {
 		if v.OnlyChanged && row.Op == diff.OpSame && row.MovedFrom == "" && row.MovedTo == "" {
 			continue
 		}
 		dr := diffRow{Row: row, OpName: opNames[row.Op], Repealed: repealed[row.Anchor]}
-		if row.Chapter != "" && row.Chapter != chapter {
-			dr.ChapterHead = row.Chapter
+		// The heading the old article read under, for rows with both.
+		old, paired := row.Chapter, row.Op == diff.OpSame || row.Op == diff.OpChanged
+		if row.OldChapter != "" {
+			old = row.OldChapter
+		}
+		switch {
+		case row.Chapter != chapter:
+			headOld = row.Chapter
+			if paired {
+				headOld = old
+			}
+			if row.Chapter != "" {
+				dr.ChapterHead = row.Chapter
+				if headOld != row.Chapter {
+					dr.ChapterHeadOld = headOld
+				}
+			}
+		case paired && old != headOld:
+			dr.FromChapter = old
 		}
 		chapter = row.Chapter
 		if row.Anchor != "" {
