@@ -106,8 +106,14 @@ const pairWindow = 40
 // pairable tells whether two items may be paired as one article amended: alike
 // enough, or one nearly all found in the other; and how alike they are.
 func pairable(a, b *normText) (float64, bool) {
-	s := similarity(a, b)
-	return s, s >= pairSimilarity || contained(a, b)
+	if len(a.norm) < 2 || len(b.norm) < 2 {
+		s := similarity(a, b)
+		return s, s >= pairSimilarity
+	}
+	pa, pb := a.bigrams(), b.bigrams()
+	common := float64(commonPairs(pa, pb))
+	s := 2 * common / float64(len(pa)+len(pb))
+	return s, s >= pairSimilarity || min(len(a.norm), len(b.norm)) >= containedMin && common >= containedShare*float64(min(len(pa), len(pb)))
 }
 
 // pairCells bounds the table pairSimilar fills for one gap (old items × new items, a
@@ -357,38 +363,49 @@ func pairMoved(a, b []item, pairs [][2]int) [][2]int {
 			byText[t.key] = olds[1:]
 		}
 	}
-	if len(gone)*len(added) <= movedBudget {
-		best := func(k int, cands []int, sim func(k, c int) float64) (int, float64) {
-			bk, bs := -1, 0.0
-			for _, c := range cands {
-				if s := sim(k, c); s > bs {
-					bk, bs = c, s
+	var olds, news []int // rows still unpaired, of texts long enough to tell
+	for _, k := range gone {
+		if !taken[k] && len(a[pairs[k][0]].text.norm) >= 10 {
+			olds = append(olds, k)
+		}
+	}
+	for _, k := range added {
+		if _, ok := partner[k]; !ok && len(b[pairs[k][1]].text.norm) >= 10 {
+			news = append(news, k)
+		}
+	}
+	if len(olds) > 0 && len(news) > 0 && len(olds)*len(news) <= movedBudget {
+		// Each old item's and each new item's most similar counterpart.
+		bestNew := make([]int, len(olds))
+		bestOld := make([]int, len(news))
+		simNew := make([]float64, len(olds))
+		simOld := make([]float64, len(news))
+		for x := range bestNew {
+			bestNew[x] = -1
+		}
+		for y := range bestOld {
+			bestOld[y] = -1
+		}
+		for x, ko := range olds {
+			at := &a[pairs[ko][0]].text
+			for y, kn := range news {
+				bt := &b[pairs[kn][1]].text
+				if la, lb := len(at.norm), len(bt.norm); 2*float64(min(la, lb)) < moveSimilarity*float64(la+lb) {
+					continue // too different in length to be moveSimilarity alike
+				}
+				s := similarity(at, bt)
+				if s > simNew[x] {
+					bestNew[x], simNew[x] = y, s
+				}
+				if s > simOld[y] {
+					bestOld[y], simOld[y] = x, s
 				}
 			}
-			return bk, bs
 		}
-		var olds, news []int
-		for _, k := range gone {
-			if !taken[k] && len(a[pairs[k][0]].text.norm) >= 10 {
-				olds = append(olds, k)
+		for y, x := range bestOld {
+			if x >= 0 && simOld[y] >= moveSimilarity && bestNew[x] == y {
+				partner[news[y]], taken[olds[x]] = olds[x], true
 			}
-		}
-		for _, k := range added {
-			if _, ok := partner[k]; !ok && len(b[pairs[k][1]].text.norm) >= 10 {
-				news = append(news, k)
-			}
-		}
-		simNew := func(k, c int) float64 { return similarity(&a[pairs[c][0]].text, &b[pairs[k][1]].text) }
-		simOld := func(k, c int) float64 { return similarity(&a[pairs[k][0]].text, &b[pairs[c][1]].text) }
-		for _, k := range news {
-			o, s := best(k, olds, simNew)
-			if o < 0 || s < moveSimilarity || taken[o] {
-				continue
-			}
-			if back, _ := best(o, news, simOld); back != k {
-				continue
-			}
-			partner[k], taken[o] = o, true
 		}
 	}
 	if len(partner) == 0 {
