@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -378,6 +380,49 @@ func TestNotYetEffectiveRanksBelowInForce(t *testing.T) {
 		}
 		if got := strings.Join(hitIDs(res), " "); got != c.order {
 			t.Errorf("as of %s: hits %s, want %s", c.asof, got, c.order)
+		}
+	}
+}
+
+// The fast path scores a lone character exactly as bleve's searchers do, to the last
+// bit: documents that tie there tie on the fast path too and are ranked alike (by
+// document number). A lone character starts many text bigrams (第一, 第二, …), whose
+// scores bleve adds up in the order of its disjunction searchers; added up in another
+// order they differ in the last bits, and tied documents swapped places between the
+// fast path and bleve's searchers.
+func TestFastPathTiesAsBleve(t *testing.T) {
+	var docs []*Doc
+	numerals := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"}
+	for i := range 60 {
+		var b strings.Builder
+		// The same articles in another order: the same terms, frequencies and length.
+		n := 4 + i%11
+		for k := range n {
+			fmt.Fprintf(&b, "第%s条 本规定适用于本市。\n", numerals[(k*7+i)%n])
+		}
+		docs = append(docs, &Doc{VersionID: fmt.Sprintf("v%02d", i), WorkID: fmt.Sprintf("w%02d", i), Title: "某市管理规定", Text: b.String(), Publish: 20200101})
+	}
+	x := indexOf(t, docs...)
+	for _, text := range []string{"第", "本", "规"} {
+		q := Query{Text: text, AsOf: 20261127, Size: 100}
+		got, err := x.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Exhaustive = true
+		want, err := x.Search(context.Background(), q)
+		x.Exhaustive = false
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Fast || len(got.Hits) != len(want.Hits) {
+			t.Fatalf("%s: fast %v, %d hits, bleve %d", text, got.Fast, len(got.Hits), len(want.Hits))
+		}
+		for i := range got.Hits {
+			g, w := got.Hits[i], want.Hits[i]
+			if g.VersionID != w.VersionID || math.Float64bits(g.Score) != math.Float64bits(w.Score) {
+				t.Errorf("%s: hit %d %s %.17g, bleve %s %.17g", text, i, g.VersionID, g.Score, w.VersionID, w.Score)
+			}
 		}
 	}
 }
