@@ -165,6 +165,33 @@ func TestNewReaderRulesRereadUnchangedFiles(t *testing.T) {
 	}
 }
 
+// A snapshot whose index was written under another mapping or analysis is indexed
+// afresh by the next ingest: every version, its text taken from the previous index (no
+// file is read again), into a new index; the new snapshot records the current version,
+// so the ingest after it is a no-op.
+func TestNewIndexVersionIndexesEveryVersion(t *testing.T) {
+	l, idx := lib(t)
+	first := run(t, l, idx)
+	name, m := current(t, idx)
+	m.Index = search.IndexVersion - 1
+	if err := snapshot.SaveManifest(snapshot.Root(idx).Path(name), m); err != nil {
+		t.Fatal(err)
+	}
+	again := run(t, l, idx)
+	if again.Unchanged || again.Indexed != first.Versions || again.Deleted != 0 || again.FilesRead != 0 {
+		t.Errorf("after an analysis change: indexed %d of %d versions, %d deleted, %d files read (%+v)", again.Indexed, first.Versions, again.Deleted, again.FilesRead, again)
+	}
+	if _, m := current(t, idx); m.Index != search.IndexVersion {
+		t.Errorf("new snapshot records index version %d, want %d", m.Index, search.IndexVersion)
+	}
+	if text, err := searchText(t, idx, "law-2"); err != nil || !strings.Contains(text, "发展养老服务事业") {
+		t.Errorf("text of law-2 after the rebuild: %q, %v", text, err)
+	}
+	if third := run(t, l, idx); !third.Unchanged {
+		t.Errorf("third ingest: %+v", third)
+	}
+}
+
 func searchText(t *testing.T, idx, versionID string) (string, error) {
 	t.Helper()
 	name, _ := current(t, idx)

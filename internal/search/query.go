@@ -223,6 +223,7 @@ func textQuery(p *Plan, ps pass) query.Query {
 				for _, f := range []string{fTitle, fText} {
 					m := bleve.NewMatchQuery(a)
 					m.SetField(f)
+					m.Analyzer = analyzerBigram // the query's bigrams, not the ends the text also indexes
 					if f == fTitle {
 						m.SetBoost(3)
 					}
@@ -312,6 +313,7 @@ func textQueryFor(s string, weight float64) query.Query {
 		// Letters, digits or mixed text (GB/T 33190, 2024年): all of its tokens.
 		m := bleve.NewMatchQuery(s)
 		m.SetField(fText)
+		m.Analyzer = analyzerBigram // every token of the query is in the text, not the end of its runs
 		m.SetOperator(query.MatchQueryOperatorAnd)
 		m.SetBoost(weight)
 		return m

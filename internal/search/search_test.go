@@ -7,6 +7,7 @@ import (
 	"math"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -422,6 +423,31 @@ func TestFastPathTiesAsBleve(t *testing.T) {
 			g, w := got.Hits[i], want.Hits[i]
 			if g.VersionID != w.VersionID || math.Float64bits(g.Score) != math.Float64bits(w.Score) {
 				t.Errorf("%s: hit %d %s %.17g, bleve %s %.17g", text, i, g.VersionID, g.Score, w.VersionID, w.Score)
+			}
+		}
+	}
+}
+
+// A lone character is found wherever the text has it, also where it ends a run of
+// Chinese text (纳税。, 第一条 ) and so starts no bigram: 税 finds a text that writes
+// it only as 依法纳税。, on the fast path and through bleve's searchers.
+func TestLoneCharacterEndingARun(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "tax", WorkID: "w1", Title: "某市个体工商户管理办法", Text: "第一条 个体工商户应当依法纳税。\n第二条 本办法由市场监管部门解释。", Publish: 20200101},
+		&Doc{VersionID: "other", WorkID: "w2", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101},
+	)
+	for _, c := range []struct{ q, want string }{{"税", "tax"}, {"释", "tax"}, {"条", "other tax"}} {
+		for _, exhaustive := range []bool{false, true} {
+			x.Exhaustive = exhaustive
+			res, err := x.Search(context.Background(), Query{Text: c.q, AsOf: 20261127, Size: 10})
+			x.Exhaustive = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			sort.Strings(got)
+			if strings.Join(got, " ") != c.want || res.Match != "exact" {
+				t.Errorf("%s (exhaustive %v): %s match, hits %v; want %s", c.q, exhaustive, res.Match, got, c.want)
 			}
 		}
 	}
