@@ -280,12 +280,19 @@ func unitQuery(u Unit) query.Query {
 
 // phraseQuery matches s as written: in the title as a phrase of bigrams, in the text
 // as its one bigram or all its trigrams; a lone character through the title's single
-// characters or the text bigrams starting with it.
+// characters or the text bigrams starting with it (and the character ending a run); a
+// lone letter or digit as a word of its own, as the highlights mark it (3 of 共3人, not
+// of 30).
 func phraseQuery(s string, weight float64) query.Query {
 	rs := []rune(s)
 	if len(rs) == 1 {
 		t := term(fTitleUni, s)
 		t.(*query.TermQuery).SetBoost(boostTitleChar * weight)
+		if !isHan(rs[0]) {
+			w := term(fText, s)
+			w.(*query.TermQuery).SetBoost(boostTextChar * weight)
+			return bleve.NewDisjunctionQuery(t, w)
+		}
 		pr := bleve.NewPrefixQuery(s)
 		pr.SetField(fText)
 		pr.SetBoost(boostTextChar * weight)

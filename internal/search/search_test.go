@@ -452,3 +452,26 @@ func TestLoneCharacterEndingARun(t *testing.T) {
 		}
 	}
 }
+
+// A lone letter or digit of a query is a word of its own, as the highlights mark it:
+// 3 finds 共3人, not 30 or 2023; the t of GB/T is not the start of TTR5465.
+func TestLoneLetterOrDigitIsAWord(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "three", WorkID: "w1", Title: "某市殡葬服务办法", Text: "第一条 每户限3人。", Publish: 20200101},
+		&Doc{VersionID: "thirty", WorkID: "w2", Title: "某市养犬管理条例", Text: "第一条 每户限30人，2023年起执行，编码为TTR5465。", Publish: 20200101},
+		&Doc{VersionID: "gbt", WorkID: "w3", Title: "某市物业管理条例", Text: "第一条 执行GB/T 17019标准。", Publish: 20200101},
+	)
+	for _, c := range []struct{ q, want string }{{"3", "three"}, {"t", "gbt"}, {"GB/T 99999", "gbt"}} {
+		for _, exhaustive := range []bool{false, true} {
+			x.Exhaustive = exhaustive
+			res, err := x.Search(context.Background(), Query{Text: c.q, AsOf: 20261127, Size: 10})
+			x.Exhaustive = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(hitIDs(res), " "); got != c.want {
+				t.Errorf("%s (exhaustive %v): %s match, hits %s; want %s", c.q, exhaustive, res.Match, got, c.want)
+			}
+		}
+	}
+}
