@@ -1,7 +1,6 @@
 package search
 
 import (
-	"container/heap"
 	"context"
 	"math"
 	"slices"
@@ -111,7 +110,7 @@ func newTextGroup(leaves []*leaf) *textGroup {
 		g.heap = &termHeap{}
 		for _, l := range leaves {
 			if !l.done {
-				heap.Push(g.heap, l)
+				g.heap.push(l)
 			}
 		}
 	} else {
@@ -130,10 +129,10 @@ func (g *textGroup) update() {
 		if len(*h) == 0 {
 			return
 		}
-		next := heap.Pop(h).(*leaf)
+		next := h.pop()
 		g.matching = append(g.matching, next)
 		for len(*h) > 0 && (*h)[0].doc == next.doc {
-			g.matching = append(g.matching, heap.Pop(h).(*leaf))
+			g.matching = append(g.matching, h.pop())
 		}
 		return
 	}
@@ -180,7 +179,7 @@ func (g *textGroup) advance() error {
 			return err
 		}
 		if g.heap != nil && !l.done {
-			heap.Push(g.heap, l)
+			g.heap.push(l)
 		}
 	}
 	g.update()
@@ -201,18 +200,47 @@ func (g *textGroup) weight() float64 {
 	return sum
 }
 
-// termHeap is bleve's DisjunctionHeapSearcher's heap: by current document only.
+// termHeap is bleve's DisjunctionHeapSearcher's heap, ordered by current document
+// only: push and pop are container/heap's Push and Pop, step for step (the order equal
+// documents leave it in is the order bleve adds their scores), typed to spare the
+// interface calls, which cost more than the comparisons.
 type termHeap []*leaf
 
-func (h termHeap) Len() int           { return len(h) }
-func (h termHeap) Less(i, j int) bool { return h[i].doc < h[j].doc }
-func (h termHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *termHeap) Push(x any)        { *h = append(*h, x.(*leaf)) }
-func (h *termHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h *termHeap) push(l *leaf) {
+	*h = append(*h, l)
+	s := *h
+	for j := len(s) - 1; ; {
+		i := (j - 1) / 2 // parent
+		if i == j || !(s[j].doc < s[i].doc) {
+			break
+		}
+		s[i], s[j] = s[j], s[i]
+		j = i
+	}
+}
+
+func (h *termHeap) pop() *leaf {
+	s := *h
+	n := len(s) - 1
+	s[0], s[n] = s[n], s[0]
+	for i := 0; ; {
+		j1 := 2*i + 1
+		if j1 >= n || j1 < 0 {
+			break
+		}
+		j := j1 // left child
+		if j2 := j1 + 1; j2 < n && s[j2].doc < s[j1].doc {
+			j = j2
+		}
+		if !(s[j].doc < s[i].doc) {
+			break
+		}
+		s[i], s[j] = s[j], s[i]
+		i = j
+	}
+	l := s[n]
+	*h = s[:n]
+	return l
 }
 
 // byCount is bleve's OrderedSearcherList: by the number of documents of each term.
