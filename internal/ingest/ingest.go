@@ -119,6 +119,19 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	defer sp.Close()
+	// The previous snapshot's index is copied and updated: when it cannot be opened, every
+	// file is read again and every version indexed into a new one, so no version the
+	// catalog lists is left out of the index (unsearchable, and unseen by the document
+	// table) because its file did not change.
+	brokenIndex := false
+	if prev != nil {
+		if x, err := search.OpenReadOnly(filepath.Join(root.Path(prevName), snapshot.IndexDir)); err != nil {
+			opt.Log.Warn("the previous snapshot's index is unreadable: reading every file and indexing every version again", "snapshot", prevName, "err", err)
+			brokenIndex, opt.Force = true, true
+		} else {
+			_ = x.Close()
+		}
+	}
 	if prev != nil && prev.Reader != ReaderVersion && !opt.Force {
 		// The records were read by older rules (a repeal sentence they missed, a date they
 		// misread): unchanged files are read again, not reused.
@@ -196,8 +209,8 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	// An index written under another mapping or analysis (search.IndexVersion) is not
 	// added to: bleve would analyse new texts the way it was created with. Every version
 	// is indexed into a new one, its text taken from the previous index when unchanged.
-	rebuild := prev != nil && prev.Index != search.IndexVersion
-	if rebuild {
+	rebuild := prev != nil && (prev.Index != search.IndexVersion || brokenIndex)
+	if rebuild && !brokenIndex {
 		opt.Log.Info("the index's analysis changed since the last ingest: indexing every version again", "was", prev.Index, "now", search.IndexVersion)
 	}
 	fingerprints := map[string]string{}

@@ -192,6 +192,33 @@ func TestNewIndexVersionIndexesEveryVersion(t *testing.T) {
 	}
 }
 
+// When the previous snapshot's index cannot be opened, the next ingest reads every file
+// and indexes every version: copying nothing and indexing only the changed versions
+// left the others out of the index, listed in the catalog and never found.
+func TestUnreadablePreviousIndexIsRebuilt(t *testing.T) {
+	l, idx := lib(t)
+	first := run(t, l, idx)
+	name, _ := current(t, idx)
+	dir := filepath.Join(snapshot.Root(idx).Path(name), snapshot.IndexDir)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "index_meta.json", "garbage")
+	writeFile(t, l, "b/laws.jsonl", `{"id":"law-1","title":"某市养老服务条例","publish_date":"2019-01-01","effective_date":"2019-03-01","level":"地方性法规","text":"第一条 为了发展养老服务，制定本条例。"}
+{"id":"law-2","title":"某市养老服务条例","publish_date":"2022-06-01","effective_date":"2022-09-01","level":"地方性法规","text":"第一条 为了发展养老服务事业，促进老年人福祉，制定本条例。"}
+`)
+	again := run(t, l, idx)
+	if again.Indexed != first.Versions || again.Versions != first.Versions {
+		t.Errorf("indexed %d of %d versions (%+v)", again.Indexed, again.Versions, again)
+	}
+	_, m := current(t, idx)
+	for _, r := range m.Records {
+		if text, err := searchText(t, idx, r.Version.ID); err != nil || text == "" {
+			t.Errorf("%s is not in the index: %q, %v", r.Version.ID, text, err)
+		}
+	}
+}
+
 func searchText(t *testing.T, idx, versionID string) (string, error) {
 	t.Helper()
 	name, _ := current(t, idx)
