@@ -120,7 +120,11 @@ func (g *gen) sentence(lib *gLibrary) string {
 			}
 		}
 	}
-	switch p := g.r.Intn(14); {
+	switch p := g.r.Intn(16); {
+	case p == 3:
+		fmt.Fprintf(&b, "，比例不得<%d%%", 10+g.r.Intn(80)) // text the highlights must escape
+	case p == 4:
+		b.WriteString(`，简称"R&D"`)
 	case p == 0:
 		c := g.code()
 		lib.codes = append(lib.codes, c)
