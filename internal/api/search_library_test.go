@@ -53,7 +53,7 @@ type gWork struct {
 }
 
 type gVersion struct {
-	id, title, number string
+	id, title, number  string
 	publish, effective model.Date
 	expiry             model.Date // 有效期至, 0 none
 	claim              string     // the source's own status
