@@ -119,6 +119,19 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	defer sp.Close()
+	// The previous snapshot's index is copied and updated: when it cannot be opened, every
+	// file is read again and every version indexed into a new one, so no version the
+	// catalog lists is left out of the index (unsearchable, and unseen by the document
+	// table) because its file did not change.
+	brokenIndex := false
+	if prev != nil {
+		if x, err := search.OpenReadOnly(filepath.Join(root.Path(prevName), snapshot.IndexDir)); err != nil {
+			opt.Log.Warn("the previous snapshot's index is unreadable: reading every file and indexing every version again", "snapshot", prevName, "err", err)
+			brokenIndex, opt.Force = true, true
+		} else {
+			_ = x.Close()
+		}
+	}
 	if prev != nil && prev.Reader != ReaderVersion && !opt.Force {
 		// The records were read by older rules (a repeal sentence they missed, a date they
 		// misread): unchanged files are read again, not reused.
@@ -193,17 +206,24 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		}
 	}
 	docs := search.FromCatalog(cat, records)
+	// An index written under another mapping or analysis (search.IndexVersion) is not
+	// added to: bleve would analyse new texts the way it was created with. Every version
+	// is indexed into a new one, its text taken from the previous index when unchanged.
+	rebuild := prev != nil && (prev.Index != search.IndexVersion || brokenIndex)
+	if rebuild && !brokenIndex {
+		opt.Log.Info("the index's analysis changed since the last ingest: indexing every version again", "was", prev.Index, "now", search.IndexVersion)
+	}
 	fingerprints := map[string]string{}
 	var changed []*search.Doc
 	for _, d := range docs {
 		fp := d.Fingerprint()
 		fingerprints[d.VersionID] = fp
-		if prev == nil || prev.Fingerprints[d.VersionID] != fp {
+		if prev == nil || rebuild || prev.Fingerprints[d.VersionID] != fp {
 			changed = append(changed, d)
 		}
 	}
 	var deletes []string
-	if prev != nil {
+	if prev != nil && !rebuild {
 		for id := range prev.Fingerprints {
 			if _, ok := fingerprints[id]; !ok {
 				deletes = append(deletes, id)
@@ -213,19 +233,19 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	}
 	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].Path < rep.Errors[j].Path })
 	manifest := &snapshot.Manifest{
-		Reader: ReaderVersion, BuiltAt: time.Now().UTC(), Library: opt.Library, Files: files, Records: records, Fingerprints: fingerprints,
+		Reader: ReaderVersion, Index: search.IndexVersion, BuiltAt: time.Now().UTC(), Library: opt.Library, Files: files, Records: records, Fingerprints: fingerprints,
 		Summary: snapshot.Summary{Files: rep.Files, Versions: rep.Versions, Works: rep.Works, Relations: rep.Relations, Errors: len(rep.Errors)},
 	}
 	// A forced ingest always publishes: it read every file again because what is read
 	// from them may have changed (a label, a relation, a kind), and the search
 	// fingerprints compared here cover only what the index holds.
-	if !opt.Force && prev != nil && prev.Reader == ReaderVersion && len(changed) == 0 && len(deletes) == 0 && sameFiles(prev.Files, files) {
+	if !opt.Force && prev != nil && prev.Reader == ReaderVersion && !rebuild && len(changed) == 0 && len(deletes) == 0 && sameFiles(prev.Files, files) {
 		rep.Unchanged, rep.Snapshot = true, prevName
 		rep.Duration = time.Since(start)
 		done(opt.Progress)
 		return rep, nil
 	}
-	name, err := publish(ctx, opt, root, prevName, manifest, changed, deletes, sp)
+	name, err := publish(ctx, opt, root, prevName, manifest, changed, deletes, sp, rebuild)
 	if err != nil {
 		return nil, err
 	}
@@ -412,8 +432,11 @@ func reuse(e library.Entry, st snapshot.FileState, prev map[string]*catalog.Reco
 
 // publish writes a new snapshot: the previous index copied (segments hard-linked), the
 // changes applied, the manifest saved, and only then CURRENT switched.
+// publish writes and publishes a snapshot: the previous snapshot's index with the
+// changed versions indexed and the deleted ones removed, or with fresh, a new index of
+// the changed versions (then every version), texts read before from the previous one.
 func publish(ctx context.Context, opt Options, root snapshot.Root, prevName string, m *snapshot.Manifest,
-	changed []*search.Doc, deletes []string, sp *spool) (name string, err error) {
+	changed []*search.Doc, deletes []string, sp *spool, fresh bool) (name string, err error) {
 	created, err := root.Create()
 	if err != nil {
 		return "", err
@@ -473,6 +496,8 @@ func publish(ctx context.Context, opt Options, root snapshot.Root, prevName stri
 		if err = prevIdx.Close(); err != nil {
 			return "", err
 		}
+	}
+	if prevIdx != nil && !fresh {
 		if err = snapshot.CopyTree(filepath.Join(root.Path(prevName), snapshot.IndexDir), dir); err != nil {
 			return "", err
 		}

@@ -165,6 +165,60 @@ func TestNewReaderRulesRereadUnchangedFiles(t *testing.T) {
 	}
 }
 
+// A snapshot whose index was written under another mapping or analysis is indexed
+// afresh by the next ingest: every version, its text taken from the previous index (no
+// file is read again), into a new index; the new snapshot records the current version,
+// so the ingest after it is a no-op.
+func TestNewIndexVersionIndexesEveryVersion(t *testing.T) {
+	l, idx := lib(t)
+	first := run(t, l, idx)
+	name, m := current(t, idx)
+	m.Index = search.IndexVersion - 1
+	if err := snapshot.SaveManifest(snapshot.Root(idx).Path(name), m); err != nil {
+		t.Fatal(err)
+	}
+	again := run(t, l, idx)
+	if again.Unchanged || again.Indexed != first.Versions || again.Deleted != 0 || again.FilesRead != 0 {
+		t.Errorf("after an analysis change: indexed %d of %d versions, %d deleted, %d files read (%+v)", again.Indexed, first.Versions, again.Deleted, again.FilesRead, again)
+	}
+	if _, m := current(t, idx); m.Index != search.IndexVersion {
+		t.Errorf("new snapshot records index version %d, want %d", m.Index, search.IndexVersion)
+	}
+	if text, err := searchText(t, idx, "law-2"); err != nil || !strings.Contains(text, "发展养老服务事业") {
+		t.Errorf("text of law-2 after the rebuild: %q, %v", text, err)
+	}
+	if third := run(t, l, idx); !third.Unchanged {
+		t.Errorf("third ingest: %+v", third)
+	}
+}
+
+// When the previous snapshot's index cannot be opened, the next ingest reads every file
+// and indexes every version: copying nothing and indexing only the changed versions
+// left the others out of the index, listed in the catalog and never found.
+func TestUnreadablePreviousIndexIsRebuilt(t *testing.T) {
+	l, idx := lib(t)
+	first := run(t, l, idx)
+	name, _ := current(t, idx)
+	dir := filepath.Join(snapshot.Root(idx).Path(name), snapshot.IndexDir)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "index_meta.json", "garbage")
+	writeFile(t, l, "b/laws.jsonl", `{"id":"law-1","title":"某市养老服务条例","publish_date":"2019-01-01","effective_date":"2019-03-01","level":"地方性法规","text":"第一条 为了发展养老服务，制定本条例。"}
+{"id":"law-2","title":"某市养老服务条例","publish_date":"2022-06-01","effective_date":"2022-09-01","level":"地方性法规","text":"第一条 为了发展养老服务事业，促进老年人福祉，制定本条例。"}
+`)
+	again := run(t, l, idx)
+	if again.Indexed != first.Versions || again.Versions != first.Versions {
+		t.Errorf("indexed %d of %d versions (%+v)", again.Indexed, again.Versions, again)
+	}
+	_, m := current(t, idx)
+	for _, r := range m.Records {
+		if text, err := searchText(t, idx, r.Version.ID); err != nil || text == "" {
+			t.Errorf("%s is not in the index: %q, %v", r.Version.ID, text, err)
+		}
+	}
+}
+
 func searchText(t *testing.T, idx, versionID string) (string, error) {
 	t.Helper()
 	name, _ := current(t, idx)

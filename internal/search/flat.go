@@ -3,9 +3,12 @@ package search
 import (
 	"context"
 	"math"
+	"slices"
+	"sort"
 	"unicode/utf8"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -86,43 +89,166 @@ func (l *leaf) score() float64 {
 	return s
 }
 
-// leafHeap orders the unfinished posting lists by their current document (a min-heap
-// typed to avoid container/heap's interface calls: with two or three lists they cost
-// more than the comparisons).
-type leafHeap []*leaf
+// textGroup is the text clause: one term, or the disjunction of the terms a lone
+// character starts (bleve's prefix searcher). Its score is the sum of its matching
+// terms' scores, added up in the order bleve's disjunction searchers add them: floating
+// point addition is not associative, and added up in another order, documents that tie
+// in bleve differ in their last bits and swap places. With more terms than
+// searcher.DisjunctionHeapTakeover bleve's heap searcher adds them in the order they
+// leave its container/heap, which textGroup runs with the same operations; with fewer,
+// its slice searcher adds them in the order of their document counts (sort.Sort).
+type textGroup struct {
+	leaves   []*leaf // in the order of the terms
+	byCount  []*leaf // the slice searcher's order
+	heap     *termHeap
+	matching []*leaf // the terms at the group's current document, in the order added
+}
 
-func (h leafHeap) init() {
-	for i := len(h)/2 - 1; i >= 0; i-- {
-		h.down(i)
+func newTextGroup(leaves []*leaf) *textGroup {
+	g := &textGroup{leaves: leaves}
+	if len(leaves) > searcher.DisjunctionHeapTakeover {
+		g.heap = &termHeap{}
+		for _, l := range leaves {
+			if !l.done {
+				g.heap.push(l)
+			}
+		}
+	} else {
+		g.byCount = slices.Clone(leaves)
+		sort.Sort(byCount(g.byCount))
+	}
+	g.update()
+	return g
+}
+
+// update finds the terms at the group's next document.
+func (g *textGroup) update() {
+	g.matching = g.matching[:0]
+	if g.heap != nil {
+		h := g.heap
+		if len(*h) == 0 {
+			return
+		}
+		next := h.pop()
+		g.matching = append(g.matching, next)
+		for len(*h) > 0 && (*h)[0].doc == next.doc {
+			g.matching = append(g.matching, h.pop())
+		}
+		return
+	}
+	for _, l := range g.byCount {
+		if l.done {
+			continue
+		}
+		if len(g.matching) > 0 {
+			if l.doc > g.matching[0].doc {
+				continue
+			}
+			if l.doc < g.matching[0].doc {
+				g.matching = g.matching[:0]
+			}
+		}
+		g.matching = append(g.matching, l)
 	}
 }
 
-func (h leafHeap) down(i int) {
-	for {
-		l := 2*i + 1
-		if l >= len(h) {
-			return
+// doc is the group's current document; ok is false once every term is exhausted.
+func (g *textGroup) doc() (uint64, bool) {
+	if len(g.matching) == 0 {
+		return 0, false
+	}
+	return g.matching[0].doc, true
+}
+
+// score is the group's score at its current document.
+func (g *textGroup) score() float64 {
+	var sum float64
+	for _, l := range g.matching {
+		sum += l.score()
+	}
+	if len(g.leaves) > 1 {
+		sum *= float64(len(g.matching)) / float64(len(g.leaves)) // the disjunction's coord
+	}
+	return sum
+}
+
+// advance moves the group past its current document.
+func (g *textGroup) advance() error {
+	for _, l := range g.matching {
+		if err := l.next(); err != nil {
+			return err
 		}
-		m := l
-		if r := l + 1; r < len(h) && h[r].doc < h[l].doc {
-			m = r
+		if g.heap != nil && !l.done {
+			g.heap.push(l)
 		}
-		if h[i].doc <= h[m].doc {
-			return
+	}
+	g.update()
+	return nil
+}
+
+// weight is the sum of the squared weights of the terms, in the order bleve adds them.
+func (g *textGroup) weight() float64 {
+	order := g.byCount
+	if g.heap != nil {
+		order = g.leaves
+	}
+	var sum float64
+	for _, l := range order {
+		w := l.boost * l.idf
+		sum += w * w
+	}
+	return sum
+}
+
+// termHeap is bleve's DisjunctionHeapSearcher's heap, ordered by current document
+// only: push and pop are container/heap's Push and Pop, step for step (the order equal
+// documents leave it in is the order bleve adds their scores), typed to spare the
+// interface calls, which cost more than the comparisons.
+type termHeap []*leaf
+
+func (h *termHeap) push(l *leaf) {
+	*h = append(*h, l)
+	s := *h
+	for j := len(s) - 1; ; {
+		i := (j - 1) / 2 // parent
+		if i == j || !(s[j].doc < s[i].doc) {
+			break
 		}
-		h[i], h[m] = h[m], h[i]
-		i = m
+		s[i], s[j] = s[j], s[i]
+		j = i
 	}
 }
 
-// popRoot removes the first list.
-func (h *leafHeap) popRoot() {
-	old := *h
-	n := len(old) - 1
-	old[0] = old[n]
-	*h = old[:n]
-	h.down(0)
+func (h *termHeap) pop() *leaf {
+	s := *h
+	n := len(s) - 1
+	s[0], s[n] = s[n], s[0]
+	for i := 0; ; {
+		j1 := 2*i + 1
+		if j1 >= n || j1 < 0 {
+			break
+		}
+		j := j1 // left child
+		if j2 := j1 + 1; j2 < n && s[j2].doc < s[j1].doc {
+			j = j2
+		}
+		if !(s[j].doc < s[i].doc) {
+			break
+		}
+		s[i], s[j] = s[j], s[i]
+		i = j
+	}
+	l := s[n]
+	*h = s[:n]
+	return l
 }
+
+// byCount is bleve's OrderedSearcherList: by the number of documents of each term.
+type byCount []*leaf
+
+func (b byCount) Len() int           { return len(b) }
+func (b byCount) Less(i, j int) bool { return b[i].reader.Count() < b[j].reader.Count() }
+func (b byCount) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
 
 // run calls visit for every document the query matches, in document order, with the
 // score bleve would give it.
@@ -173,7 +299,6 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 		return nil
 	}
 	// The same leaves phraseQuery and textQuery build (query.go), with their boosts.
-	textTerms := 1 // leaves the text clause has: a prefix is a disjunction of them
 	if f.single {
 		if err := add(groupTitle, fTitleUni, f.word, boostTitleChar); err != nil {
 			return err
@@ -184,8 +309,6 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 		}
 		if len(terms) == 0 || len(terms) == 1 && terms[0] == f.word {
 			terms = []string{f.word} // bleve's prefix searcher is then a term searcher
-		} else {
-			textTerms = len(terms)
 		}
 		for _, t := range terms {
 			if err := add(groupText, fText, t, boostTextChar); err != nil {
@@ -205,63 +328,80 @@ func (f *flatQuery) run(ctx context.Context, r index.IndexReader, visit func(doc
 			return err
 		}
 	}
-	// The query norm of bleve's outermost searcher, passed down to every term.
-	var sumSq float64
+	var title, key *leaf
+	var text []*leaf
 	for _, l := range leaves {
-		w := l.boost * l.idf
-		sumSq += w * w
+		switch l.group {
+		case groupTitle:
+			title = l
+		case groupText:
+			text = append(text, l)
+		case groupKey:
+			key = l
+		}
 	}
-	norm := 1 / math.Sqrt(sumSq)
-	h := make(leafHeap, 0, len(leaves))
 	for _, l := range leaves {
-		l.weight = l.boost * l.idf * norm
 		if err := l.next(); err != nil {
 			return err
 		}
-		if !l.done {
-			h = append(h, l)
-		}
 	}
-	h.init()
-	for n := 0; len(h) > 0; n++ {
+	g := newTextGroup(text)
+	// The query norm of bleve's outermost searcher, passed down to every term: the sum
+	// of the squared weights as its searchers add them up.
+	square := func(l *leaf) float64 { w := l.boost * l.idf; return w * w }
+	sumSq := square(title) + g.weight()
+	if key != nil {
+		sumSq += square(key)
+	}
+	norm := 1 / math.Sqrt(sumSq)
+	for _, l := range leaves {
+		l.weight = l.boost * l.idf * norm
+	}
+	for n := 0; ; n++ {
 		if n&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		doc := h[0].doc
-		var sum [3]float64
-		var hits [3]int
-		for len(h) > 0 && h[0].doc == doc {
-			l := h[0]
-			sum[l.group] += l.score()
-			hits[l.group]++
-			if err := l.next(); err != nil {
+		doc, inText := g.doc()
+		inTitle := !title.done && (!inText || title.doc <= doc)
+		if inTitle {
+			inText = inText && doc == title.doc
+			doc = title.doc
+		}
+		if !inTitle && !inText {
+			return nil
+		}
+		var score float64
+		clauses := 0
+		if inTitle {
+			score += title.score()
+			clauses++
+			if err := title.next(); err != nil {
 				return err
 			}
-			if l.done {
-				h.popRoot()
-			} else {
-				h.down(0)
+		}
+		if inText {
+			score += g.score()
+			clauses++
+			if err := g.advance(); err != nil {
+				return err
 			}
 		}
-		if hits[groupTitle] == 0 && hits[groupText] == 0 {
-			continue // only the optional exact-title clause: not a match
+		score = score * float64(clauses) / 2
+		if key != nil {
+			// The optional exact-title clause adds to a match; alone it is none.
+			for !key.done && key.doc < doc {
+				if err := key.next(); err != nil {
+					return err
+				}
+			}
+			if !key.done && key.doc == doc {
+				score += key.score()
+			}
 		}
-		text := sum[groupText]
-		if textTerms > 1 {
-			text *= float64(hits[groupText]) / float64(textTerms) // the prefix disjunction's coord
-		}
-		clauses := 0
-		if hits[groupTitle] > 0 {
-			clauses++
-		}
-		if hits[groupText] > 0 {
-			clauses++
-		}
-		visit(doc, (sum[groupTitle]+text)*float64(clauses)/2+sum[groupKey])
+		visit(doc, score)
 	}
-	return nil
 }
 
 // prefixTerms lists the field's terms that start with prefix, as bleve's prefix

@@ -18,10 +18,12 @@ func matches(s string, literals []string) []span {
 	return merge(literalSpans(nil, s, literals))
 }
 
-// literalSpans adds the occurrences of the literals in s to all. A literal of one
-// ASCII letter or digit (the a of Q&A) matches in either case and only as a word of
-// its own, not inside law or 2015.
+// literalSpans adds the occurrences of the literals in s to all. Letters match in
+// either case, as the index matches them (a query's are lower-cased: gb/t finds GB/T).
+// A literal of one ASCII letter or digit (the a of Q&A) matches only as a word of its
+// own, not inside law or 2015.
 func literalSpans(all []span, s string, literals []string) []span {
+	folded := "" // s with its ASCII letters in lower case, made for the first literal with letters
 	for _, lit := range literals {
 		if lit == "" {
 			continue
@@ -30,8 +32,15 @@ func literalSpans(all []span, s string, literals []string) []span {
 			all = wordSpans(all, s, lit[0])
 			continue
 		}
+		in := s
+		if hasASCIILetter(lit) {
+			if folded == "" {
+				folded = asciiLower(s)
+			}
+			in, lit = folded, asciiLower(lit)
+		}
 		for i := 0; ; {
-			j := indexFrom(s, lit, i)
+			j := indexFrom(in, lit, i)
 			if j < 0 {
 				break
 			}
@@ -43,6 +52,27 @@ func literalSpans(all []span, s string, literals []string) []span {
 		}
 	}
 	return all
+}
+
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower is s with its ASCII letters in lower case: the same bytes otherwise, so
+// offsets in it are offsets in s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func isWordByte(c byte) bool {
@@ -209,6 +239,14 @@ func snippets(text string, literals, numbers []string, n, width int) []string {
 		}
 		from := backRunes(text, m.start, width/3)
 		to := forwardRunes(text, m.start, width)
+		// A fragment takes whole matches: cut at its ends, a match would be marked in
+		// part (数 of 数据共享), a piece of a word that was not asked for.
+		if k := sort.Search(len(ms), func(k int) bool { return ms[k].end > from }); k < len(ms) && ms[k].start < from {
+			from = ms[k].start
+		}
+		if k := sort.Search(len(ms), func(k int) bool { return ms[k].end > to }); k < len(ms) && ms[k].start < to {
+			to = ms[k].end
+		}
 		distinct := map[string]bool{}
 		for _, o := range ms[i:] {
 			if o.start >= to {

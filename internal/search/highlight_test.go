@@ -95,3 +95,30 @@ func TestNumberMatchIsHighlighted(t *testing.T) {
 		t.Fatalf("hits %+v", res.Hits)
 	}
 }
+
+// Letters are searched in lower case and match in either case (the index lower-cases
+// them): the highlights mark them however the text writes them.
+func TestLettersMarkedInEitherCase(t *testing.T) {
+	text := "第三条 执行GB/T 33190标准，编码为QX2031。"
+	if got, want := Mark(text, ParsePlan("qx2031").Literals()), "第三条 执行GB/T 33190标准，编码为<mark>QX2031</mark>。"; got != want {
+		t.Errorf("Mark = %s\nwant   %s", got, want)
+	}
+	if got, want := Snippets(text, ParsePlan("GB/T 33190").Literals(), 3, 80), []string{"第三条 执行<mark>GB</mark>/<mark>T</mark> <mark>33190</mark>标准，编码为QX2031。"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Snippets = %q\nwant %q", got, want)
+	}
+}
+
+// A fragment never ends or starts inside a match: it takes the whole word, rather than
+// mark a piece of it (数 of 数据共享) that was never asked for.
+func TestSnippetsMarkWholeMatches(t *testing.T) {
+	got := Snippets("数据共享一二三四五数据共享六七八九十", []string{"数据共享"}, 3, 10)
+	if want := []string{"<mark>数据共享</mark>一二三四五<mark>数据共享</mark>…"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Snippets = %q\nwant %q", got, want)
+	}
+	got = Snippets("甲乙丙丁戊己甲乙丙丁戊庚", []string{"甲乙丙丁戊"}, 3, 6)
+	for _, s := range got {
+		if strings.Contains(s, "<mark>戊</mark>") || strings.Contains(s, "<mark>甲乙丙丁</mark>") {
+			t.Errorf("Snippets = %q: a piece of the word is marked", got)
+		}
+	}
+}

@@ -13,12 +13,21 @@ import (
 // Analyzer names. Text is indexed as overlapping character bigrams (公司法 → 公司 司法), so
 // any word of two or more characters matches as a phrase of bigrams whatever a segmenter
 // would have made of it; titles are also indexed as single characters so a one-character
-// query (税, 房) still finds them.
+// query (税, 房) still finds them, and texts index the character ending each run of
+// Chinese text, which starts no bigram (税 of 依法纳税。), as a bigram's prefix finds the others.
 const (
 	analyzerBigram  = "zh_bigram"
+	analyzerText    = "zh_bigram_ends" // bigrams, and the character ending each run (fText)
 	analyzerUnigram = "zh_unigram"
 	analyzerTrigram = "zh_trigram"
 )
+
+// IndexVersion numbers the index's mapping and analysis. bleve keeps the mapping an
+// index was created with, and an ingest updates a copy of the previous snapshot's
+// index: raise IndexVersion with any change to what is indexed or how, so the next
+// ingest indexes every version afresh instead of adding to an index analysed the old
+// way. 2: the text also indexes the character ending each run (fText).
+const IndexVersion = 2
 
 // Field names in the index.
 const (
@@ -33,7 +42,8 @@ const (
 
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
-	for name, tokenizer := range map[string]string{analyzerBigram: tokenizerBigram, analyzerUnigram: tokenizerUnigram, analyzerTrigram: tokenizerTrigram} {
+	for name, tokenizer := range map[string]string{analyzerBigram: tokenizerBigram, analyzerText: tokenizerBigramEnds,
+		analyzerUnigram: tokenizerUnigram, analyzerTrigram: tokenizerTrigram} {
 		if err := im.AddCustomAnalyzer(name, map[string]any{"type": "custom", "tokenizer": tokenizer}); err != nil {
 			return nil, err
 		}
@@ -66,7 +76,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	// almost never co-occur apart — and no positions are kept.
 	doc.AddFieldMappingsAt(fTitle, text(analyzerBigram, false, true))
 	doc.AddFieldMappingsAt(fTitleUni, text(analyzerUnigram, false, false))
-	doc.AddFieldMappingsAt(fText, text(analyzerBigram, true, false))
+	doc.AddFieldMappingsAt(fText, text(analyzerText, true, false))
 	doc.AddFieldMappingsAt(fText3, text(analyzerTrigram, false, false))
 	doc.AddFieldMappingsAt(fTitleKey, kw())
 	doc.AddFieldMappingsAt(fNumbers, kw())

@@ -223,6 +223,7 @@ func textQuery(p *Plan, ps pass) query.Query {
 				for _, f := range []string{fTitle, fText} {
 					m := bleve.NewMatchQuery(a)
 					m.SetField(f)
+					m.Analyzer = analyzerBigram // the query's bigrams, not the ends the text also indexes
 					if f == fTitle {
 						m.SetBoost(3)
 					}
@@ -279,12 +280,19 @@ func unitQuery(u Unit) query.Query {
 
 // phraseQuery matches s as written: in the title as a phrase of bigrams, in the text
 // as its one bigram or all its trigrams; a lone character through the title's single
-// characters or the text bigrams starting with it.
+// characters or the text bigrams starting with it (and the character ending a run); a
+// lone letter or digit as a word of its own, as the highlights mark it (3 of 共3人, not
+// of 30).
 func phraseQuery(s string, weight float64) query.Query {
 	rs := []rune(s)
 	if len(rs) == 1 {
 		t := term(fTitleUni, s)
 		t.(*query.TermQuery).SetBoost(boostTitleChar * weight)
+		if !isHan(rs[0]) {
+			w := term(fText, s)
+			w.(*query.TermQuery).SetBoost(boostTextChar * weight)
+			return bleve.NewDisjunctionQuery(t, w)
+		}
 		pr := bleve.NewPrefixQuery(s)
 		pr.SetField(fText)
 		pr.SetBoost(boostTextChar * weight)
@@ -312,6 +320,7 @@ func textQueryFor(s string, weight float64) query.Query {
 		// Letters, digits or mixed text (GB/T 33190, 2024年): all of its tokens.
 		m := bleve.NewMatchQuery(s)
 		m.SetField(fText)
+		m.Analyzer = analyzerBigram // every token of the query is in the text, not the end of its runs
 		m.SetOperator(query.MatchQueryOperatorAnd)
 		m.SetBoost(weight)
 		return m

@@ -3,8 +3,11 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -378,6 +381,97 @@ func TestNotYetEffectiveRanksBelowInForce(t *testing.T) {
 		}
 		if got := strings.Join(hitIDs(res), " "); got != c.order {
 			t.Errorf("as of %s: hits %s, want %s", c.asof, got, c.order)
+		}
+	}
+}
+
+// The fast path scores a lone character exactly as bleve's searchers do, to the last
+// bit: documents that tie there tie on the fast path too and are ranked alike (by
+// document number). A lone character starts many text bigrams (第一, 第二, …), whose
+// scores bleve adds up in the order of its disjunction searchers; added up in another
+// order they differ in the last bits, and tied documents swapped places between the
+// fast path and bleve's searchers.
+func TestFastPathTiesAsBleve(t *testing.T) {
+	var docs []*Doc
+	numerals := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"}
+	for i := range 60 {
+		var b strings.Builder
+		// The same articles in another order: the same terms, frequencies and length.
+		n := 4 + i%11
+		for k := range n {
+			fmt.Fprintf(&b, "第%s条 本规定适用于本市。\n", numerals[(k*7+i)%n])
+		}
+		docs = append(docs, &Doc{VersionID: fmt.Sprintf("v%02d", i), WorkID: fmt.Sprintf("w%02d", i), Title: "某市管理规定", Text: b.String(), Publish: 20200101})
+	}
+	x := indexOf(t, docs...)
+	for _, text := range []string{"第", "本", "规"} {
+		q := Query{Text: text, AsOf: 20261127, Size: 100}
+		got, err := x.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Exhaustive = true
+		want, err := x.Search(context.Background(), q)
+		x.Exhaustive = false
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Fast || len(got.Hits) != len(want.Hits) {
+			t.Fatalf("%s: fast %v, %d hits, bleve %d", text, got.Fast, len(got.Hits), len(want.Hits))
+		}
+		for i := range got.Hits {
+			g, w := got.Hits[i], want.Hits[i]
+			if g.VersionID != w.VersionID || math.Float64bits(g.Score) != math.Float64bits(w.Score) {
+				t.Errorf("%s: hit %d %s %.17g, bleve %s %.17g", text, i, g.VersionID, g.Score, w.VersionID, w.Score)
+			}
+		}
+	}
+}
+
+// A lone character is found wherever the text has it, also where it ends a run of
+// Chinese text (纳税。, 第一条 ) and so starts no bigram: 税 finds a text that writes
+// it only as 依法纳税。, on the fast path and through bleve's searchers.
+func TestLoneCharacterEndingARun(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "tax", WorkID: "w1", Title: "某市个体工商户管理办法", Text: "第一条 个体工商户应当依法纳税。\n第二条 本办法由市场监管部门解释。", Publish: 20200101},
+		&Doc{VersionID: "other", WorkID: "w2", Title: "某市物业管理条例", Text: "第一条 为了规范物业管理活动，制定本条例。", Publish: 20200101},
+	)
+	for _, c := range []struct{ q, want string }{{"税", "tax"}, {"释", "tax"}, {"条", "other tax"}} {
+		for _, exhaustive := range []bool{false, true} {
+			x.Exhaustive = exhaustive
+			res, err := x.Search(context.Background(), Query{Text: c.q, AsOf: 20261127, Size: 10})
+			x.Exhaustive = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			sort.Strings(got)
+			if strings.Join(got, " ") != c.want || res.Match != "exact" {
+				t.Errorf("%s (exhaustive %v): %s match, hits %v; want %s", c.q, exhaustive, res.Match, got, c.want)
+			}
+		}
+	}
+}
+
+// A lone letter or digit of a query is a word of its own, as the highlights mark it:
+// 3 finds 共3人, not 30 or 2023; the t of GB/T is not the start of TTR5465.
+func TestLoneLetterOrDigitIsAWord(t *testing.T) {
+	x := indexOf(t,
+		&Doc{VersionID: "three", WorkID: "w1", Title: "某市殡葬服务办法", Text: "第一条 每户限3人。", Publish: 20200101},
+		&Doc{VersionID: "thirty", WorkID: "w2", Title: "某市养犬管理条例", Text: "第一条 每户限30人，2023年起执行，编码为TTR5465。", Publish: 20200101},
+		&Doc{VersionID: "gbt", WorkID: "w3", Title: "某市物业管理条例", Text: "第一条 执行GB/T 17019标准。", Publish: 20200101},
+	)
+	for _, c := range []struct{ q, want string }{{"3", "three"}, {"t", "gbt"}, {"GB/T 99999", "gbt"}} {
+		for _, exhaustive := range []bool{false, true} {
+			x.Exhaustive = exhaustive
+			res, err := x.Search(context.Background(), Query{Text: c.q, AsOf: 20261127, Size: 10})
+			x.Exhaustive = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(hitIDs(res), " "); got != c.want {
+				t.Errorf("%s (exhaustive %v): %s match, hits %s; want %s", c.q, exhaustive, res.Match, got, c.want)
+			}
 		}
 	}
 }

@@ -10,14 +10,15 @@ import (
 
 // Tokenizer names registered with bleve.
 const (
-	tokenizerBigram  = "guifan_bigram"
-	tokenizerUnigram = "guifan_unigram"
-	tokenizerTrigram = "guifan_trigram"
+	tokenizerBigram     = "guifan_bigram"
+	tokenizerBigramEnds = "guifan_bigram_ends"
+	tokenizerUnigram    = "guifan_unigram"
+	tokenizerTrigram    = "guifan_trigram"
 )
 
 func init() {
-	for name, n := range map[string]int{tokenizerBigram: 2, tokenizerUnigram: 1, tokenizerTrigram: 3} {
-		t := &hanTokenizer{n: n}
+	for name, t := range map[string]*hanTokenizer{tokenizerBigram: {n: 2}, tokenizerBigramEnds: {n: 2, ends: true},
+		tokenizerUnigram: {n: 1}, tokenizerTrigram: {n: 3}} {
 		if err := registry.RegisterTokenizer(name, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) { return t, nil }); err != nil {
 			panic(err)
 		}
@@ -31,7 +32,14 @@ func init() {
 // searched, so full-width digits are never dropped. With n = 2 a lone character stays
 // a unigram (as bleve's cjk_bigram does); with n = 1 every character is its own token;
 // with n = 3 runs shorter than three characters give nothing (the bigram field has them).
-type hanTokenizer struct{ n int }
+//
+// With ends, the last character of a run of bigrams is a unigram too (纳税。 gives 纳税 and
+// 税): a lone character of a query is looked up as the bigrams it starts, and a character
+// that only ends runs (税 of 依法纳税。, 条 of 第一条 ) starts none.
+type hanTokenizer struct {
+	n    int
+	ends bool
+}
 
 func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	// A Chinese character is three bytes: about one token per three bytes of input.
@@ -76,6 +84,9 @@ func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			default:
 				for k := 0; k+t.n <= runes; k++ {
 					emit(offs[k], offs[k+t.n], input[offs[k]:offs[k+t.n]], analysis.Double)
+				}
+				if t.ends && runes >= t.n {
+					emit(offs[runes-1], offs[runes], input[offs[runes-1]:offs[runes]], analysis.Ideographic)
 				}
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

@@ -26,6 +26,7 @@ func tokenize(t *hanTokenizer, s string) []string {
 
 func TestHanTokenizer(t *testing.T) {
 	bi, uni, tri := &hanTokenizer{n: 2}, &hanTokenizer{n: 1}, &hanTokenizer{n: 3}
+	ends := &hanTokenizer{n: 2, ends: true}
 	tests := []struct {
 		tok  *hanTokenizer
 		in   string
@@ -38,6 +39,9 @@ func TestHanTokenizer(t *testing.T) {
 		{bi, "第一条　为了", "第一@1 一条@2 为了@3"},
 		{uni, "个人所得税", "个@1 人@2 所@3 得@4 税@5"},
 		{tri, "社会保险，公司法 税", "社会保@1 会保险@2 公司法@3"},
+		// The text's analysis also keeps the character ending each run of bigrams.
+		{ends, "第一条　依法纳税。税", "第一@1 一条@2 条@3 依法@4 法纳@5 纳税@6 税@7 税@8"},
+		{ends, "法释〔2023〕13号", "法释@1 释@2 2023@3 13@4 号@5"},
 	}
 	for _, tt := range tests {
 		if got := terms(tokenize(tt.tok, tt.in)); got != tt.want {

@@ -33,7 +33,11 @@ type Manifest struct {
 	Version int
 	// Reader is the version of the rules that read metadata from texts (ingest.ReaderVersion)
 	// the records were read with: an ingest by newer rules reads every file again.
-	Reader       int
+	Reader int
+	// Index is the version of the index's mapping and analysis (search.IndexVersion) the
+	// snapshot's index was written with; 0 before it was numbered. An ingest under
+	// another version indexes every version afresh.
+	Index        int
 	BuiltAt      time.Time
 	Library      string
 	Files        map[string]FileState // by library path
