@@ -54,6 +54,8 @@ type Options struct {
 	Days int // expiry window; DefaultDays when zero
 	// Public leaves out restricted documents and anything that would name one.
 	Public bool
+	// BasisOnly: EndedBases reads only what a work rests on (依据), not what it cites.
+	BasisOnly bool
 }
 
 // Related is the other document a row's reason rests on.
@@ -274,7 +276,7 @@ func (b *builder) endedBases(workID string, s validity.Span) []EndedBasis {
 	}
 	var out []EndedBasis
 	for _, r := range b.c.Outgoing(workID) {
-		if (r.Type != model.Basis && r.Type != model.Cites) || !catalog.States(s.VersionID, r) {
+		if (r.Type != model.Basis && (r.Type != model.Cites || b.opt.BasisOnly)) || !catalog.States(s.VersionID, r) {
 			continue
 		}
 		if r.TargetWork == "" || !b.seen(r.TargetWork) {

@@ -43,8 +43,22 @@ func (st *State) basisNote(workID string, v validity.Verdict, d model.Date, who 
 	if v.Status != validity.InForce {
 		return v
 	}
+	// Shown with every search hit: most works state no 依据 and no 解读, and cost a
+	// glance at their relations.
+	bases, reads := false, false
+	for _, r := range st.Catalog.Outgoing(workID) {
+		bases = bases || r.Type == model.Basis
+		reads = reads || r.Type == model.Interprets && r.TargetWork != ""
+	}
+	if !bases && !reads {
+		return v
+	}
 	var parts []string
-	for _, e := range cleanup.EndedBases(st.Catalog, workID, cleanup.Options{AsOf: d, Public: !who.Staff}) {
+	var ended []cleanup.EndedBasis
+	if bases {
+		ended = cleanup.EndedBases(st.Catalog, workID, cleanup.Options{AsOf: d, Public: !who.Staff, BasisOnly: true})
+	}
+	for _, e := range ended {
 		if e.Relation.Type != model.Basis || e.Before {
 			continue
 		}
