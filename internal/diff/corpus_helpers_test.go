@@ -3,6 +3,7 @@ package diff
 import (
 	"bufio"
 	"encoding/json"
+	"io"
 	"os"
 	"testing"
 
@@ -27,8 +28,14 @@ func loadLaws(t testing.TB, keep func(lawRecord) bool) []lawRecord {
 		t.Skipf("laws.jsonl: %v", err)
 	}
 	defer f.Close()
+	return scanLaws(t, f, keep)
+}
+
+// scanLaws reads the JSON Lines records of r that keep returns true for.
+func scanLaws(t testing.TB, r io.Reader, keep func(lawRecord) bool) []lawRecord {
+	t.Helper()
 	var recs []lawRecord
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 16<<20)
 	for sc.Scan() {
 		var r lawRecord

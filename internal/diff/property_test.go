@@ -1,8 +1,6 @@
 package diff
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -183,13 +181,7 @@ func propertySources(t testing.TB) []source {
 	}
 	defer f.Close()
 	var out []source
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 16<<20)
-	for sc.Scan() {
-		var r lawRecord
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
+	for _, r := range scanLaws(t, f, func(lawRecord) bool { return true }) {
 		arts := article.Split(r.Text, nil)
 		if len(arts) < 12 || arts[0].Kind != article.KindPreamble || !strings.HasPrefix(arts[1].Chapter, "第一章") {
 			continue
@@ -206,9 +198,6 @@ func propertySources(t testing.TB) []source {
 		if ok {
 			out = append(out, s)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if len(out) < 20 {
 		t.Fatalf("only %d laws with chapters in the shipped library", len(out))
