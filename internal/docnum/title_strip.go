@@ -11,37 +11,37 @@ import (
 // staff write a title both with and without the number, so title lookups compare
 // titles without it.
 func StripNumbers(title string) string {
-	ms := FindAll(title)
-	if len(ms) == 0 {
+	out, n := replaceNumbers(title, func(Match) string { return "" })
+	if n == 0 {
 		return title
 	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		b.WriteString(title[last:m.Start])
-		last = m.End
-	}
-	b.WriteString(title[last:])
-	return strings.TrimSpace(emptyParens.ReplaceAllString(b.String(), ""))
+	return strings.TrimSpace(emptyParens.ReplaceAllString(out, ""))
 }
 
 // NormalizeNumbers returns text with each document number written in it in its normal
 // form: 关于贯彻落实财税[2016]25号文件的实施意见 → 关于贯彻落实财税〔2016〕25号文件的实施意见.
 // Titles that cite a number compare equal however the number is written.
 func NormalizeNumbers(text string) string {
+	out, _ := replaceNumbers(text, func(m Match) string { return m.Number })
+	return out
+}
+
+// replaceNumbers writes text with each document number in it replaced by what with
+// gives, and says how many there were.
+func replaceNumbers(text string, with func(Match) string) (string, int) {
 	ms := FindAll(text)
 	if len(ms) == 0 {
-		return text
+		return text, 0
 	}
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
 		b.WriteString(text[last:m.Start])
-		b.WriteString(m.Number)
+		b.WriteString(with(m))
 		last = m.End
 	}
 	b.WriteString(text[last:])
-	return b.String()
+	return b.String(), len(ms)
 }
 
 var emptyParens = regexp.MustCompile(`[（(][\s\x{3000}]*[）)]`)
