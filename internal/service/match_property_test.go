@@ -906,7 +906,7 @@ func TestValidityMatchingProperty(t *testing.T) {
 		"a number a revision's record may carry from the first issue",
 		"a title several documents bear", "a restricted document's number, asked by the public",
 		"a near miss matching nothing", "a near miss that is another document's",
-		"the number of a document repealed outside the library"} {
+		"the number of a document repealed outside the library", "a title and a number naming two documents"} {
 		if covered[c] == 0 {
 			t.Errorf("no check of %s", c)
 		}
@@ -1338,6 +1338,21 @@ func (f *mFailures) check(lib *mLib, q mQuery, r ValidityResult, staff bool, d m
 	if by == "title" && q.num != nil && !e.quoted && !strings.Contains(r.StatusReason, "库中未找到所填文号") {
 		// Found by its title, though the line's number is none the viewer may see.
 		f.fail(q.how+" reason", "%q as of %s (%s): reason %q does not say the number was not found", q.text, d, who, r.StatusReason)
+	}
+	if by == "doc_number" && q.titled && !e.quoted {
+		// Found by its number, the line's title names another document the viewer may
+		// see, and none of the title's is the number's: the reason says so.
+		t := lib.want(mQuery{how: q.how, text: q.title, titled: true, title: q.title}, staff, d)
+		conflict := len(t.works) > 0 && !slices.Contains(t.works, w)
+		noted := strings.Contains(r.StatusReason, "所填标题对应库中另一文件《")
+		switch {
+		case conflict && !noted:
+			f.fail(q.how+" title conflict", "%q as of %s (%s): the title names %s, the number %s; reason %q does not say so", q.text, d, who, t.works[0].key, w.key, r.StatusReason)
+		case !conflict && noted:
+			f.fail(q.how+" title conflict", "%q as of %s (%s): title and number name one document, or the title none; reason %q", q.text, d, who, r.StatusReason)
+		case conflict:
+			f.covered["a title and a number naming two documents"]++
+		}
 	}
 	// The number given back is one of the work's, and the number a not-yet-effective
 	// version named was given under.

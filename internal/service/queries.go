@@ -444,6 +444,9 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 		res.StatusReason += "，请核对）"
 	}
+	if by == "doc_number" {
+		res.StatusReason += st.titleConflict(item, quoted, w.ID, d, who)
+	}
 	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
 	res.DocNumber = &dn
 	res.Candidates = len(ids) - 1
@@ -451,6 +454,35 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		res.StatusReason += "（另有 " + strconv.Itoa(res.Candidates) + " 个同名或同号文件，请核对发文机关）"
 	}
 	return res
+}
+
+// titleConflict is the note for a line found by its number whose title names another
+// document of the library (《中华人民共和国公司法》（抚县政公领发〔2022〕3号）): the answer
+// is the number's document, and the staff member is told which document the title
+// names and its status, as either may be the one meant. A title the library does not
+// hold, or that also names the number's document (a former title, a short one), is
+// no conflict.
+func (st *State) titleConflict(item string, quoted []string, workID string, d model.Date, who Viewer) string {
+	seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
+	for _, t := range titlesOf(item, quoted...) {
+		if len(st.Catalog.ByTitleWhere(t, func(id string) bool { return id == workID })) > 0 {
+			return ""
+		}
+		ids := st.visible(st.Catalog.ByTitleWhere(t, seen), who)
+		if len(ids) == 0 {
+			continue
+		}
+		ref, ok := st.ref(ids[0], d, who)
+		if !ok {
+			continue
+		}
+		note := "（注意：所填标题对应库中另一文件《" + ref.Title + "》"
+		if ref.DocNumber != "" {
+			note += "（" + ref.DocNumber + "）"
+		}
+		return note + "，其状态为" + ref.Status + "；以上按文号核对，请确认所指文件）"
+	}
+	return ""
 }
 
 func lastOf(s []string) string {
