@@ -85,10 +85,18 @@ func IsDocNumber(s string) bool {
 
 // Key is the lookup key of a document number: the normal form without the
 // 中华人民共和国 that orders may or may not carry (国务院令第709号 and
-// 中华人民共和国国务院令第709号 name one order). It returns "" when s is not a number.
+// 中华人民共和国国务院令第709号 name one order), and a 公告 numbered in brackets in the
+// 公告…年第…号 form it is also written in (国家税务总局公告〔2021〕30号 and
+// 国家税务总局公告2021年第30号 name one notice). It returns "" when s is not a number.
 func Key(s string) string {
-	n := Normalize(s)
-	return strings.ReplaceAll(n, "中华人民共和国", "")
+	p, ok := parse(s)
+	if !ok {
+		return ""
+	}
+	if p.form == formBracket && strings.HasSuffix(p.prefix, "公告") && validPrefix(p.prefix, formNotice) {
+		p.form = formNotice
+	}
+	return strings.ReplaceAll(p.String(), "中华人民共和国", "")
 }
 
 // LooseKey is the lookup key of a document number given as such (a sidecar's or a

@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 
+	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/textnorm"
 	"github.com/guifan/guifan/internal/validity"
@@ -60,12 +62,25 @@ func (d *Doc) fields() map[string]any {
 	}
 	m[fTitleKey] = keys
 	if d.DocNumber != "" {
-		m[fDocNumber] = d.DocNumber
+		m[fDocNumber] = withKeys([]string{d.DocNumber})
 	}
 	if len(d.Numbers) > 0 {
-		m[fNumbers] = d.Numbers
+		m[fNumbers] = withKeys(d.Numbers)
 	}
 	return m
+}
+
+// withKeys are numbers with their lookup keys (docnum.Key) where these differ, so a
+// number is found in any of the forms that name it (国家税务总局公告〔2021〕30号 and
+// 国家税务总局公告2021年第30号).
+func withKeys(numbers []string) []string {
+	out := slices.Clone(numbers)
+	for _, n := range numbers {
+		if k := docnum.Key(n); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func orMax(d model.Date) model.Date {

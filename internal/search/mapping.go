@@ -26,8 +26,9 @@ const (
 // index was created with, and an ingest updates a copy of the previous snapshot's
 // index: raise IndexVersion with any change to what is indexed or how, so the next
 // ingest indexes every version afresh instead of adding to an index analysed the old
-// way. 2: the text also indexes the character ending each run (fText).
-const IndexVersion = 2
+// way. 2: the text also indexes the character ending each run (fText). 3: doc numbers
+// are also indexed by their lookup keys (withKeys).
+const IndexVersion = 3
 
 // Field names in the index.
 const (

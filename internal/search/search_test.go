@@ -140,6 +140,10 @@ func TestOrderNumbersFindTheirDocument(t *testing.T) {
 			DocNumber: "中华人民共和国国务院令第736号", Level: "行政法规", Publish: 20210120},
 		&Doc{VersionID: "rule", WorkID: "w4", Title: "传染病防治法实施办法", Text: "第一条 根据传染病防治法制定本办法。",
 			DocNumber: "卫生部令第17号", Level: "部门规章", Publish: 19911206},
+		&Doc{VersionID: "notice", WorkID: "w5", Title: "国家税务总局关于企业所得税若干问题的公告", Text: "现就企业所得税有关问题公告如下。",
+			DocNumber: "国家税务总局公告2021年第30号", Level: "其他", Publish: 20211201},
+		&Doc{VersionID: "bracketed", WorkID: "w6", Title: "某市人力资源和社会保障局关于失业保险的公告", Text: "现就失业保险有关事项公告如下。",
+			DocNumber: "某人社公告〔2022〕4号", Numbers: []string{"国家税务总局公告〔2021〕30号"}, Level: "行政规范性文件", Publish: 20220301},
 	)
 	for _, tc := range []struct {
 		q    string
@@ -160,6 +164,11 @@ func TestOrderNumbersFindTheirDocument(t *testing.T) {
 		{"国办发 2021 10号", []string{"citing"}},
 		{"国办发2021第10号", []string{"citing"}},
 		{"国令第735号", []string{"order", "citing"}},
+		// A 公告 is numbered 公告2021年第30号 and written with brackets too.
+		{"国家税务总局公告2021年第30号", []string{"notice", "bracketed"}},
+		{"国家税务总局公告〔2021〕30号", []string{"notice", "bracketed"}},
+		{"某人社公告〔2022〕4号", []string{"bracketed"}},
+		{"某人社公告2022年第4号", []string{"bracketed"}},
 	} {
 		res, err := x.Search(context.Background(), Query{Text: tc.q, AsOf: 20261127, Size: 10})
 		if err != nil {

@@ -705,6 +705,8 @@ func (g *mGen) numberForms(n mNum) []mVariant {
 		add("no 第", p+y+"年"+s+"号")
 		add("full-width digits", p+mFullWidth.Replace(y)+"年第"+mFullWidth.Replace(s)+"号")
 		add("spaces", p+" "+y+" 年第 "+s+" 号")
+		add("〔〕", p+"〔"+y+"〕"+s+"号")
+		add("[] 第", p+"["+y+"]第"+s+"号")
 	}
 	return out
 }
