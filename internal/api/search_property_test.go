@@ -804,6 +804,7 @@ func (c *searchCheck) checkOn(s querySpec, d model.Date, staff bool) {
 	if !slices.Contains(s.passes(), match) {
 		c.fail("unknown pass", "%s: %s match", name, match)
 	}
+	c.checkHistory(name, s, all.res, d, staff)
 	if !s.empty {
 		c.checkHighlights(name, s, all.hits)
 	}
@@ -858,6 +859,60 @@ func (c *searchCheck) checkOn(s querySpec, d model.Date, staff bool) {
 		}
 		if c.r.Intn(10) == 0 {
 			c.checkHTTP(fname, v, staff, fa.res)
+		}
+	}
+}
+
+// checkHistory holds the history of a search — the versions, other than the one in
+// effect on the date, that hold every word — to the oracle: given exactly when the
+// words do not all match the versions in effect, it lists versions holding them, none
+// representing its work on the date, none the viewer may not see, and counts them all.
+func (c *searchCheck) checkHistory(name string, s querySpec, res *service.SearchResult, d model.Date, staff bool) {
+	h := res.History
+	if res.Match == "exact" || res.Match == "all" {
+		if h != nil {
+			c.fail("history of an exact match", "%s: %s match with a history of %d", name, res.Match, h.Total)
+		}
+		return
+	}
+	must, may := map[string]bool{}, map[string]bool{}
+	for _, w := range c.lib.works {
+		if w.restricted && !staff {
+			continue
+		}
+		for _, v := range w.versions {
+			if v == rep(w, d) {
+				continue
+			}
+			m1, m2 := s.matches(w, v, "exact")
+			if m1 {
+				must[v.id] = true
+			}
+			if m2 {
+				may[v.id] = true
+			}
+		}
+	}
+	if h == nil {
+		if len(must) > 0 {
+			c.fail("history missed", "%s: no history, but %d other versions hold the words", name, len(must))
+		}
+		return
+	}
+	c.counts["histories"]++
+	if h.Total < uint64(len(must)) || h.Total > uint64(len(may)) {
+		c.fail("history total", "%s: %d versions, want %d to %d", name, h.Total, len(must), len(may))
+	}
+	if len(h.Hits) == 0 || len(h.Hits) > 5 || uint64(len(h.Hits)) > h.Total {
+		c.fail("history hits", "%s: %d hits of %d", name, len(h.Hits), h.Total)
+	}
+	for _, hit := range h.Hits {
+		v := c.versionByID(hit.VersionID)
+		switch {
+		case v == nil || c.works[hit.WorkID] == nil:
+			c.fail("history hit unknown", "%s: %s", name, hit.VersionID)
+		case !may[v.id]:
+			c.fail("history hit does not hold the words", "%s: %s %q", name, v.id, v.text)
 		}
 	}
 }

@@ -31,6 +31,10 @@ type Query struct {
 	Staff     bool // staff see restricted documents
 	NoFacets  bool
 	ExactOnly bool // no looser matching when the words do not all match (side boxes)
+	// History searches the versions that do not represent their work on the date —
+	// earlier texts since amended, and later ones not yet in force — instead of those
+	// that do: a word the text in force no longer has.
+	History bool
 }
 
 // pass is how strictly the free text must match; looser passes run only when a
@@ -76,10 +80,11 @@ type filter struct {
 	anyStatus                     bool    // no status chosen (with expiring false, every status is kept)
 	expiring                      bool    // 即将到期 chosen, besides the statuses
 	soon                          model.Date
+	history                       bool // the versions not representing their work (Query.History)
 }
 
 func (q *Query) compile(t *docTable) *filter {
-	f := &filter{t: t, asof: q.AsOf, staff: q.Staff, anyStatus: len(q.Statuses) == 0, expiring: q.Expiring, hi: model.DateMax}
+	f := &filter{t: t, asof: q.AsOf, staff: q.Staff, anyStatus: len(q.Statuses) == 0, expiring: q.Expiring, hi: model.DateMax, history: q.History}
 	for _, st := range q.Statuses {
 		if i := slices.Index(validity.WorkStatuses, st); i >= 0 {
 			f.statuses[i] = true
@@ -115,13 +120,14 @@ func (f *filter) base(r *row) bool {
 }
 
 // visible is what a search may show whatever the user chose: the documents the viewer
-// may see, each work by the version representing it on the date.
+// may see, each work by the version representing it on the date (or, searching the
+// history, by its other versions).
 func (f *filter) visible(r *row) bool {
 	if !r.known || r.restricted && !f.staff {
 		return false
 	}
 	b := r.bounds
-	return f.asof >= b.RepFrom && f.asof < b.RepTo
+	return (f.asof >= b.RepFrom && f.asof < b.RepTo) != f.history
 }
 
 // chosen applies the user's choices but the status to a visible row.

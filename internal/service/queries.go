@@ -151,6 +151,54 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 	if res.Next != nil {
 		out.Next = res.Next.String()
 	}
+	if res.Match != "exact" && res.Match != "all" && !q.History && q.Offset == 0 && q.After == nil {
+		if out.History, err = st.history(ctx, q, who); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// historySize is how many versions a search's history lists.
+const historySize = 5
+
+// history is the search of q's words, all of them, in the versions that do not
+// represent their work on q's date, with the user's filters but the status: for a
+// search whose words the texts in force do not all have.
+func (st *State) history(ctx context.Context, q search.Query, who Viewer) (*HistoryHits, error) {
+	hq := q
+	hq.History, hq.ExactOnly, hq.NoFacets, hq.SortDate = true, true, true, false
+	hq.Statuses, hq.Expiring, hq.Size = nil, false, historySize
+	res, err := st.Index.Search(ctx, hq)
+	if err != nil || res.Match != "exact" || res.Total == 0 {
+		return nil, err
+	}
+	out := &HistoryHits{Total: res.Total, Hits: []HistoryHit{}}
+	literals := res.Plan.Literals()
+	for _, h := range res.Hits {
+		v, ok := st.Catalog.Versions[h.VersionID]
+		if !ok {
+			continue
+		}
+		w, ok := st.visibleWork(v.WorkID, who)
+		if !ok {
+			continue
+		}
+		tl := st.Catalog.Timeline(w.ID).For(!who.Staff)
+		vi := st.versionInfo(tl, v.ID, q.AsOf, who)
+		label := v.Label
+		if i := slices.IndexFunc(tl.Spans, func(s validity.Span) bool { return s.VersionID == v.ID }); i >= 0 {
+			label = validity.VersionName(tl.Spans[i])
+		}
+		out.Hits = append(out.Hits, HistoryHit{
+			WorkID: w.ID, VersionID: v.ID, Title: v.Title, Label: label, Status: vi.Status, StatusReason: vi.StatusReason,
+			PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate,
+			Highlights: Highlights{Title: search.Mark(v.Title, literals), Text: nonNil(h.Snippets)},
+		})
+	}
+	if len(out.Hits) == 0 {
+		return nil, nil
+	}
 	return out, nil
 }
 

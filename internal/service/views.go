@@ -22,6 +22,30 @@ type SearchResult struct {
 	// Next is the after= cursor of the following page (search-after: any depth, one
 	// page's cost); absent on the last page.
 	Next string `json:"next,omitempty"`
+	// History, when the words do not all match the texts in force on the date, lists
+	// the other versions that have them all (a provision since amended away, or one
+	// not yet in force); absent otherwise.
+	History *HistoryHits `json:"history,omitempty"`
+}
+
+// HistoryHits are versions other than the one in effect on the date whose text has
+// every word of the query.
+type HistoryHits struct {
+	Total uint64       `json:"total"`
+	Hits  []HistoryHit `json:"hits"`
+}
+
+// HistoryHit is one such version, with its own status on the date (已修改, 尚未生效…).
+type HistoryHit struct {
+	WorkID        string     `json:"work_id"`
+	VersionID     string     `json:"version_id"`
+	Title         string     `json:"title"`
+	Label         string     `json:"label"`
+	Status        string     `json:"status"`
+	StatusReason  string     `json:"status_reason"`
+	PublishDate   model.Date `json:"publish_date"`
+	EffectiveDate model.Date `json:"effective_date"`
+	Highlights    Highlights `json:"highlights"`
 }
 
 // Facets are value → count maps; Order keeps the display order of each.

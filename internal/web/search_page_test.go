@@ -359,3 +359,41 @@ func TestHeaderSearchKeepsAsOf(t *testing.T) {
 		t.Error("without a chosen date the header's search form carries one")
 	}
 }
+
+// Words the text in force no longer has, but an earlier version had, lead to that
+// version: the page says which versions hold them, with their status, under a box of
+// their own; as of a date when that version was in force, it is a hit like any other.
+func TestSearchPageListsEarlierVersionsHoldingTheWords(t *testing.T) {
+	s := newSite(t)
+	q := url.Values{"q": {"分娩后六个月内"}}
+	r := s.get(t, "/search?"+q.Encode())
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d", r.Status)
+	}
+	mustContain(t, r.Body, `class="history"`, "历史版本中含有“分娩后六个月内”的文件",
+		`href="/works/fx:work:shengyu/versions/fx:shengyu-2019"`, "已修改", "<mark>分娩后六个月内</mark>")
+	mustNotContain(t, r.Body, "fx:shengyu-2022\"")
+	q.Set("asof", "2020-01-01")
+	r = s.get(t, "/search?"+q.Encode())
+	mustNotContain(t, r.Body, `class="history"`)
+	mustContain(t, r.Body, "<mark>分娩后六个月内</mark>")
+	// The JSON API carries the same list.
+	r = s.get(t, "/api/search?q="+url.QueryEscape("分娩后六个月内"))
+	var res struct {
+		Match   string
+		History *struct {
+			Total uint64
+			Hits  []struct {
+				VersionID string `json:"version_id"`
+				Status    string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.Body), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Match == "exact" || res.History == nil || res.History.Total != 1 || len(res.History.Hits) != 1 ||
+		res.History.Hits[0].VersionID != "fx:shengyu-2019" || res.History.Hits[0].Status != "已修改" {
+		t.Errorf("match %s, history %+v; want the 2019 version, 已修改", res.Match, res.History)
+	}
+}
