@@ -127,6 +127,14 @@ func TestEffective(t *testing.T) {
 		{name: "months ending in a shorter month", text: "本办法自2021年1月31日起施行，有效期1个月。", eff: 20210131, exp: 20210228},
 		{name: "months ending in February of a leap year", text: "本办法自2023年8月31日起施行，有效期6个月。", eff: 20230831, exp: 20240229},
 		{name: "months from 30 January", text: "本办法自2022年1月30日起施行，有效期13个月。", eff: 20220130, exp: 20230228},
+		// A term with the dates it runs between: the dates, which say when it starts.
+		{name: "a term with its dates", text: "本通知有效期三年，自2022年1月1日起至2024年12月31日止。", hint: Hint{PublishDate: 20211201}, eff: 20220101, exp: 20241231},
+		{name: "a term with its dates in brackets", text: "本办法自2022年1月1日起施行，有效期两年（2022年1月1日至2023年12月31日）。", eff: 20220101, exp: 20231231},
+		{name: "a term and a later sentence's dates stay apart", text: "本办法自2021年1月1日起施行，有效期3年。\n第九条 补贴自2021年1月1日至2021年12月31日发放。", eff: 20210101, exp: 20231231},
+		// The day a document says it is repealed is its first day out of force.
+		{name: "repealed on a stated day", text: "本办法自2021年1月1日起施行，2025年12月31日废止。", eff: 20210101, exp: 20251230},
+		{name: "out of force from a stated day", text: "本规定自2021年1月1日起施行，至2023年6月30日起失效。", eff: 20210101, exp: 20230629},
+		{name: "another document repealed on the day", text: "本办法自2021年1月1日起施行，《某县旧办法》于2021年1月1日废止。", eff: 20210101},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}

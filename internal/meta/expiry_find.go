@@ -22,6 +22,13 @@ var (
 	// period written as the effective-date clause with its end
 	rangeRe = regexp.MustCompile(`自\s*(` + anyDateExpr + `)\s*起\s*(?:(?:施行|实施|执行|试行|生效)\s*[，,]?\s*)?(?:至|到)\s*(` +
 		anyDateExpr + `)\s*(?:止|为止)`)
+	// 有效期三年，自2022年1月1日起至2024年12月31日止 / 有效期两年（2022年1月1日至2023年12月31日）:
+	// the dates a term is written with, later in its sentence
+	termDatesRe = regexp.MustCompile(`(` + anyDateExpr + `)\s*起?\s*(?:至|到)\s*(` + anyDateExpr + `)`)
+	// 本办法自2021年1月1日起施行，2025年12月31日废止 / …，至2023年6月30日起失效: the day the
+	// document itself goes out of force, written after its effective-date clause
+	selfEndRe = regexp.MustCompile(`(?:施行|实施|执行|试行|生效)\s*[，,]\s*(?:并\s*)?(?:于|至|到)?\s*(` + anyDateExpr +
+		`)\s*(?:起\s*)?(?:废止|失效|停止执行|停止施行)`)
 	// 有效期至2023年底 / 至2023年末 / 至2023年12月 / 至2023年6月底: the last day of that year or month
 	untilPartRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + anyDateExpr + `\s*起?\s*)?(?:至|到|截至|截止至|截止到|截止)\s*` +
 		`([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:(?:年)?(底|末)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?)(?:[^0-9一二三四五六七八九十日号]|$)`)
@@ -92,6 +99,13 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) (start model.D
 				if !ok || n <= 0 || n > 50 {
 					continue
 				}
+				if dm := termDatesRe.FindStringSubmatch(text[min(off+len(m[0]), se):se]); dm != nil {
+					// The dates the term is written with say when it runs.
+					if from, until := parseAnyDate(dm[1]), parseAnyDate(dm[2]); from != 0 && until >= from {
+						set(until, sentence)
+						return from, sentence
+					}
+				}
 				info.ExpiryTerm = Term{N: n, Months: m[2] != "年"}
 				from := info.EffectiveDate
 				if from == 0 {
@@ -124,6 +138,17 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) (start model.D
 		sentence := evidence(text[ss:se])
 		set(until, sentence)
 		return from, sentence
+	}
+	for _, m := range selfEndRe.FindAllStringSubmatchIndex(text[lo:], -1) {
+		p, e := lo+m[0], lo+m[1]
+		ss, se := sentenceBounds(text, lo, p, e)
+		if !ownSubject(subjectOf(text, ss, p)) {
+			continue
+		}
+		if end := parseAnyDate(text[lo+m[2] : lo+m[3]]); end != 0 {
+			set(end.AddDays(-1), evidence(text[ss:se])) // the day it is repealed is its first out of force
+			return 0, ""
+		}
 	}
 	expiryFromTitle(info)
 	return 0, ""
