@@ -135,6 +135,13 @@ func TestEffective(t *testing.T) {
 		{name: "repealed on a stated day", text: "本办法自2021年1月1日起施行，2025年12月31日废止。", eff: 20210101, exp: 20251230},
 		{name: "out of force from a stated day", text: "本规定自2021年1月1日起施行，至2023年6月30日起失效。", eff: 20210101, exp: 20230629},
 		{name: "another document repealed on the day", text: "本办法自2021年1月1日起施行，《某县旧办法》于2021年1月1日废止。", eff: 20210101},
+		{name: "a range with a dash", text: "本办法自2022年1月1日起施行，有效期为2022年1月1日—2026年12月31日。", eff: 20220101, exp: 20261231},
+		{name: "a range with a hyphen", text: "本办法有效期：2022年1月1日-2026年12月31日。", hint: Hint{PublishDate: 20211215}, eff: 20220101, exp: 20261231},
+		{name: "a numeric range with a hyphen", text: "本办法有效期为2022.1.1-2026.12.31。", hint: Hint{PublishDate: 20211215}, eff: 20220101, exp: 20261231},
+		{name: "a term set for now", text: "本通知自发布之日起施行，有效期暂定3年。", hint: Hint{PublishDate: 20210301}, eff: 20210301, exp: 20240229},
+		{name: "whole years", text: "本方案实施期限为2021年至2025年。", hint: Hint{PublishDate: 20210115}, exp: 20251231},
+		{name: "whole years with a dash", text: "本规划有效期2021—2023年。", hint: Hint{PublishDate: 20201215}, eff: 20210101, exp: 20231231},
+		{name: "years and months are no whole years", text: "本办法自2021年1月1日起施行，有效期为2021年至2023年6月。", eff: 20210101, exp: 20230630},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}

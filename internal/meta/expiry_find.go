@@ -9,15 +9,22 @@ import (
 	"github.com/guifan/guifan/internal/model"
 )
 
+// dashes join the two ends of a period written 2022年1月1日—2026年12月31日.
+const dashes = `[—–－~～-]+`
+
 // periodWords introduce a document's own period of validity.
 var periodWords = []string{"有效期限", "有效期", "试行期限", "试行期", "执行期限", "执行期", "实施期限", "实施期", "执行至", "实施至", "试行至"}
 
 var (
 	// 有效期至2027年6月30日 / 执行至… / 有效期为2020年1月1日至2024年12月31日
-	untilRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*(` + anyDateExpr + `)\s*起?\s*(?:至|到)\s*(` + anyDateExpr +
+	// / 有效期：2022年1月1日—2026年12月31日
+	untilRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*(` + anyDateExpr + `)\s*起?\s*(?:至|到|` + dashes + `)\s*(` + anyDateExpr +
 		`)|(?:至|到|截至|截止至|截止到|截止)\s*(` + anyDateExpr + `))`)
 	// 有效期5年 / 有效期为五年 / 有效期三年 / 试行期为两年 / 有效期为6个月
-	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
+	// / 有效期暂定3年
+	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:暂定为?|暂为|定为)?\s*(?:自\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
+	// 实施期限为2021年至2025年 / 有效期2021—2023年: whole years
+	yearsRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*((?:19|20)[0-9]{2})\s*年?\s*(?:至|到|` + dashes + `)\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[^0-9一二三四五六七八九十月底末]|$)`)
 	// 自2020年4月1日起施行，至2022年12月31日止 / 自2020年4月1日起至2022年12月31日止: a
 	// period written as the effective-date clause with its end
 	rangeRe = regexp.MustCompile(`自\s*(` + anyDateExpr + `)\s*起\s*(?:(?:施行|实施|执行|试行|生效)\s*[，,]?\s*)?(?:至|到)\s*(` +
@@ -30,7 +37,7 @@ var (
 	selfEndRe = regexp.MustCompile(`(?:施行|实施|执行|试行|生效)\s*[，,]\s*(?:并\s*)?(?:于|至|到)?\s*(` + anyDateExpr +
 		`)\s*(?:起\s*)?(?:废止|失效|停止执行|停止施行)`)
 	// 有效期至2023年底 / 至2023年末 / 至2023年12月 / 至2023年6月底: the last day of that year or month
-	untilPartRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*` + anyDateExpr + `\s*起?\s*)?(?:至|到|截至|截止至|截止到|截止)\s*` +
+	untilPartRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*(?:` + anyDateExpr + `|(?:19|20)[0-9]{2}\s*年)\s*起?\s*)?(?:至|到|截至|截止至|截止到|截止)\s*` +
 		`([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:(?:年)?(底|末)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?)(?:[^0-9一二三四五六七八九十日号]|$)`)
 	// 2024—2026 年 in a plan's title
 	titlePeriodRe = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*[-—–－~～至到]+\s*((?:19|20)[0-9]{2})\s*年`)
@@ -93,6 +100,14 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) (start model.D
 			if dt := partialEnd(untilPartRe.FindStringSubmatch(rest)); dt != 0 {
 				set(dt, sentence)
 				return 0, ""
+			}
+			if m := yearsRe.FindStringSubmatch(rest); m != nil {
+				from, _ := strconv.Atoi(m[1])
+				to, _ := strconv.Atoi(m[2])
+				if from <= to && to-from <= 15 {
+					set(model.NewDate(to, 12, 31), sentence)
+					return model.NewDate(from, 1, 1), sentence
+				}
 			}
 			if m := spanRe.FindStringSubmatch(rest); m != nil {
 				n, ok := docnum.ParseNumeral(m[1])
