@@ -142,6 +142,13 @@ func TestEffective(t *testing.T) {
 		{name: "whole years", text: "本方案实施期限为2021年至2025年。", hint: Hint{PublishDate: 20210115}, exp: 20251231},
 		{name: "whole years with a dash", text: "本规划有效期2021—2023年。", hint: Hint{PublishDate: 20201215}, eff: 20210101, exp: 20231231},
 		{name: "years and months are no whole years", text: "本办法自2021年1月1日起施行，有效期为2021年至2023年6月。", eff: 20210101, exp: 20230630},
+		{name: "施行期限", text: "本办法自2021年3月1日起施行。本办法施行期限为五年。", eff: 20210301, exp: 20260228},
+		{name: "适用期限", text: "本办法适用期限为2021年3月1日至2023年12月31日。", hint: Hint{PublishDate: 20210201}, eff: 20210301, exp: 20231231},
+		{name: "试行 for a term", text: "本办法自2021年3月1日起施行，试行两年。", eff: 20210301, exp: 20230228},
+		{name: "暂行 for a term", text: "本办法自2021年3月1日起施行，暂行三年。", eff: 20210301, exp: 20240229},
+		{name: "试行 as the verb only", text: "本办法自2021年3月1日起试行。", eff: 20210301},
+		{name: "a term from publication", text: "本文件有效期为发布之日起5年。", hint: Hint{PublishDate: 20210201}, exp: 20260131},
+		{name: "满30日施行", text: "本办法自公布之日起满30日施行。", hint: Hint{PublishDate: 20210201}, eff: 20210303},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}

@@ -28,8 +28,9 @@ func parseAnyDate(s string) model.Date {
 // 自2021年1月1日起, 从1986年7月1日起, 于…起, 自公布之日起, 自印发之日起.
 var effTailRe = regexp.MustCompile(`(?:自|从|于)?\s*(?:(` + anyDateExpr + `)|(公布|发布|印发|下发|颁布|公告|签发|发文|通过)之日)\s*起$`)
 
-// effLaterRe is 自发布之日起30日后施行: the publish date plus a number of days.
-var effLaterRe = regexp.MustCompile(`(?:自|从)?\s*(公布|发布|印发|下发|颁布|公告|签发)之日起\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:以)?后$`)
+// effLaterRe is 自发布之日起30日后施行 (自公布之日起满30日施行): the publish date plus a
+// number of days.
+var effLaterRe = regexp.MustCompile(`(?:自|从)?\s*(公布|发布|印发|下发|颁布|公告|签发|发文)之日起\s*满?\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:以)?后?$`)
 
 var effVerbs = []string{"施行", "实施", "执行", "生效", "试行"}
 
@@ -90,7 +91,7 @@ func effectiveClauses(d *doc, title string) []effClause {
 // readEffClause reads the clause that ends window (just before the verb): 自2021年1月1日起,
 // 自公布之日起, 自发布之日起30日后. Its start is relative to window.
 func readEffClause(window string) (effClause, bool) {
-	if strings.HasSuffix(window, "后") {
+	if strings.HasSuffix(window, "后") || strings.HasSuffix(window, "日") || strings.HasSuffix(window, "天") {
 		m := effLaterRe.FindStringSubmatchIndex(window)
 		if m == nil {
 			return effClause{}, false
