@@ -445,8 +445,10 @@ func (c *Catalog) indexEndedOutside() {
 		if r.TargetWork != "" && c.Works[r.TargetWork].Disclosure != model.Restricted {
 			continue
 		}
-		if k := RefKey(r.Target); k != "" {
-			c.outside[k] = append(c.outside[k], r)
+		for _, ref := range []string{r.Target, r.TargetNumber} {
+			if k := RefKey(ref); ref != "" && k != "" {
+				c.outside[k] = append(c.outside[k], r)
+			}
 		}
 	}
 	for _, rs := range c.outside {
@@ -530,6 +532,11 @@ func (c *Catalog) resolveRelations() {
 					r.Date = v.EffectiveDate
 				}
 				r.TargetWork = c.resolve(r.Target, v, r.Type)
+				if r.TargetWork == "" && r.TargetNumber != "" {
+					// 《某县就业补贴办法》（某政发〔2015〕3号）同时废止, the library holding that
+					// number under another title: the number names it.
+					r.TargetWork = c.resolve(r.TargetNumber, v, r.Type)
+				}
 				if r.TargetWork == wid {
 					// A new version naming its own predecessor (原《办法》同时废止) is succession, not repeal.
 					continue

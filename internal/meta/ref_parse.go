@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/model"
 )
 
 // ref is a reference to another document written in a sentence: a 《title》 with the
@@ -23,6 +24,16 @@ func (r ref) target() string {
 		return r.title
 	}
 	return r.number
+}
+
+// relation is a relation of type typ naming the reference: by its title when written,
+// with the number written beside it, else by its number.
+func (r ref) relation(typ model.RelationType, ev string) model.Relation {
+	rel := model.Relation{Type: typ, Target: r.target(), Evidence: ev}
+	if r.title != "" {
+		rel.TargetNumber = r.number
+	}
+	return rel
 }
 
 // refsIn finds the references of a sentence, in order.

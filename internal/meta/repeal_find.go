@@ -19,6 +19,7 @@ var endWords = []struct {
 	{"不再执行", model.Repeals},
 	{"停止执行", model.Repeals},
 	{"停止施行", model.Repeals},
+	{"作废", model.Repeals},
 	{"不再适用", model.Repeals},
 	{"失效", model.Lapses},
 	{"不再有效", model.Lapses},
@@ -30,7 +31,7 @@ const articleExpr = `第[一二三四五六七八九十百千零〇0-9]+条(?:�
 var endGapRe = regexp.MustCompile(`^\s*(?:文件|文)?\s*(?:[（(][^（）()]{0,40}[）)])?\s*` +
 	`(?:((?:` + articleExpr + `)(?:\s*[、，,和及]\s*(?:` + articleExpr + `))*)\s*(?:的规定)?)?\s*[，,]?\s*` +
 	`(?:自\s*(` + anyDateExpr + `|本[\p{Han}]{1,8}(?:施行|实施|公布|发布|印发)之日)\s*起\s*[，,]?\s*)?` +
-	`(?:同时|予以|一并|均|即|自行|自动|宣布|相应|也|应当)*\s*(?:宣布)?\s*$`)
+	`(?:同时|予以|一并|均|即行|即|自行|自动|宣布|相应|也|应当)*\s*(?:宣布)?\s*$`)
 
 var articleRe = regexp.MustCompile(articleExpr)
 
@@ -69,7 +70,11 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 			ev := evidence(text[ss:se])
 			targets := listBefore(seg, refs)
 			for i := len(targets) - 1; i >= 0; i-- {
-				r := model.Relation{Type: ew.typ, Target: targets[i].target(), Date: date, Evidence: ev}
+				if ew.word == "作废" && targets[i].title != "" && !endsWithDocType(compact(targets[i].title)) {
+					continue // 原《商标注册证》作废: a certificate, not a document
+				}
+				r := targets[i].relation(ew.typ, ev)
+				r.Date = date
 				if title != "" && compact(r.Target) == compact(title) {
 					// 1950年…公布的《中华人民共和国工会法》同时废止: an earlier law of the same
 					// name. Resolved by title it would repeal this very document.
@@ -144,7 +149,7 @@ func (rs *relations) repealNamedAfter(typ model.RelationType, text string, lo, s
 		if i > 0 && !separatorOnly(text[off+refs[i-1].end:off+r.start]) {
 			break
 		}
-		rs.add(model.Relation{Type: typ, Target: r.target(), Evidence: ev})
+		rs.add(r.relation(typ, ev))
 	}
 }
 
@@ -173,7 +178,7 @@ func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss,
 		if refs := refsIn(m[1]); len(refs) > 0 {
 			// 1.《关于印发…的通知》（某政发〔2021〕17号）: the documents the item names.
 			for _, r := range refs {
-				rs.add(model.Relation{Type: typ, Target: r.target(), Evidence: ev + l.s})
+				rs.add(r.relation(typ, ev+l.s))
 			}
 			continue
 		}
@@ -207,7 +212,9 @@ func (rs *relations) extends(d *doc, lo int) {
 				continue
 			}
 			for _, r := range refsIn(text[ss : p+m[2]]) {
-				rs.add(model.Relation{Type: model.Extends, Target: r.target(), Until: until, Evidence: evidence(sent)})
+				rel := r.relation(model.Extends, evidence(sent))
+				rel.Until = until
+				rs.add(rel)
 			}
 		}
 	}

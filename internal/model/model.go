@@ -147,6 +147,9 @@ type Relation struct {
 	Type RelationType `json:"type"`
 	// Target is the reference as written: a title (without 《》), a doc number or a work_id.
 	Target string `json:"target"`
+	// TargetNumber is the doc number written with a title target (《某办法》（某政发〔2015〕3号）),
+	// normalised: it names the document when the title, as written, does not.
+	TargetNumber string `json:"target_number,omitempty"`
 	// TargetWork is the resolved work id, empty while the reference is unresolved.
 	TargetWork string `json:"target_work,omitempty"`
 	// Date is when the relation takes effect; when zero the stating version's effective date is used.
