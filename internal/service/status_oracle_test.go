@@ -69,14 +69,17 @@ type oVersion struct {
 }
 
 type oRel struct {
-	typ      model.RelationType
-	target   int    // index of the target work
-	by       string // how the target is named: "id", "number" or "title"
-	date     model.Date
-	until    model.Date // extends: new last day in force, 0 = open-ended
-	inText   bool       // written as a sentence of the text rather than in the record
-	from     *oVersion
-	fromWork int
+	typ    model.RelationType
+	target int    // index of the target work
+	by     string // how the target is named: "id", "number" or "title"
+	date   model.Date
+	until  model.Date // extends: new last day in force, 0 = open-ended
+	inText bool       // written as a sentence of the text rather than in the record
+	// otherTitle: the sentence names the target by a title the library does not hold it
+	// under, with its number (《某县就业补贴办法的补充规定》（某政发〔2015〕3号）同时废止).
+	otherTitle bool
+	from       *oVersion
+	fromWork   int
 }
 
 type oWork struct {
@@ -259,6 +262,7 @@ func (g *oGen) relation(lib *oLibrary, from, target int) {
 		// A sentence of the stating text names the target by its title: 《X》同时废止,
 		// 《X》自2022年3月1日起废止, 《X》宣布失效, 《X》有效期延长至2025年12月31日.
 		r.inText, r.by = true, "title"
+		r.otherTitle = g.r.Intn(3) == 0
 		if r.typ != model.Repeals {
 			r.date = 0
 		}
@@ -399,16 +403,20 @@ func (lib *oLibrary) records() []oRecord {
 					rec.Relations = append(rec.Relations, oRecordRel{Type: string(r.typ), Target: target, Date: r.date, Until: r.until})
 					continue
 				}
+				named := "《" + target + "》"
+				if n := tw.versions[0].number; r.otherTitle && n != "" {
+					named = "《关于" + target + "的补充规定》（" + n + "）"
+				}
 				var s string
 				switch {
 				case r.typ == model.Repeals && r.date != 0:
-					s = "《" + target + "》自" + oChinese(r.date) + "起废止"
+					s = named + "自" + oChinese(r.date) + "起废止"
 				case r.typ == model.Repeals:
-					s = "《" + target + "》同时废止"
+					s = named + "同时废止"
 				case r.typ == model.Lapses:
-					s = "《" + target + "》宣布失效"
+					s = named + "宣布失效"
 				case r.typ == model.Extends:
-					s = "《" + target + "》有效期延长至" + oChinese(r.until)
+					s = named + "有效期延长至" + oChinese(r.until)
 				}
 				fmt.Fprintf(&b, "第%s条 %s。\n", chineseNumerals[art], s)
 				art++
