@@ -22,6 +22,7 @@ func findRelations(d *doc, title, own string, law lawHeader) ([]model.Relation, 
 	rs.amendsFromBody(d, lo)
 	rs.amendsByItem(d, lo, title)
 	rs.repeals(d, lo, title)
+	rs.repealTables(d, lo)
 	rs.extends(d, lo)
 	rs.basis(d)
 	rs.cites(d.text, lo, own)
@@ -43,6 +44,12 @@ func (rs *relations) add(r model.Relation) {
 		rs.seen = map[string]bool{}
 	}
 	if rs.seen[key] {
+		// Named again, now with its number (a clean-up notice's sentence, then its table).
+		for i := range rs.list {
+			if k := &rs.list[i]; k.Type == r.Type && k.Target == r.Target && k.TargetNumber == "" {
+				k.TargetNumber = r.TargetNumber
+			}
+		}
 		return
 	}
 	rs.seen[key] = true

@@ -3,6 +3,8 @@ package service
 import (
 	"strings"
 	"testing"
+
+	"github.com/guifan/guifan/internal/model"
 )
 
 // A repeal that names a document by a title the library does not hold it under, with
@@ -35,6 +37,33 @@ func TestRepealNamingTheNumberBesideAnotherTitle(t *testing.T) {
 	for _, r := range rs {
 		if r.Status == nil || *r.Status != "已废止" {
 			t.Errorf("%s: %v %s; want 已废止", r.Input, r.Status, r.StatusReason)
+		}
+	}
+}
+
+// A clean-up notice repeals and declares lapsed the documents listed in its annex
+// tables, from the day it takes effect; the documents it keeps stay in force.
+func TestCleanUpNoticeTables(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a1","version_of":"jiuye","title":"某县城乡居民就业补贴实施办法","doc_number":"某政发〔2015〕3号","level":"行政规范性文件","publish_date":"2015-03-01","text":"第一条 为促进就业，制定本办法。"}
+{"id":"b1","version_of":"jianxi","title":"某县见习补贴办法","doc_number":"某政办发〔2016〕9号","level":"行政规范性文件","publish_date":"2016-03-01","text":"第一条 为促进见习，制定本办法。"}
+{"id":"c1","version_of":"chungeng","title":"某县2019年春耕生产工作方案","doc_number":"某政办发〔2019〕2号","level":"行政规范性文件","publish_date":"2019-02-01","text":"一、为做好春耕生产，制定本方案。"}
+{"id":"d1","version_of":"yanglao","title":"某县养老服务补贴办法","doc_number":"某政发〔2017〕11号","level":"行政规范性文件","publish_date":"2017-05-01","text":"第一条 为发展养老服务，制定本办法。"}
+{"id":"q1","version_of":"qingli","title":"某县人民政府关于公布规范性文件清理结果的通知","doc_number":"某政发〔2022〕9号","level":"行政规范性文件","publish_date":"2022-03-01","text":"经清理，县政府决定废止2件规范性文件，宣布失效1件规范性文件，继续有效1件。本通知自2022年4月1日起施行。\n\n附件1\n\n决定废止的规范性文件目录\n\n序号\t文件名称\t文号\n1\t某县城乡居民就业补贴实施办法\t某政发〔2015〕3号\n2\t某县见习补贴办法\t某政办发〔2016〕9号\n\n附件2\n\n宣布失效的规范性文件目录\n\n1\t某县2019年春耕生产工作方案\t某政办发〔2019〕2号\n\n附件3\n\n继续有效的规范性文件目录\n\n1\t某县养老服务补贴办法\t某政发〔2017〕11号"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	for work, want := range map[string]string{"jiuye": "已废止", "jianxi": "已废止", "chungeng": "已失效", "yanglao": "现行有效"} {
+		for d, w := range map[int]string{20220331: "现行有效", 20220401: want} {
+			v, err := st.Work(work, model.Date(d), Viewer{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Status != w {
+				t.Errorf("%s on %d: %s (%s), want %s", work, d, v.Status, v.StatusReason, w)
+			}
 		}
 	}
 }

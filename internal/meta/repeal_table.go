@@ -1,0 +1,149 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guifan/guifan/internal/docnum"
+	"github.com/guifan/guifan/internal/model"
+)
+
+// A clean-up notice (规范性文件清理结果) lists what it repeals and declares lapsed in
+// tables, often in its annexes: a heading (决定废止的规范性文件目录, 宣布失效的文件清单),
+// then one row per document — 序号, 文件名称, 文号 — which text extraction turns into
+// lines such as "1 某县就业补贴办法 某政发〔2015〕3号" (a long title may wrap onto the
+// next line).
+
+// tableHeadRe is such a heading.
+var tableHeadRe = regexp.MustCompile(`(废止|失效)[^。；，,]{0,14}(?:目录|清单|名单|一览表|列表)`)
+
+// notDecided are words of headings that list documents without repealing them: the
+// ones kept, proposed for repeal, or amended.
+var notDecided = []string{"拟", "建议", "继续", "保留", "修改", "修订", "征求", "暂停", "不再废止"}
+
+// rowStartRe is a row's serial number at the start of a line: 1, 1., 1、, （1）.
+var rowStartRe = regexp.MustCompile(`^(?:[0-9]{1,3}\s*[.．、]?|[（(][0-9]{1,3}[)）])(?:\s+|[.．、]|$)`)
+
+// repealTables reads the tables of documents a clean-up notice repeals or declares
+// lapsed.
+func (rs *relations) repealTables(d *doc, lo int) {
+	for i := 0; i < len(d.lines); i++ {
+		l := d.lines[i]
+		if l.start < lo {
+			continue
+		}
+		typ, ok := tableType(l.s)
+		if !ok {
+			continue
+		}
+		head := l.s
+		var rows []string
+		for i++; i < len(d.lines); i++ {
+			s := d.lines[i].s
+			if s == "" {
+				continue
+			}
+			if _, next := tableType(s); next || strings.HasPrefix(s, "附件") || tableEnds(s) {
+				i--
+				break
+			}
+			switch {
+			case rowStartRe.MatchString(s):
+				rows = append(rows, rowStartRe.ReplaceAllString(s, ""))
+			case len(rows) > 0 && !strings.Contains(s, "文件名称"):
+				rows[len(rows)-1] += " " + s // a title or number wrapped onto the next line
+			}
+		}
+		for _, row := range rows {
+			if r, ok := tableRow(row); ok {
+				r.Type, r.Evidence = typ, evidence(head+"："+row)
+				rs.add(r)
+			}
+		}
+	}
+}
+
+// tableType reports whether a line heads a table of repealed or lapsed documents, and
+// which.
+func tableType(s string) (model.RelationType, bool) {
+	if utf8.RuneCountInString(s) > 40 {
+		return "", false
+	}
+	m := tableHeadRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	for _, w := range notDecided {
+		if strings.Contains(s, w) {
+			return "", false
+		}
+	}
+	if strings.Contains(s, "废止") && strings.Contains(s, "失效") {
+		return "", false // one table of both: which row is which is not written
+	}
+	if m[1] == "失效" {
+		return model.Lapses, true
+	}
+	return model.Repeals, true
+}
+
+// tableEnds is a line no row of a table is: the signature block's date, or prose.
+func tableEnds(s string) bool {
+	return utf8.RuneCountInString(s) > 120 || strings.HasSuffix(s, "。")
+}
+
+// tableRow reads one row: the title and the number written in it, in either order,
+// other columns (dates, reasons) aside. A row without a number needs a title that reads
+// as a document's.
+func tableRow(row string) (model.Relation, bool) {
+	ms := docnum.FindAll(row)
+	var title, number string
+	if len(ms) > 0 {
+		number = ms[0].Number
+		title = columnTitle(row[:ms[0].Start])
+		if title == "" {
+			title = columnTitle(row[ms[0].End:])
+		}
+	} else {
+		title = columnTitle(row)
+	}
+	if !readsAsTitle(title) {
+		title = ""
+	}
+	switch {
+	case title != "":
+		return model.Relation{Target: title, TargetNumber: number}, true
+	case number != "":
+		return model.Relation{Target: number}, true
+	}
+	return model.Relation{}, false
+}
+
+// columnTitle is the title in a row's text before or after its number: up to the next
+// column (a tab, or a date), without 《》.
+func columnTitle(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, "\t"); i >= 0 {
+		s = s[:i]
+	}
+	if loc := columnDateRe.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	s = strings.Trim(strings.TrimSpace(s), "《》“”\"（）() ")
+	// Another column after the title (无, 已修改, a body's name): the words up to a
+	// space that end like a document's title.
+	for !readsAsTitle(cleanTitle(s)) && strings.Contains(s, " ") {
+		s = strings.TrimSpace(s[:strings.LastIndex(s, " ")])
+	}
+	return cleanTitle(s)
+}
+
+// columnDateRe is a date column after a title: 2015年3月1日, 2015-03-01, 2015.3.1.
+var columnDateRe = regexp.MustCompile(`\s+(?:` + anyDateExpr + `)`)
+
+// readsAsTitle reports whether a table cell reads as a document's title.
+func readsAsTitle(s string) bool {
+	c := compact(s)
+	return c != "" && (endsWithDocType(c) || strings.HasPrefix(c, "关于"))
+}
