@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -281,6 +282,30 @@ func TestSearchAfterWalksEveryHit(t *testing.T) {
 	for _, args := range [][]string{{"after", stale}, {"after", "not-a-cursor"}, {"after", p.Next, "page", "2"}} {
 		if code := get(t, searchPath(append([]string{"q", "规定"}, args...)...), nil, false); code != 400 {
 			t.Errorf("%v: status %d, want 400", args, code)
+		}
+	}
+}
+
+// A question naming its topic with generic words around it (…领取条件, …流程, 办理…)
+// matches the topic exactly: the generic words add to the score, they do not send the
+// search to looser matching.
+func TestGenericWordsAroundTheTopic(t *testing.T) {
+	need(t)
+	for _, c := range []struct{ q, want string }{
+		{"失业保险金领取条件", "失业保险条例"},
+		{"工伤认定流程", "工伤保险条例"},
+		{"办理居住证", "居住证暂行条例"},
+	} {
+		var r searchResp
+		if code := get(t, searchPath("q", c.q, "size", "5"), &r, false); code != 200 {
+			t.Fatalf("%s: status %d", c.q, code)
+		}
+		var top []string
+		for _, h := range r.Hits {
+			top = append(top, h.Title)
+		}
+		if r.Match != "exact" || !slices.Contains(top, c.want) {
+			t.Errorf("%s: %s match, top %v; want exact with %s", c.q, r.Match, top, c.want)
 		}
 	}
 }

@@ -253,7 +253,7 @@ func segment(chunk string) []string {
 		if len(pending) > 0 {
 			s := strings.TrimSpace(string(pending))
 			if s != "" && !isStopword(s) {
-				out = append(out, s)
+				out = append(out, splitWeak(s)...)
 			}
 			pending = pending[:0]
 		}
@@ -274,6 +274,40 @@ func segment(chunk string) []string {
 	flush()
 	return out
 }
+
+// splitWeak splits off the generic words (weakWords) a run of unknown words starts or
+// ends with — 失业保险金领取条件 is 失业保险金, 领取 and 条件; 办理居住证 is 办理 and
+// 居住证 — as long as two characters or more are left: the rest is what the question
+// is about, and the generic words only add to the score.
+func splitWeak(s string) []string {
+	whole := s
+	var head, tail []string
+	for {
+		rs := []rune(s)
+		if len(rs) < 4 {
+			break
+		}
+		if w := string(rs[len(rs)-2:]); weakWords[w] {
+			tail = append([]string{w}, tail...)
+			s = string(rs[:len(rs)-2])
+			continue
+		}
+		if w := string(rs[:2]); weakWords[w] && !strings.ContainsRune(nounEnds, rs[2]) {
+			head = append(head, w)
+			s = string(rs[2:])
+			continue
+		}
+		break
+	}
+	if weakWords[s] {
+		return []string{whole} // 申请条件: generic words only, asked for as written
+	}
+	return append(append(head, s), tail...)
+}
+
+// nounEnds make a generic word before them part of a noun (申请人, 申请表, 办理费):
+// there it is not split off.
+const nounEnds = "人书表者费单件点处机期日时方额率量数"
 
 func longestKnown(rs []rune) int {
 	for n := min(len(rs), maxWordRunes); n >= 2; n-- {

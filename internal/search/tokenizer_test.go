@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,6 +124,25 @@ func BenchmarkHanTokenizer(b *testing.B) {
 		for _, text := range texts {
 			bi.Tokenize(text)
 			tri.Tokenize(text)
+		}
+	}
+}
+
+// Generic words a run of unknown words starts or ends with are words of their own,
+// weak; the topic left must have two characters or more, and a run of generic words
+// only stays as written.
+func TestSplitWeak(t *testing.T) {
+	for in, want := range map[string][]string{
+		"失业保险金领取条件": {"失业保险金", "领取", "条件"},
+		"认定流程":      {"认定", "流程"},
+		"办理居住证":     {"办理", "居住证"},
+		"申请条件":      {"申请条件"},
+		"标准化":       {"标准化"},
+		"人条件":       {"人条件"},
+		"申请人资格":     {"申请人资格"},
+	} {
+		if got := splitWeak(in); !slices.Equal(got, want) {
+			t.Errorf("splitWeak(%s) = %v, want %v", in, got, want)
 		}
 	}
 }
