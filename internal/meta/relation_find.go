@@ -22,7 +22,7 @@ func findRelations(d *doc, title, own string, law lawHeader) ([]model.Relation, 
 	rs.amendsFromBody(d, lo)
 	rs.amendsByItem(d, lo, title)
 	rs.repeals(d, lo, title)
-	rs.repealTables(d, lo)
+	rs.repealTables(d, lo, title)
 	rs.extends(d, lo)
 	rs.basis(d)
 	rs.cites(d.text, lo, own)
@@ -52,8 +52,24 @@ func (rs *relations) add(r model.Relation) {
 		}
 		return
 	}
-	rs.seen[key] = true
 	r.Origin = originText
+	for i := range rs.list {
+		k := &rs.list[i]
+		if k.Type != r.Type {
+			continue
+		}
+		switch {
+		case r.TargetNumber != "" && k.Target == r.TargetNumber && k.TargetNumber == "":
+			// Named by its number before (a table row read as a sentence), now by its
+			// title and number: one relation, by both.
+			rs.seen[key] = true
+			*k = r
+			return
+		case r.TargetNumber == "" && k.TargetNumber == r.Target:
+			return // the number of a document already named by its title
+		}
+	}
+	rs.seen[key] = true
 	rs.list = append(rs.list, r)
 }
 

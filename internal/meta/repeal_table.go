@@ -25,15 +25,22 @@ var notDecided = []string{"拟", "建议", "继续", "保留", "修改", "修订
 // rowStartRe is a row's serial number at the start of a line: 1, 1., 1、, （1）.
 var rowStartRe = regexp.MustCompile(`^(?:[0-9]{1,3}\s*[.．、]?|[（(][0-9]{1,3}[)）])(?:\s+|[.．、]|$)`)
 
+// opinionHeadRe is a column of a table whose rows each say what becomes of their
+// document (序号 文件名称 文号 清理意见: 废止, 宣布失效, 继续有效, 修改).
+var opinionHeadRe = regexp.MustCompile(`(?:清理|处理|审查|评估)(?:意见|结果|结论|类别|方式)`)
+
 // repealTables reads the tables of documents a clean-up notice repeals or declares
-// lapsed.
-func (rs *relations) repealTables(d *doc, lo int) {
+// lapsed. A draft for comment (征求意见稿) repeals nothing.
+func (rs *relations) repealTables(d *doc, lo int, title string) {
+	if strings.Contains(title, "征求意见") || strings.Contains(title, "拟") {
+		return
+	}
 	for i := 0; i < len(d.lines); i++ {
 		l := d.lines[i]
 		if l.start < lo {
 			continue
 		}
-		typ, ok := tableType(l.s)
+		typ, perRow, ok := tableType(l.s)
 		if !ok {
 			continue
 		}
@@ -41,10 +48,10 @@ func (rs *relations) repealTables(d *doc, lo int) {
 		var rows []string
 		for i++; i < len(d.lines); i++ {
 			s := d.lines[i].s
-			if s == "" {
-				continue
+			if s == "" || s == head {
+				continue // a header row repeated on the next page
 			}
-			if _, next := tableType(s); next || strings.HasPrefix(s, "附件") || tableEnds(s) {
+			if _, _, next := tableType(s); next || strings.HasPrefix(s, "附件") || tableEnds(s) {
 				i--
 				break
 			}
@@ -56,7 +63,11 @@ func (rs *relations) repealTables(d *doc, lo int) {
 			}
 		}
 		for _, row := range rows {
-			if r, ok := tableRow(row); ok {
+			r, ok := tableRow(row)
+			if ok && perRow {
+				typ, ok = rowOpinion(row)
+			}
+			if ok {
 				r.Type, r.Evidence = typ, evidence(head+"："+row)
 				rs.add(r)
 			}
@@ -65,27 +76,54 @@ func (rs *relations) repealTables(d *doc, lo int) {
 }
 
 // tableType reports whether a line heads a table of repealed or lapsed documents, and
-// which.
-func tableType(s string) (model.RelationType, bool) {
+// which; or is the header row of a table whose rows each say (perRow).
+func tableType(s string) (typ model.RelationType, perRow, ok bool) {
 	if utf8.RuneCountInString(s) > 40 {
-		return "", false
+		return "", false, false
+	}
+	if strings.Contains(s, "名称") && opinionHeadRe.MatchString(s) {
+		return "", true, true
 	}
 	m := tableHeadRe.FindStringSubmatch(s)
 	if m == nil {
-		return "", false
+		return "", false, false
 	}
 	for _, w := range notDecided {
 		if strings.Contains(s, w) {
-			return "", false
+			return "", false, false
 		}
 	}
 	if strings.Contains(s, "废止") && strings.Contains(s, "失效") {
-		return "", false // one table of both: which row is which is not written
+		return "", false, false // one table of both, its rows not saying which
 	}
 	if m[1] == "失效" {
+		return model.Lapses, false, true
+	}
+	return model.Repeals, false, true
+}
+
+// rowOpinion is what a row of such a table says becomes of its document, read after
+// its number (or in its last column): 废止, 宣布失效; nothing for 继续有效, 修改 or a
+// proposal (拟废止).
+func rowOpinion(row string) (model.RelationType, bool) {
+	tail := row
+	if ms := docnum.FindAll(row); len(ms) > 0 {
+		tail = row[ms[0].End:]
+	} else if i := strings.LastIndexAny(strings.TrimSpace(row), " \t"); i >= 0 {
+		tail = strings.TrimSpace(row)[i:]
+	}
+	for _, w := range notDecided {
+		if strings.Contains(tail, w) {
+			return "", false
+		}
+	}
+	switch {
+	case strings.Contains(tail, "废止"):
+		return model.Repeals, true
+	case strings.Contains(tail, "失效"):
 		return model.Lapses, true
 	}
-	return model.Repeals, true
+	return "", false
 }
 
 // tableEnds is a line no row of a table is: the signature block's date, or prose.

@@ -31,16 +31,28 @@ func TestRepealTables(t *testing.T) {
 		{"number first, and a date column", "废止的规范性文件目录\n序号 文号 文件名称 发文日期\n1. 某政发〔2015〕3号 某县就业补贴办法 2015年3月1日",
 			[]model.Relation{rel(model.Repeals, "某县就业补贴办法", "某政发〔2015〕3号")}},
 		{"no number", "决定废止的规范性文件目录\n1 某县见习补贴办法 无", []model.Relation{rel(model.Repeals, "某县见习补贴办法", "")}},
+		{"a row each says", "附件\n规范性文件清理结果目录\n序号 文件名称 文号 清理意见\n1 某县见习补贴办法 某政办发〔2016〕9号 废止\n2 某县2019年春耕生产工作方案 某政办发〔2019〕2号 宣布失效\n3 某县就业补贴办法 某政发〔2015〕3号 继续有效\n4 某县养老服务补贴办法 某政发〔2017〕11号 修改\n5 某县临时救助办法 无 废止",
+			[]model.Relation{rel(model.Repeals, "某县见习补贴办法", "某政办发〔2016〕9号"), rel(model.Lapses, "某县2019年春耕生产工作方案", "某政办发〔2019〕2号"), rel(model.Repeals, "某县临时救助办法", "")}},
+		{"a row each says, header repeated on the next page", "序号\t文件名称\t文号\t处理意见\n1\t某县见习补贴办法\t某政办发〔2016〕9号\t废止\n序号\t文件名称\t文号\t处理意见\n2\t某县就业补贴办法\t某政发〔2015〕3号\t拟废止",
+			[]model.Relation{rel(model.Repeals, "某县见习补贴办法", "某政办发〔2016〕9号")}},
 		{"documents kept", "继续有效的规范性文件目录\n1 某县见习补贴办法 某政办发〔2016〕9号", nil},
 		{"a proposal", "拟废止的规范性文件目录\n1 某县见习补贴办法 某政办发〔2016〕9号", nil},
 		{"documents amended", "决定修改的规范性文件目录\n1 某县见习补贴办法 某政办发〔2016〕9号", nil},
 		{"the table ends at the next annex", "决定废止的规范性文件目录\n1 某县见习补贴办法 某政办发〔2016〕9号\n附件3\n继续有效的规范性文件目录\n1 某县就业补贴办法 某政发〔2015〕3号",
 			[]model.Relation{rel(model.Repeals, "某县见习补贴办法", "某政办发〔2016〕9号")}},
 	}
+	tests = append(tests, struct {
+		name, table string
+		want        []model.Relation
+	}{"a draft for comment", "决定废止的规范性文件目录\n1 某县见习补贴办法 某政办发〔2016〕9号", nil})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			title := "某县人民政府关于公布规范性文件清理结果的通知"
+			if tt.name == "a draft for comment" {
+				title = "某县规范性文件清理结果（征求意见稿）"
+			}
 			var got []model.Relation
-			for _, r := range Extract(intro+tt.table, Hint{Title: "某县人民政府关于公布规范性文件清理结果的通知"}).Relations {
+			for _, r := range Extract(intro+tt.table, Hint{Title: title}).Relations {
 				if r.Type != model.Cites {
 					if r.Evidence == "" {
 						t.Errorf("%s without evidence", r.Target)
