@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ type line struct {
 const infoEnd = "<!-- INFO END -->"
 
 func newDoc(text string) *doc {
-	d := &doc{text: foldDigits(text)}
+	d := &doc{text: unwrapLines(foldDigits(text))}
 	inHeader := false
 	for off := 0; off < len(d.text); {
 		e := strings.IndexByte(d.text[off:], '\n')
@@ -125,4 +126,90 @@ func foldDigits(s string) string {
 		}
 	}
 	return s
+}
+
+// unwrapLines closes up a line spaced out character by character (本 办 法 自 2021 年 3
+// 月 1 日 起 施 行, as some PDF layouts and OCR write it) and joins a line a hard wrap
+// broke inside a sentence (…自2021年3月1日起施\n行，有效期5年。), so that the clauses
+// read from the text are found whatever its spacing and line breaks. A line is joined to
+// the next only when it is long, ends inside a sentence (a Chinese character, no
+// punctuation) and reads as a sentence (a comma in it, no field label before a colon),
+// and the next starts with a character that begins no article or list item: headings,
+// titles, fields, signatures, table cells and blank-line paragraphs stay apart.
+func unwrapLines(text string) string {
+	if !strings.Contains(text, "\n") && !strings.Contains(text, " ") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = closeUp(l)
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i, l := range lines {
+		b.WriteString(l)
+		if i == len(lines)-1 {
+			break
+		}
+		if wrapped(l, lines[i+1]) {
+			continue
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// wrapped reports whether line a was broken off before line b inside a sentence.
+func wrapped(a, b string) bool {
+	a, b = strings.TrimRightFunc(a, isBlank), strings.TrimLeftFunc(b, isBlank)
+	if utf8.RuneCountInString(a) < 15 || b == "" || !strings.ContainsAny(a, "，、；") && !articleStartRe.MatchString(a) {
+		return false // a heading, a title or a field, not a sentence's first line
+	}
+	if i := strings.IndexAny(a, "：:"); i >= 0 && utf8.RuneCountInString(a[:i]) <= 10 {
+		return false // 预算主管部门：…, 来文单位：…
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if !textnorm.IsHan(last) || !textnorm.IsHan(first) {
+		return false
+	}
+	return !itemStartRe.MatchString(b)
+}
+
+// articleStartRe begins an article: 第十二条.
+var articleStartRe = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇0-9]+条`)
+
+// itemStartRe begins an article, a chapter or a list item: 第三条, 第二章, 一、, 附件.
+var itemStartRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十百千零〇0-9]+[条章节款项编]|[一二三四五六七八九十]+[、.．]|附件|附表)`)
+
+// closeUp removes the single spaces of a line spaced out character by character: most
+// of its characters stand alone between spaces, and each space removed has a Chinese
+// character on one side.
+func closeUp(l string) string {
+	rs := []rune(l)
+	if len(rs) < 15 {
+		return l
+	}
+	single, chars := 0, 0
+	for i, r := range rs {
+		if isBlank(r) {
+			continue
+		}
+		chars++
+		if i+2 < len(rs) && rs[i+1] == ' ' && !isBlank(rs[i+2]) {
+			single++
+		}
+	}
+	if chars < 8 || single*10 < (chars-1)*6 {
+		return l
+	}
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && !isBlank(rs[i-1]) && !isBlank(rs[i+1]) &&
+			(textnorm.IsHan(rs[i-1]) || textnorm.IsHan(rs[i+1]) || unicode.IsPunct(rs[i-1]) || unicode.IsPunct(rs[i+1])) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
