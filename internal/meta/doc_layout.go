@@ -162,16 +162,16 @@ func unwrapLines(text string) string {
 // wrapped reports whether line a was broken off before line b inside a sentence.
 func wrapped(a, b string) bool {
 	a, b = strings.TrimRightFunc(a, isBlank), strings.TrimLeftFunc(b, isBlank)
-	if utf8.RuneCountInString(a) < 15 || b == "" || !strings.ContainsAny(a, "，、；") && !articleStartRe.MatchString(a) {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if !textnorm.IsHan(last) || !textnorm.IsHan(first) {
+		return false // most lines end a sentence (。) or a line of a table
+	}
+	if utf8.RuneCountInString(a) < 15 || !strings.ContainsAny(a, "，、；") && !articleStartRe.MatchString(a) {
 		return false // a heading, a title or a field, not a sentence's first line
 	}
 	if i := strings.IndexAny(a, "：:"); i >= 0 && utf8.RuneCountInString(a[:i]) <= 10 {
 		return false // 预算主管部门：…, 来文单位：…
-	}
-	last, _ := utf8.DecodeLastRuneInString(a)
-	first, _ := utf8.DecodeRuneInString(b)
-	if !textnorm.IsHan(last) || !textnorm.IsHan(first) {
-		return false
 	}
 	return !itemStartRe.MatchString(b)
 }
@@ -186,6 +186,9 @@ var itemStartRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十百�
 // of its characters stand alone between spaces, and each space removed has a Chinese
 // character on one side.
 func closeUp(l string) string {
+	if strings.Count(l, " ") < 7 {
+		return l // fewer spaces than a spaced-out line of 8 characters has
+	}
 	rs := []rune(l)
 	if len(rs) < 15 {
 		return l

@@ -9,6 +9,9 @@ import (
 	"github.com/guifan/guifan/internal/model"
 )
 
+// selfEndWords end a document's force on a day it names (selfEndRe).
+var selfEndWords = []string{"废止", "失效", "停止执行", "停止施行"}
+
 // dashes join the two ends of a period written 2022年1月1日—2026年12月31日.
 const dashes = `[—–－~～-]+`
 
@@ -34,9 +37,10 @@ var (
 	// the dates a term is written with, later in its sentence
 	termDatesRe = regexp.MustCompile(`(` + anyDateExpr + `)\s*起?\s*(?:至|到)\s*(` + anyDateExpr + `)`)
 	// 本办法自2021年1月1日起施行，2025年12月31日废止 / …，至2023年6月30日起失效: the day the
-	// document itself goes out of force, written after its effective-date clause
+	// document itself goes out of force, written after its effective-date clause (the
+	// words before one of selfEndWords)
 	selfEndRe = regexp.MustCompile(`(?:施行|实施|执行|试行|生效)\s*[，,]\s*(?:并\s*)?(?:于|至|到)?\s*(` + anyDateExpr +
-		`)\s*(?:起\s*)?(?:废止|失效|停止执行|停止施行)`)
+		`)\s*(?:起\s*)?$`)
 	// 有效期至2023年底 / 至2023年末 / 至2023年12月 / 至2023年6月底: the last day of that year or month
 	untilPartRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:自?\s*(?:` + anyDateExpr + `|(?:19|20)[0-9]{2}\s*年)\s*起?\s*)?(?:至|到|截至|截止至|截止到|截止)\s*` +
 		`([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:(?:年)?(底|末)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?)(?:[^0-9一二三四五六七八九十日号]|$)`)
@@ -155,15 +159,22 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) (start model.D
 		set(until, sentence)
 		return from, sentence
 	}
-	for _, m := range selfEndRe.FindAllStringSubmatchIndex(text[lo:], -1) {
-		p, e := lo+m[0], lo+m[1]
-		ss, se := sentenceBounds(text, lo, p, e)
-		if !ownSubject(subjectOf(text, ss, p)) {
-			continue
-		}
-		if end := parseAnyDate(text[lo+m[2] : lo+m[3]]); end != 0 {
-			set(end.AddDays(-1), evidence(text[ss:se])) // the day it is repealed is its first out of force
-			return 0, ""
+	for _, w := range selfEndWords {
+		for _, at := range d.hits(w) {
+			from := max(lo, at-120)
+			m := selfEndRe.FindStringSubmatchIndex(text[from:at])
+			if m == nil {
+				continue
+			}
+			p := from + m[0]
+			ss, se := sentenceBounds(text, lo, p, at+len(w))
+			if !ownSubject(subjectOf(text, ss, p)) {
+				continue
+			}
+			if end := parseAnyDate(text[from+m[2] : from+m[3]]); end != 0 {
+				set(end.AddDays(-1), evidence(text[ss:se])) // the day it is repealed is its first out of force
+				return 0, ""
+			}
 		}
 	}
 	expiryFromTitle(info)

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -35,9 +36,21 @@ func (rs *relations) repealTables(d *doc, lo int, title string) {
 	if strings.Contains(title, "征求意见") || strings.Contains(title, "拟") {
 		return
 	}
+	// Only the lines holding one of the words of a heading can start a table.
+	var heads []int
+	for _, w := range []string{"废止", "失效", "名称"} {
+		heads = append(heads, d.hits(w)...)
+	}
+	if len(heads) == 0 {
+		return
+	}
+	sort.Ints(heads)
 	for i := 0; i < len(d.lines); i++ {
 		l := d.lines[i]
 		if l.start < lo {
+			continue
+		}
+		if j := sort.SearchInts(heads, l.start); j == len(heads) || heads[j] >= l.start+len(l.s) {
 			continue
 		}
 		typ, perRow, ok := tableType(l.s)
@@ -78,8 +91,8 @@ func (rs *relations) repealTables(d *doc, lo int, title string) {
 // tableType reports whether a line heads a table of repealed or lapsed documents, and
 // which; or is the header row of a table whose rows each say (perRow).
 func tableType(s string) (typ model.RelationType, perRow, ok bool) {
-	if utf8.RuneCountInString(s) > 40 {
-		return "", false, false
+	if len(s) > 4*40 || utf8.RuneCountInString(s) > 40 || !strings.Contains(s, "废止") && !strings.Contains(s, "失效") && !strings.Contains(s, "名称") {
+		return "", false, false // a heading is short
 	}
 	if strings.Contains(s, "名称") && opinionHeadRe.MatchString(s) {
 		return "", true, true
