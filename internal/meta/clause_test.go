@@ -152,6 +152,7 @@ func TestEffective(t *testing.T) {
 		{name: "spaced out character by character", text: "第二条 本 办 法 自 2021 年 3 月 1 日 起 施 行 ， 有 效 期 5 年 。", eff: 20210301, exp: 20260228},
 		{name: "a clause wrapped inside a word", text: "第二条 本办法自2021年3月1日起施\n行，有效期5年。", eff: 20210301, exp: 20260228},
 		{name: "a sentence wrapped before its clause", text: "为规范就业补贴发放，结合本县实际，制定本办法。本办法自2021年3月1日起\n施行，有效期为三年。", eff: 20210301, exp: 20240229},
+		{name: "a term in 大写 numerals", text: "本通知自2021年3月1日起施行，有效期叁年。", eff: 20210301, exp: 20240229},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},
 	}
