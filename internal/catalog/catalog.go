@@ -532,10 +532,17 @@ func (c *Catalog) resolveRelations() {
 					r.Date = v.EffectiveDate
 				}
 				r.TargetWork = c.resolve(r.Target, v, r.Type)
-				if r.TargetWork == "" && r.TargetNumber != "" {
+				if r.TargetNumber != "" {
 					// 《某县就业补贴办法》（某政发〔2015〕3号）同时废止, the library holding that
 					// number under another title: the number names it.
-					r.TargetWork = c.resolve(r.TargetNumber, v, r.Type)
+					byNumber := c.resolve(r.TargetNumber, v, r.Type)
+					switch {
+					case r.TargetWork == "":
+						r.TargetWork = byNumber
+					case byNumber != "" && byNumber != r.TargetWork && byNumber != wid:
+						c.warnf(v.ID, "“%s”所写标题《%s》与文号%s分别对应库中两个文件（《%s》与《%s》），已按标题处理，请核对",
+							r.Evidence, r.Target, r.TargetNumber, c.Works[r.TargetWork].Title, c.Works[byNumber].Title)
+					}
 				}
 				if r.TargetWork == wid {
 					// A new version naming its own predecessor (原《办法》同时废止) is succession, not repeal.

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,5 +66,33 @@ func TestCleanUpNoticeTables(t *testing.T) {
 				t.Errorf("%s on %d: %s (%s), want %s", work, d, v.Status, v.StatusReason, w)
 			}
 		}
+	}
+}
+
+// A repeal whose title and number name two documents of the library is applied by the
+// title, and the stating document carries a warning for staff naming both.
+func TestRepealWhoseTitleAndNumberDisagree(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a1","version_of":"a","title":"某县就业补贴办法","doc_number":"某政发〔2015〕3号","level":"行政规范性文件","publish_date":"2015-03-01","text":"第一条 为促进就业，制定本办法。"}
+{"id":"b1","version_of":"b","title":"某县见习补贴办法","doc_number":"某政发〔2016〕4号","level":"行政规范性文件","publish_date":"2016-03-01","text":"第一条 为促进见习，制定本办法。"}
+{"id":"c1","version_of":"c","title":"某县就业见习补贴管理办法","doc_number":"某政发〔2021〕5号","level":"行政规范性文件","publish_date":"2021-03-01","text":"第一条 为促进就业，制定本办法。\n第二条 本办法自2021年3月1日起施行，《某县就业补贴办法》（某政发〔2016〕4号）同时废止。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	for work, want := range map[string]string{"a": "已废止", "b": "现行有效"} {
+		if w, _ := st.Work(work, 20261127, Viewer{}); w.Status != want {
+			t.Errorf("%s: %s, want %s", work, w.Status, want)
+		}
+	}
+	staff, _ := st.Work("c", 20261127, Viewer{Staff: true})
+	if !slices.ContainsFunc(staff.Warnings, func(s string) bool {
+		return strings.Contains(s, "《某县就业补贴办法》与文号某政发〔2016〕4号分别对应库中两个文件")
+	}) {
+		t.Errorf("staff warnings %q: none names the two documents", staff.Warnings)
+	}
+	if public, _ := st.Work("c", 20261127, Viewer{}); len(public.Warnings) > 0 {
+		t.Errorf("the public sees warnings %q", public.Warnings)
 	}
 }
