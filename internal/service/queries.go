@@ -125,13 +125,9 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 		Page: q.Page(), Size: q.Size, Hits: []Hit{}}
 	literals := res.Plan.Literals()
 	for _, h := range res.Hits {
-		v, ok := st.Catalog.Versions[h.VersionID]
+		v, w, ok := st.hitVersion(h.VersionID, who)
 		if !ok {
 			continue
-		}
-		w, ok := st.visibleWork(v.WorkID, who)
-		if !ok {
-			continue // the index filter already excludes these; never trust one layer alone
 		}
 		ver := st.verdict(w.ID, q.AsOf, who)
 		hit := Hit{
@@ -159,6 +155,17 @@ func (st *State) Search(ctx context.Context, q search.Query, who Viewer) (*Searc
 	return out, nil
 }
 
+// hitVersion is a hit's version and its work, when the viewer may see it: the index
+// filter already excludes the others, but one layer alone is never trusted.
+func (st *State) hitVersion(id string, who Viewer) (*model.Version, *model.Work, bool) {
+	v, ok := st.Catalog.Versions[id]
+	if !ok {
+		return nil, nil, false
+	}
+	w, ok := st.visibleWork(v.WorkID, who)
+	return v, w, ok
+}
+
 // historySize is how many versions a search's history lists.
 const historySize = 5
 
@@ -176,11 +183,7 @@ func (st *State) history(ctx context.Context, q search.Query, who Viewer) (*Hist
 	out := &HistoryHits{Total: res.Total, Hits: []HistoryHit{}}
 	literals := res.Plan.Literals()
 	for _, h := range res.Hits {
-		v, ok := st.Catalog.Versions[h.VersionID]
-		if !ok {
-			continue
-		}
-		w, ok := st.visibleWork(v.WorkID, who)
+		v, w, ok := st.hitVersion(h.VersionID, who)
 		if !ok {
 			continue
 		}
