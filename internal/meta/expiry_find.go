@@ -29,10 +29,11 @@ var (
 	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:暂定为?|暂为|定为)?\s*(?:自?\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,2})\s*(年|个月)`)
 	// 实施期限为2021年至2025年 / 有效期2021—2023年: whole years
 	yearsRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*((?:19|20)[0-9]{2})\s*年?\s*(?:至|到|` + dashes + `)\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[^0-9一二三四五六七八九十月底末]|$)`)
-	// 自2020年4月1日起施行，至2022年12月31日止 / 自2020年4月1日起至2022年12月31日止: a
-	// period written as the effective-date clause with its end
-	rangeRe = regexp.MustCompile(`自\s*(` + anyDateExpr + `)\s*起\s*(?:(?:施行|实施|执行|试行|生效)\s*[，,]?\s*)?(?:至|到)\s*(` +
-		anyDateExpr + `)\s*(?:止|为止)`)
+	// 自2020年4月1日起施行，至2022年12月31日止 / 自2020年4月1日起至2022年12月31日止
+	// / 自2020年4月1日起实施，2022年12月31日止 / 自2020年4月1日起施行，至2022年12月31日有效:
+	// a period written as the effective-date clause with its end
+	rangeRe = regexp.MustCompile(`自\s*(` + anyDateExpr + `)\s*起\s*(?:(?:施行|实施|执行|试行|生效)\s*[，,]?\s*)?(?:(?:至|到)\s*)?(` +
+		anyDateExpr + `)\s*(?:止|为止|有效)`)
 	// 有效期三年，自2022年1月1日起至2024年12月31日止 / 有效期两年（2022年1月1日至2023年12月31日）:
 	// the dates a term is written with, later in its sentence
 	termDatesRe = regexp.MustCompile(`(` + anyDateExpr + `)\s*起?\s*(?:至|到)\s*(` + anyDateExpr + `)`)
@@ -202,7 +203,8 @@ func ownPeriod(text string, ss, p, effEnd int) bool {
 		}
 	}
 	clause = strings.TrimSuffix(strings.TrimPrefix(clause, "并"), "的")
-	if clause == "" || clause == "且" {
+	switch clause {
+	case "", "且", "政策", "各项政策": // 本措施自…起实施，政策执行期限截至…
 		return true
 	}
 	return strings.HasPrefix(clause, "本") && runeLen(clause) <= 8 && !strings.ContainsAny(clause, "《证")
