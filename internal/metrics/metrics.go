@@ -2,6 +2,10 @@
 // format: request latency by route template, the served index (documents, works, bytes
 // on disk), the ingest that built it and its age, and the ingests this process ran.
 // Each server has its own registry, so several can run in one process (tests).
+//
+// A server without staff access serves the metrics to anyone, so they count public
+// documents only (New's public): how many restricted documents a library holds is not
+// for the public to learn from the metrics any more than from the facet counts.
 package metrics
 
 import (
@@ -12,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/guifan/guifan/internal/catalog"
+	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/service"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -35,7 +41,9 @@ type Metrics struct {
 var latencyBuckets = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
 
 // New registers the collectors; svc is read on every scrape for the index figures.
-func New(svc *service.Service) *Metrics {
+// With public, the figures count public documents only, and the ingest figures that
+// count every file, version and relation read are left out.
+func New(svc *service.Service, public bool) *Metrics {
 	m := &Metrics{reg: prometheus.NewRegistry()}
 	m.requests = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name: "guifan_http_request_duration_seconds", Help: "HTTP request latency by route template, method and status code.",
@@ -50,9 +58,12 @@ func New(svc *service.Service) *Metrics {
 	m.ingestLast = prometheus.NewGauge(prometheus.GaugeOpts{Name: "guifan_ingest_last_run_timestamp_seconds", Help: "When the last ingest this process ran finished (Unix time)."})
 	m.ingestSeconds = prometheus.NewHistogram(prometheus.HistogramOpts{Name: "guifan_ingest_duration_seconds", Help: "Duration of ingests this process ran.",
 		Buckets: []float64{1, 5, 15, 30, 60, 120, 300, 600, 1800}})
-	m.reg.MustRegister(m.requests, m.ingestRuns, m.ingestFiles, m.ingestVersions, m.ingestErrors, m.ingestLast, m.ingestSeconds,
-		&snapshotCollector{svc: svc, sizes: map[string]int64{}},
+	m.reg.MustRegister(m.requests, m.ingestRuns, m.ingestErrors, m.ingestLast, m.ingestSeconds,
+		&snapshotCollector{svc: svc, public: public, sizes: map[string]int64{}},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if !public {
+		m.reg.MustRegister(m.ingestFiles, m.ingestVersions)
+	}
 	return m
 }
 
@@ -96,9 +107,17 @@ func (m *Metrics) ObserveIngest(r IngestResult) {
 // snapshotCollector reads the served snapshot at scrape time, so its figures follow
 // snapshots published by any process (the command-line ingest, another replica).
 type snapshotCollector struct {
-	svc   *service.Service
-	mu    sync.Mutex
-	sizes map[string]int64 // a published snapshot never changes: its size is measured once
+	svc    *service.Service
+	public bool // count public documents only
+	mu     sync.Mutex
+	sizes  map[string]int64 // a published snapshot never changes: its size is measured once
+	counts publicCounts     // the public documents of the snapshot counted last
+}
+
+// publicCounts are the public works and versions of one snapshot.
+type publicCounts struct {
+	snapshot        string
+	works, versions int
 }
 
 var (
@@ -132,18 +151,49 @@ func (c *snapshotCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, labels...)
 	}
 	gauge(descReady, 1)
-	if n, err := st.Index.Count(); err == nil {
-		gauge(descDocs, float64(n))
+	if c.public {
+		n := c.publicCounts(st.Name, st.Catalog)
+		gauge(descDocs, float64(n.versions))
+		gauge(descWorks, float64(n.works))
+	} else {
+		if n, err := st.Index.Count(); err == nil {
+			gauge(descDocs, float64(n))
+		}
+		gauge(descWorks, float64(len(st.Catalog.Works)))
 	}
-	gauge(descWorks, float64(len(st.Catalog.Works)))
 	gauge(descBytes, float64(c.size(st.Name)))
 	gauge(descBuilt, float64(st.BuiltAt.UnixNano())/1e9)
 	gauge(descAge, time.Since(st.BuiltAt).Seconds())
 	gauge(descInfo, 1, st.Name)
-	gauge(descSumFiles, float64(st.Summary.Files))
-	gauge(descSumVers, float64(st.Summary.Versions))
-	gauge(descSumRels, float64(st.Summary.Relations))
 	gauge(descSumErrors, float64(st.Summary.Errors))
+	if !c.public {
+		gauge(descSumFiles, float64(st.Summary.Files))
+		gauge(descSumVers, float64(st.Summary.Versions))
+		gauge(descSumRels, float64(st.Summary.Relations))
+	}
+}
+
+// publicCounts counts the public works of the snapshot named name and their public
+// versions, once per snapshot.
+func (c *snapshotCollector) publicCounts(name string, cat *catalog.Catalog) publicCounts {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.counts.snapshot == name {
+		return c.counts
+	}
+	n := publicCounts{snapshot: name}
+	for _, w := range cat.Works {
+		if w.Disclosure != model.Restricted {
+			n.works++
+		}
+	}
+	for _, v := range cat.Versions {
+		if v.Disclosure != model.Restricted && cat.Works[v.WorkID] != nil && cat.Works[v.WorkID].Disclosure != model.Restricted {
+			n.versions++
+		}
+	}
+	c.counts = n
+	return n
 }
 
 func (c *snapshotCollector) size(name string) int64 {

@@ -39,7 +39,7 @@ func TestIndexAndIngestFigures(t *testing.T) {
 `), 0o644)
 	os.WriteFile(filepath.Join(lib, "broken.pdf"), []byte("%PDF-1.7 not really"), 0o644)
 	svc := service.New(idx, nil)
-	m := New(svc)
+	m := New(svc, false)
 	if v := scrape(t, m); v["guifan_ready"] != 0 || v["guifan_index_documents"] != 0 {
 		t.Errorf("before any snapshot: %v", v)
 	}
@@ -69,5 +69,41 @@ func TestIndexAndIngestFigures(t *testing.T) {
 	}
 	if last := v["guifan_ingest_last_run_timestamp_seconds"]; time.Since(time.Unix(int64(last), 0)) > time.Minute {
 		t.Errorf("last ingest run at %v", last)
+	}
+}
+
+// Served to anyone (no staff access configured), the figures count public documents
+// only: the restricted one adds to no count the public can read.
+func TestPublicFiguresLeaveRestrictedDocumentsOut(t *testing.T) {
+	dir := t.TempDir()
+	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
+	if err := os.MkdirAll(lib, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(`{"id":"x1","title":"某市养老服务条例","publish_date":"2019-01-01","text":"第一条 为了发展养老服务，制定本条例。"}
+{"id":"x2","title":"某市物业管理条例","publish_date":"2020-01-01","text":"第一条 物业。"}
+{"id":"x3","title":"某市物业管理条例","version_of":"x2","publish_date":"2022-01-01","text":"第一条 物业服务。"}
+{"id":"x4","title":"某市内部督查办法","publish_date":"2021-01-01","disclosure":"restricted","text":"第一条 督查。"}
+`), 0o644)
+	if _, err := ingest.Run(context.Background(), ingest.Options{Library: lib, Index: idx}); err != nil {
+		t.Fatal(err)
+	}
+	svc := service.New(idx, nil)
+	if _, err := svc.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	public, staff := scrape(t, New(svc, true)), scrape(t, New(svc, false))
+	if public["guifan_index_documents"] != 3 || public["guifan_index_works"] != 2 {
+		t.Errorf("public figures: %v documents, %v works; want 3 and 2", public["guifan_index_documents"], public["guifan_index_works"])
+	}
+	for _, k := range []string{"guifan_snapshot_versions", "guifan_snapshot_files", "guifan_snapshot_relations"} {
+		if _, ok := public[k]; ok {
+			t.Errorf("public figures include %s", k)
+		}
+	}
+	if staff["guifan_index_documents"] != 4 || staff["guifan_index_works"] != 3 || staff["guifan_snapshot_versions"] != 4 {
+		t.Errorf("staff figures: %v documents, %v works, %v versions; want 4, 3 and 4",
+			staff["guifan_index_documents"], staff["guifan_index_works"], staff["guifan_snapshot_versions"])
 	}
 }

@@ -93,7 +93,8 @@ func isMachinePath(p string) bool {
 }
 
 // staffOnlyWhenGated serves h to staff only when a staff token is configured: the
-// metrics count restricted documents too. Scrapers send the token as a bearer token.
+// metrics then count restricted documents too (without one they count public documents
+// only, and anyone may read them). Scrapers send the token as a bearer token.
 func staffOnlyWhenGated(g *access.Gate, h http.Handler, forbidden http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if g.Enabled() && !g.IsStaff(r) {

@@ -77,7 +77,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, svc: service.New(cfg.Index, cfg.Log)}
 	s.svc.AfterLoad = cfg.AfterLoad
-	s.metrics = metrics.New(s.svc)
+	s.metrics = metrics.New(s.svc, !cfg.Gate.Enabled())
 	if cfg.Today != nil {
 		s.svc.Today = func() model.Date { return model.DateOf(cfg.Today()) }
 	}
