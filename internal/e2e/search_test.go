@@ -309,3 +309,27 @@ func TestGenericWordsAroundTheTopic(t *testing.T) {
 		}
 	}
 }
+
+// A topic word the national law and local regulations share in their titles finds the
+// law first: 中华人民共和国 counts as one word of the law's title, not seven bigrams
+// that made it longer than 北京市人口与计划生育条例.
+func TestNationalLawBeforeLocalRegulationsOfItsSubject(t *testing.T) {
+	need(t)
+	for _, c := range []struct{ q, want string }{
+		{"生育", "中华人民共和国人口与计划生育法"},
+		{"就业", "中华人民共和国就业促进法"},
+		{"劳动合同", "中华人民共和国劳动合同法"},
+	} {
+		var r searchResp
+		if code := get(t, searchPath("q", c.q, "status", "现行有效", "size", "3"), &r, false); code != 200 {
+			t.Fatalf("%s: status %d", c.q, code)
+		}
+		if len(r.Hits) == 0 || r.Hits[0].Title != c.want {
+			var top []string
+			for _, h := range r.Hits {
+				top = append(top, h.Title)
+			}
+			t.Errorf("%s: top %v; want %s first", c.q, top, c.want)
+		}
+	}
+}

@@ -20,6 +20,7 @@ const (
 	analyzerText    = "zh_bigram_ends" // bigrams, and the character ending each run (fText)
 	analyzerUnigram = "zh_unigram"
 	analyzerTrigram = "zh_trigram"
+	analyzerTitle   = "zh_title" // bigrams, and 中华人民共和国 as one token (titleWhole)
 )
 
 // IndexVersion numbers the index's mapping and analysis. bleve keeps the mapping an
@@ -27,8 +28,9 @@ const (
 // index: raise IndexVersion with any change to what is indexed or how, so the next
 // ingest indexes every version afresh instead of adding to an index analysed the old
 // way. 2: the text also indexes the character ending each run (fText). 3: doc numbers
-// are also indexed by their lookup keys (withKeys).
-const IndexVersion = 3
+// are also indexed by their lookup keys (withKeys). 4: titles keep 中华人民共和国 as one
+// token (titleWhole).
+const IndexVersion = 4
 
 // Field names in the index.
 const (
@@ -44,7 +46,7 @@ const (
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
 	for name, tokenizer := range map[string]string{analyzerBigram: tokenizerBigram, analyzerText: tokenizerBigramEnds,
-		analyzerUnigram: tokenizerUnigram, analyzerTrigram: tokenizerTrigram} {
+		analyzerUnigram: tokenizerUnigram, analyzerTrigram: tokenizerTrigram, analyzerTitle: tokenizerTitle} {
 		if err := im.AddCustomAnalyzer(name, map[string]any{"type": "custom", "tokenizer": tokenizer}); err != nil {
 			return nil, err
 		}
@@ -75,7 +77,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	// there would read the positions of every occurrence of common bigrams (社会, 保险), so
 	// body words match as terms — a bigram, or all the trigrams of a longer word, which
 	// almost never co-occur apart — and no positions are kept.
-	doc.AddFieldMappingsAt(fTitle, text(analyzerBigram, false, true))
+	doc.AddFieldMappingsAt(fTitle, text(analyzerTitle, false, true))
 	doc.AddFieldMappingsAt(fTitleUni, text(analyzerUnigram, false, false))
 	doc.AddFieldMappingsAt(fText, text(analyzerText, true, false))
 	doc.AddFieldMappingsAt(fText3, text(analyzerTrigram, false, false))

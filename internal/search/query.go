@@ -231,6 +231,7 @@ func textQuery(p *Plan, ps pass) query.Query {
 					m.SetField(f)
 					m.Analyzer = analyzerBigram // the query's bigrams, not the ends the text also indexes
 					if f == fTitle {
+						m.Analyzer = analyzerTitle
 						m.SetBoost(3)
 					}
 					any = append(any, m)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,11 +15,12 @@ const (
 	tokenizerBigramEnds = "guifan_bigram_ends"
 	tokenizerUnigram    = "guifan_unigram"
 	tokenizerTrigram    = "guifan_trigram"
+	tokenizerTitle      = "guifan_title"
 )
 
 func init() {
 	for name, t := range map[string]*hanTokenizer{tokenizerBigram: {n: 2}, tokenizerBigramEnds: {n: 2, ends: true},
-		tokenizerUnigram: {n: 1}, tokenizerTrigram: {n: 3}} {
+		tokenizerUnigram: {n: 1}, tokenizerTrigram: {n: 3}, tokenizerTitle: {n: 2, whole: titleWhole}} {
 		if err := registry.RegisterTokenizer(name, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) { return t, nil }); err != nil {
 			panic(err)
 		}
@@ -37,9 +39,16 @@ func init() {
 // 税): a lone character of a query is looked up as the bigrams it starts, and a character
 // that only ends runs (税 of 依法纳税。, 条 of 第一条 ) starts none.
 type hanTokenizer struct {
-	n    int
-	ends bool
+	n     int
+	ends  bool
+	whole string // a word kept as one token wherever it occurs (titleWhole)
 }
+
+// titleWhole is the country's name, one token of the title field: the fourteen
+// characters that open every national law's title (中华人民共和国人口与计划生育法) would
+// otherwise count as seven bigrams of its length, and the local regulation on the same
+// subject (北京市人口与计划生育条例) outrank the law for a word both titles hold.
+const titleWhole = "中华人民共和国"
 
 func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	// A Chinese character is three bytes: about one token per three bytes of input.
@@ -58,6 +67,25 @@ func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		chunk = append(chunk, analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: typ})
 		out = append(out, &chunk[len(chunk)-1])
 	}
+	// run emits the tokens of a run of Chinese characters starting at the byte offsets
+	// offs (and ending at the last).
+	run := func(offs []int) {
+		runes := len(offs) - 1
+		switch {
+		case runes <= 0:
+		case t.n == 1 || t.n == 2 && runes == 1:
+			for k := 0; k < runes; k++ {
+				emit(offs[k], offs[k+1], input[offs[k]:offs[k+1]], analysis.Ideographic)
+			}
+		default:
+			for k := 0; k+t.n <= runes; k++ {
+				emit(offs[k], offs[k+t.n], input[offs[k]:offs[k+t.n]], analysis.Double)
+			}
+			if t.ends && runes >= t.n {
+				emit(offs[runes-1], offs[runes], input[offs[runes-1]:offs[runes]], analysis.Ideographic)
+			}
+		}
+	}
 	var offs []int // byte offsets of a run's characters, reused from run to run
 	i := 0
 	for i < len(input) {
@@ -75,20 +103,21 @@ func (t *hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
 				i += size
 			}
 			offs = append(offs, i)
-			runes := len(offs) - 1
-			switch {
-			case t.n == 1 || t.n == 2 && runes == 1:
-				for k := 0; k < runes; k++ {
-					emit(offs[k], offs[k+1], input[offs[k]:offs[k+1]], analysis.Ideographic)
-				}
-			default:
-				for k := 0; k+t.n <= runes; k++ {
-					emit(offs[k], offs[k+t.n], input[offs[k]:offs[k+t.n]], analysis.Double)
-				}
-				if t.ends && runes >= t.n {
-					emit(offs[runes-1], offs[runes], input[offs[runes-1]:offs[runes]], analysis.Ideographic)
+			if t.whole == "" {
+				run(offs)
+				break
+			}
+			// The whole word is one token, and the characters around it runs of their own.
+			whole, from := []byte(t.whole), 0
+			for k := 0; k < len(offs)-1; k++ {
+				if bytes.HasPrefix(input[offs[k]:offs[len(offs)-1]], whole) {
+					end := k + utf8.RuneCountInString(t.whole)
+					run(offs[from : k+1])
+					emit(offs[k], offs[end], input[offs[k]:offs[end]], analysis.Ideographic)
+					from, k = end, end-1
 				}
 			}
+			run(offs[from:])
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			start := i
 			lower := false

@@ -28,6 +28,7 @@ func tokenize(t *hanTokenizer, s string) []string {
 func TestHanTokenizer(t *testing.T) {
 	bi, uni, tri := &hanTokenizer{n: 2}, &hanTokenizer{n: 1}, &hanTokenizer{n: 3}
 	ends := &hanTokenizer{n: 2, ends: true}
+	title := &hanTokenizer{n: 2, whole: titleWhole}
 	tests := []struct {
 		tok  *hanTokenizer
 		in   string
@@ -43,6 +44,13 @@ func TestHanTokenizer(t *testing.T) {
 		// The text's analysis also keeps the character ending each run of bigrams.
 		{ends, "第一条　依法纳税。税", "第一@1 一条@2 条@3 依法@4 法纳@5 纳税@6 税@7 税@8"},
 		{ends, "法释〔2023〕13号", "法释@1 释@2 2023@3 13@4 号@5"},
+		// Titles keep the country's name as one token, wherever it stands.
+		{title, "中华人民共和国人口与计划生育法", "中华人民共和国@1 人口@2 口与@3 与计@4 计划@5 划生@6 生育@7 育法@8"},
+		{title, "关于修改《中华人民共和国税收征收管理法》的决定", "关于@1 于修@2 修改@3 中华人民共和国@4 税收@5 收征@6 征收@7 收管@8 管理@9 理法@10 的决@11 决定@12"},
+		{title, "全国人大常委会关于中华人民共和国国歌的决定", "全国@1 国人@2 人大@3 大常@4 常委@5 委会@6 会关@7 关于@8 中华人民共和国@9 国歌@10 歌的@11 的决@12 决定@13"},
+		{title, "中华人民共和国宪", "中华人民共和国@1 宪@2"},
+		{title, "中华人民共和", "中华@1 华人@2 人民@3 民共@4 共和@5"},
+		{title, "北京市人口与计划生育条例", "北京@1 京市@2 市人@3 人口@4 口与@5 与计@6 计划@7 划生@8 生育@9 育条@10 条例@11"},
 	}
 	for _, tt := range tests {
 		if got := terms(tokenize(tt.tok, tt.in)); got != tt.want {
