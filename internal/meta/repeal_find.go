@@ -3,6 +3,7 @@ package meta
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/model"
@@ -55,7 +56,21 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 				continue
 			}
 			last := refs[len(refs)-1]
-			m := endGapRe.FindStringSubmatch(seg[last.end:])
+			gap := seg[last.end:]
+			if last.title == "" {
+				// 2018年印发的就业补贴办法（某政发〔2018〕2号）同时废止: the number in
+				// brackets after an unquoted title names the document.
+				before := strings.TrimRightFunc(seg[:last.start], unicode.IsSpace)
+				if strings.HasSuffix(before, "（") || strings.HasSuffix(before, "(") {
+					gap = strings.TrimLeftFunc(gap, unicode.IsSpace)
+					if g, ok := strings.CutPrefix(gap, "）"); ok {
+						gap = g
+					} else if g, ok := strings.CutPrefix(gap, ")"); ok {
+						gap = g
+					}
+				}
+			}
+			m := endGapRe.FindStringSubmatch(gap)
 			if m == nil {
 				continue
 			}
@@ -189,13 +204,15 @@ func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss,
 	}
 }
 
-// extendRe is 有效期延长至2025年12月31日, 延续…有效期至…, 有效期延续到….
-var extendRe = regexp.MustCompile(`^(?:延长|延续|延期)[^。；]{0,60}?(?:至|到)\s*(` + anyDateExpr + `)`)
+// extendRe is 有效期延长至2025年12月31日, 延续…有效期至…, 有效期延续到…, and an
+// evaluation's 继续有效，有效期至2027年12月31日.
+var extendRe = regexp.MustCompile(`^(?:(?:延长|延续|延期)[^。；]{0,60}?|继续有效\s*[，,]?\s*(?:其\s*)?有效期(?:延长|延续)?\s*)(?:至|到)\s*(` +
+	anyDateExpr + `)`)
 
 // extends reads 延续有效期 sentences naming the documents they extend.
 func (rs *relations) extends(d *doc, lo int) {
 	text := d.text
-	for _, kw := range []string{"延长", "延续", "延期"} {
+	for _, kw := range []string{"延长", "延续", "延期", "继续有效"} {
 		for _, p := range d.hits(kw) {
 			off := p + len(kw)
 			ss, se := sentenceBounds(text, lo, p, off)
@@ -212,6 +229,9 @@ func (rs *relations) extends(d *doc, lo int) {
 				continue
 			}
 			for _, r := range refsIn(text[ss : p+m[2]]) {
+				if kw == "继续有效" && r.title != "" && !endsWithDocType(compact(r.title)) {
+					continue // 原《许可证》继续有效: a certificate, not a document
+				}
 				rel := r.relation(model.Extends, evidence(sent))
 				rel.Until = until
 				rs.add(rel)
