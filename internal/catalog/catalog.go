@@ -29,6 +29,7 @@ type Catalog struct {
 	byBare    map[string][]string          // title key without the doc numbers a title carries → work ids
 	byIssued  map[string][]string          // title key of X → the works titled …关于印发《X》的通知
 	byFormer  map[string][]string          // title key of a name an amendment changed → work ids
+	byAbout   map[string][]string          // title key from 关于 on, of titles an issuer opens → work ids
 	outside   map[string][]*model.Relation // RefKey → repeals and lapses of documents the library does not hold
 	timelines map[string]*validity.Timeline
 	seen      firstSeen
@@ -143,9 +144,11 @@ func (c *Catalog) index() {
 	c.byTitle = map[string][]string{}
 	c.byBare = map[string][]string{}
 	c.byIssued = map[string][]string{}
+	c.byAbout = map[string][]string{}
 	for _, id := range c.WorkIDs() {
 		w := c.Works[id]
 		seenN, seenT, seenB, seenI := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+		seenA := map[string]bool{}
 		for _, vid := range w.VersionIDs {
 			v := c.Versions[vid]
 			if n := c.number(v.DocNumber); n != "" && !seenN[n] {
@@ -157,6 +160,12 @@ func (c *Catalog) index() {
 				if !seenT[k] {
 					seenT[k] = true
 					c.byTitle[k] = append(c.byTitle[k], id)
+				}
+			}
+			if len(keys) > 0 {
+				if k := aboutKey(v.Title, keys[0]); k != "" && !seenA[k] {
+					seenA[k] = true
+					c.byAbout[k] = append(c.byAbout[k], id)
 				}
 			}
 			if k := c.issuedKey(v.Title); k != "" && !seenI[k] {
@@ -173,11 +182,27 @@ func (c *Catalog) index() {
 			}
 		}
 	}
-	for _, m := range []map[string][]string{c.byNumber, c.byTitle, c.byBare, c.byIssued} {
+	for _, m := range []map[string][]string{c.byNumber, c.byTitle, c.byBare, c.byIssued, c.byAbout} {
 		for k, ids := range m {
 			m[k] = c.memo.ids.Slice(ids)
 		}
 	}
+}
+
+// aboutKey is the part from 关于 on of the key of a title an issuer opens
+// (某县人民政府关于进一步做好稳就业工作的通知 → 关于进一步做好稳就业工作的通知), the way
+// staff often write a notice's title; "" for a title that opens with 关于 or with a
+// quoted title (《X》关于…).
+func aboutKey(title, key string) string {
+	i := strings.Index(title, "关于")
+	if i < len("某县") || strings.ContainsAny(title[:i], "《〈“\"") {
+		return ""
+	}
+	j := strings.Index(key, "关于")
+	if j <= 0 {
+		return ""
+	}
+	return key[j:]
 }
 
 // titleKeys are the keys a title is found under: as written, and without 中华人民共和国.
@@ -321,6 +346,30 @@ func (c *Catalog) ByTitleWhere(s string, keep func(workID string) bool) []string
 	for _, k := range keys {
 		if ids := pick(c.byFormer[k]); len(ids) > 0 {
 			return ids
+		}
+	}
+	return nil
+}
+
+// ByTitleWithoutIssuer finds, for a title written from 关于 on (关于进一步做好稳就业工作
+// 的通知), the works whose titles open with an issuer before it (某县人民政府关于…), the way
+// staff often write a notice's title, among the works keep accepts (nil: all). It is
+// for lines a person asks about, whom the answer names the document found and any
+// other of another issuer; a document's references are not resolved by it (a county's
+// 废止《关于…的通知》 does not name a city's notice).
+func (c *Catalog) ByTitleWithoutIssuer(s string, keep func(workID string) bool) []string {
+	for _, k := range c.titleKeys(s) {
+		if !strings.HasPrefix(k, "关于") {
+			continue
+		}
+		var out []string
+		for _, id := range c.byAbout[k] {
+			if keep == nil || keep(id) {
+				out = append(out, id)
+			}
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
 	return nil

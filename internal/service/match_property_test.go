@@ -113,6 +113,7 @@ type mLib struct {
 	cited   map[*mWork][]string // the numbers a work's title cites
 	exact   map[string][]*mWork // title, or short title without 中华人民共和国 → works
 	issued  map[string][]*mWork // X → the notices issuing X (关于印发《X》的通知)
+	about   map[string][]*mWork // 关于… → the works titled 某机关关于…
 	outside map[string][]mOutside
 }
 
@@ -259,7 +260,7 @@ func (g *mGen) versions(n, from int, num func(i, year int) *mNum, label func(i, 
 
 func (g *mGen) library() *mLib {
 	g.lib = &mLib{byNum: map[string]*mVersion{}, owner: map[*mVersion]*mWork{}, exact: map[string][]*mWork{}, issued: map[string][]*mWork{},
-		outside: map[string][]mOutside{}, stored: map[string]*mNum{},
+		about: map[string][]*mWork{}, outside: map[string][]mOutside{}, stored: map[string]*mNum{},
 		bare: map[string][]*mWork{}, cited: map[*mWork][]string{}}
 	// 行政规范性文件 of a region: 北京市就业补贴管理办法, 京政发〔2019〕12号, now and then
 	// reissued under a new number, some with a 实施细则 of their own.
@@ -537,6 +538,10 @@ func (g *mGen) index() {
 		if w.issued != "" {
 			lib.issued[mTitleKey(w.issued)] = append(lib.issued[mTitleKey(w.issued)], w)
 		}
+		if i := strings.Index(w.title, "关于"); i > 0 && !strings.Contains(w.title[:i], "《") {
+			k := mTitleKey(w.title[i:])
+			lib.about[k] = append(lib.about[k], w)
+		}
 		b, c := mBareTitle(w.title)
 		lib.bare[b], lib.cited[w] = append(lib.bare[b], w), c
 		for _, o := range w.outside {
@@ -757,6 +762,9 @@ func (g *mGen) titleForms(w *mWork) []mVariant {
 	if r := []rune(w.title); len(r) > 6 {
 		out = append(out, mVariant{"space inside", string(r[:3]) + " " + string(r[3:])})
 	}
+	if i := strings.Index(w.title, "关于"); i > 0 && !strings.Contains(w.title[:i], "《") {
+		out = append(out, mVariant{"title from 关于", w.title[i:]}, mVariant{"《title from 关于》", "《" + w.title[i:] + "》"})
+	}
 	if w.issued != "" {
 		out = append(out, mVariant{"issued title", w.issued}, mVariant{"《issued》", "《" + w.issued + "》"},
 			mVariant{"notice without issuer", strings.TrimPrefix(w.title, w.issuer)})
@@ -851,6 +859,12 @@ func (lib *mLib) want(q mQuery, staff bool, d model.Date) mExpect {
 			return title(works)
 		}
 		if works = pick(lib.exact[mTitleKey(x)], func(w *mWork) bool { return a == "" || w.authority == a }); len(works) > 0 {
+			return title(works)
+		}
+	}
+	// A title from 关于 on is that of the works whose titles an issuer opens before it.
+	if strings.HasPrefix(q.title, "关于") {
+		if works = pick(lib.about[mTitleKey(q.title)], all); len(works) > 0 {
 			return title(works)
 		}
 	}
@@ -1073,8 +1087,10 @@ func checkMatchSeed(t *testing.T, seed int64, covered map[string]int) {
 				title = w.short
 			case strings.Contains(tf.how, "issued") && !strings.Contains(tf.how, "issuer"):
 				title = w.issued
-			case tf.how == "notice without issuer":
+			case tf.how == "notice without issuer", tf.how == "title from 关于":
 				title = tf.text
+			case tf.how == "《title from 关于》":
+				title = strings.Trim(tf.text, "《》")
 			}
 			queries = append(queries, mQuery{how: tf.how, text: tf.text, titled: true, title: title, core: tf.how == "title" || tf.how == "short title"})
 		}

@@ -432,6 +432,14 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 				break
 			}
 		}
+		for _, title := range titlesOf(item, quoted...) {
+			if len(ids) > 0 {
+				break
+			}
+			if ids = st.visible(st.Catalog.ByTitleWithoutIssuer(title, seen), who); len(ids) > 0 {
+				by = "title"
+			}
+		}
 	}
 	if len(ids) == 0 {
 		st.endedOutside(&res, titlesOf(item, quoted...), "title", d, who)
