@@ -675,6 +675,9 @@ func (c *Catalog) resolveAmong(target string, from *model.Version, typ model.Rel
 	if len(cands) == 0 {
 		cands = among(c.byIssuerTitle(target, from))
 	}
+	if len(cands) == 0 {
+		cands = among(c.byGovernmentTitle(target, from))
+	}
 	if typ == model.Repeals || typ == model.Lapses {
 		cands = c.existingAt(cands, from)
 	}
@@ -717,6 +720,46 @@ func (c *Catalog) byIssuerTitle(target string, from *model.Version) []string {
 		}
 	}
 	return nil
+}
+
+// byGovernmentTitle finds, for a title beginning with 关于, the documents of the stating
+// document's own government or its general office under that title: a county
+// government's 《关于…的通知》同时废止 names the notice of 某县人民政府办公室 as well as its
+// own. Another government's or a department's notice of the same words is not named.
+func (c *Catalog) byGovernmentTitle(target string, from *model.Version) []string {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(target), "《》〈〉"))
+	if !strings.HasPrefix(t, "关于") || len(from.Authorities) == 0 {
+		return nil
+	}
+	var out []string
+	for _, k := range c.titleKeys(t) {
+		for _, id := range c.byAbout[k] {
+			if sameGovernment(c.Works[id].Authorities, from.Authorities) && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// sameGovernment reports whether two documents' authorities are one government, its
+// general office counted as the government (某县人民政府, 某县人民政府办公室).
+func sameGovernment(a, b []string) bool {
+	gov := func(s string) string {
+		s = textnorm.TitleKey(s)
+		for _, suffix := range []string{"办公室", "办公厅"} {
+			s = strings.TrimSuffix(s, suffix)
+		}
+		return s
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if gx := gov(x); gx != "" && gx == gov(y) && strings.HasSuffix(gx, "政府") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // existingAt drops the works first published after the stating version was: a

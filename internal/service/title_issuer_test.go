@@ -42,3 +42,30 @@ func TestTitleWithoutItsIssuer(t *testing.T) {
 		t.Errorf("the district's notice: %s %s; want 现行有效", w.Status, w.StatusReason)
 	}
 }
+
+// A county government's 《关于…的通知》同时废止 names its general office's notice of
+// those words; the same words of another county's government are not named.
+func TestRepealOfTheGovernmentsOfficeNotice(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a1","version_of":"office","title":"某县人民政府办公室关于做好就业补贴发放工作的通知","doc_number":"某政办发〔2019〕4号","authority":"某县人民政府办公室","level":"行政规范性文件","publish_date":"2019-03-01","text":"一、做好补贴发放。\n本通知自印发之日起施行。"}
+{"id":"b1","version_of":"other","title":"另县人民政府关于做好就业补贴发放工作的通知","doc_number":"另政发〔2019〕2号","authority":"另县人民政府","level":"行政规范性文件","publish_date":"2019-02-01","text":"一、做好补贴发放。\n本通知自印发之日起施行。"}
+{"id":"c1","version_of":"dept","title":"某县人力资源和社会保障局关于做好就业补贴发放工作的通知","doc_number":"某人社发〔2019〕1号","authority":"某县人力资源和社会保障局","level":"行政规范性文件","publish_date":"2019-01-01","text":"一、做好补贴发放。\n本通知自印发之日起施行。"}
+{"id":"e1","version_of":"new","title":"某县人民政府关于印发某县就业补贴办法的通知","doc_number":"某政发〔2024〕9号","authority":"某县人民政府","level":"行政规范性文件","publish_date":"2024-06-01","text":"第一条 为促进就业，制定本办法。\n第二条 本办法自2024年7月1日起施行，《关于做好就业补贴发放工作的通知》同时废止。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	for work, want := range map[string]string{"office": "已废止", "other": "现行有效", "dept": "现行有效"} {
+		w, err := st.Work(work, 20250101, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w.Status != want {
+			t.Errorf("%s: %s %s; want %s", work, w.Status, w.StatusReason, want)
+		}
+	}
+	if w, _ := st.Work("office", 20240630, Viewer{}); w.Status != "现行有效" {
+		t.Errorf("office the day before the repeal: %s", w.Status)
+	}
+}
