@@ -351,28 +351,43 @@ func (c *Catalog) ByTitleWhere(s string, keep func(workID string) bool) []string
 	return nil
 }
 
-// ByTitleWithoutIssuer finds, for a title written from 关于 on (关于进一步做好稳就业工作
-// 的通知), the works whose titles open with an issuer before it (某县人民政府关于…), the way
-// staff often write a notice's title, among the works keep accepts (nil: all). It is
-// for lines a person asks about, whom the answer names the document found and any
-// other of another issuer; a document's references are not resolved by it (a county's
-// 废止《关于…的通知》 does not name a city's notice).
-func (c *Catalog) ByTitleWithoutIssuer(s string, keep func(workID string) bool) []string {
+// ByTitleLooseIssuer finds a title as staff often write it: from 关于 on, without the
+// issuer it opens with (关于进一步做好稳就业工作的通知 for 某县人民政府关于…), or with the
+// issuer shortened (某县政府, 某县政府办 for 某县人民政府办公室; shortIssuer), among the works
+// keep accepts (nil: all). It is for lines a person asks about, whom the answer names
+// the document found and any other of another issuer; a document's references are not
+// resolved by it (a county's 废止《关于…的通知》 does not name a city's notice).
+func (c *Catalog) ByTitleLooseIssuer(s string, keep func(workID string) bool) []string {
 	for _, k := range c.titleKeys(s) {
-		if !strings.HasPrefix(k, "关于") {
+		i := strings.Index(k, "关于")
+		if i < 0 {
 			continue
 		}
+		issuer := shortIssuer(k[:i])
 		var out []string
-		for _, id := range c.byAbout[k] {
-			if keep == nil || keep(id) {
-				out = append(out, id)
+		for _, id := range c.byAbout[k[i:]] {
+			if keep != nil && !keep(id) {
+				continue
 			}
+			if issuer != "" {
+				theirs := textnorm.TitleKey(docnum.NormalizeNumbers(c.Works[id].Title))
+				if j := strings.Index(theirs, "关于"); j <= 0 || shortIssuer(theirs[:j]) != issuer {
+					continue
+				}
+			}
+			out = append(out, id)
 		}
 		if len(out) > 0 {
 			return out
 		}
 	}
 	return nil
+}
+
+// shortIssuer is an issuer's name as it is shortened: 人民 left out, 办公室 and 办公厅 as
+// 办 (某县人民政府办公室 → 某县政府办).
+func shortIssuer(key string) string {
+	return strings.NewReplacer("人民政府", "政府", "办公室", "办", "办公厅", "办").Replace(key)
 }
 
 // numbersOf are the doc numbers written in a title, normalised.

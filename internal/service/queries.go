@@ -436,7 +436,7 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			if len(ids) > 0 {
 				break
 			}
-			if ids = st.visible(st.Catalog.ByTitleWithoutIssuer(title, seen), who); len(ids) > 0 {
+			if ids = st.visible(st.Catalog.ByTitleLooseIssuer(title, seen), who); len(ids) > 0 {
 				by = "title"
 			}
 		}

@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// Staff write a notice's title from 关于 on, without the issuer it opens with: the line
-// finds the notice, and names the other issuer's notice of the same words. A document's
-// own 废止《关于…的通知》 still names only a notice of its own issuer.
+// Staff write a notice's title from 关于 on, without the issuer it opens with, or with
+// the issuer shortened: the line finds the notice, and names the other issuer's notice
+// of the same words. A document's own 废止《关于…的通知》 still names only a notice of
+// its own issuer.
 func TestTitleWithoutItsIssuer(t *testing.T) {
 	idx := buildJSONL(t, `{"id":"a1","version_of":"county","title":"某县人民政府关于进一步做好稳就业工作的通知","doc_number":"某政发〔2024〕3号","authority":"某县人民政府","level":"行政规范性文件","publish_date":"2024-02-20","text":"一、落实就业补贴政策。\n本通知自印发之日起施行。"}
 {"id":"b1","version_of":"city","title":"某市人民政府关于做好春耕生产工作的通知","doc_number":"某市政发〔2023〕8号","authority":"某市人民政府","level":"行政规范性文件","publish_date":"2023-02-01","text":"一、做好春耕。\n本通知自印发之日起施行。"}
@@ -20,7 +21,8 @@ func TestTitleWithoutItsIssuer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer done()
-	rs, err := st.Validity([]string{"关于进一步做好稳就业工作的通知", "《关于做好春耕生产工作的通知》", "关于做好秋收工作的通知"}, 20250601, Viewer{})
+	rs, err := st.Validity([]string{"关于进一步做好稳就业工作的通知", "《关于做好春耕生产工作的通知》", "关于做好秋收工作的通知",
+		"某县政府关于进一步做好稳就业工作的通知", "某市政府关于进一步做好稳就业工作的通知", "某县政府关于做好春耕生产工作的通知"}, 20250601, Viewer{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,8 +32,16 @@ func TestTitleWithoutItsIssuer(t *testing.T) {
 	if r := rs[1]; r.WorkID == nil || r.Candidates != 1 || !strings.Contains(r.StatusReason, "请核对发文机关") {
 		t.Errorf("%s: %v, %d candidates, %s; want one of the two notices and the other named", r.Input, r.WorkID, r.Candidates, r.StatusReason)
 	}
-	if r := rs[2]; r.WorkID != nil || r.MatchedBy != nil {
-		t.Errorf("%s: found %v; want nothing", r.Input, *r.WorkID)
+	for _, r := range []ValidityResult{rs[2], rs[4]} {
+		if r.WorkID != nil || r.MatchedBy != nil {
+			t.Errorf("%s: found %v; want nothing", r.Input, *r.WorkID)
+		}
+	}
+	if r := rs[3]; r.WorkID == nil || *r.WorkID != "county" {
+		t.Errorf("%s: %v, %s; want the county's notice", r.Input, r.WorkID, r.StatusReason)
+	}
+	if r := rs[5]; r.WorkID == nil || *r.WorkID != "county2" || r.Candidates != 0 {
+		t.Errorf("%s: %v, %d candidates; want the county's notice alone", r.Input, r.WorkID, r.Candidates)
 	}
 	// The county's repeal of 《关于加强物业管理的通知》 does not reach the district's notice.
 	w, err := st.Work("other", 20250601, Viewer{})
