@@ -31,10 +31,34 @@ const articleExpr = `第[一二三四五六七八九十百千零〇0-9]+条(?:�
 // endGapRe is what may stand between the last named document and the end word.
 var endGapRe = regexp.MustCompile(`^\s*(?:文件|文)?\s*(?:[（(][^（）()]{0,40}[）)])?\s*` +
 	`(?:((?:` + articleExpr + `)(?:\s*[、，,和及]\s*(?:` + articleExpr + `))*)\s*(?:的规定)?)?\s*[，,]?\s*` +
+	// 《A》等5件规范性文件予以废止 (the others in an annex); 《A》有效期已届满，自动失效
+	`(?:等\s*[0-9一二三四五六七八九十百]+\s*(?:件|个|份)\s*(?:规范性|政策性)?\s*文件\s*)?` +
+	`(?:有效期\s*已?\s*(?:届满|到期)\s*[，,]?\s*)?` +
 	`(?:自\s*(` + anyDateExpr + `|本[\p{Han}]{1,8}(?:施行|实施|公布|发布|印发)之日)\s*起\s*[，,]?\s*)?` +
 	`(?:同时|予以|一并|均|即行|即|自行|自动|宣布|相应|也|应当)*\s*(?:宣布)?\s*$`)
 
 var articleRe = regexp.MustCompile(articleExpr)
+
+// moreSerialsRe is the serial numbers written after a doc number for more documents of
+// its prefix and year: 财税〔2019〕13号、22号文件.
+var moreSerialsRe = regexp.MustCompile(`^(?:\s*[、，,和及与]\s*[0-9]+\s*号)+`)
+
+var digitsRe = regexp.MustCompile(`[0-9]+`)
+
+// moreSerials reads the serials after a number (moreSerialsRe) as the numbers they
+// write, and returns the rest of the gap.
+func moreSerials(number, gap string) ([]ref, string) {
+	m := moreSerialsRe.FindString(gap)
+	i := strings.LastIndex(number, "〕")
+	if m == "" || i < 0 {
+		return nil, gap
+	}
+	var out []ref
+	for _, n := range digitsRe.FindAllString(m, -1) {
+		out = append(out, ref{number: number[:i+len("〕")] + strings.TrimLeft(n, "0") + "号"})
+	}
+	return out, gap[len(m):]
+}
 
 // repeals reads 废止 and 宣布失效 sentences.
 func (rs *relations) repeals(d *doc, lo int, title string) {
@@ -70,6 +94,10 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 					}
 				}
 			}
+			var more []ref
+			if last.title == "" {
+				more, gap = moreSerials(last.number, gap)
+			}
 			m := endGapRe.FindStringSubmatch(gap)
 			if m == nil {
 				continue
@@ -96,10 +124,15 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 					rs.skipped = append(rs.skipped, "正文废止同名的旧文件《"+r.Target+"》，因与本文件同名无法区分，未记录为废止关系："+ev)
 					continue
 				}
-				if i == 0 {
+				if i == 0 && len(more) == 0 {
 					// Articles belong to the document written just before them.
 					r.Articles = articles
 				}
+				rs.add(r)
+			}
+			for _, t := range more {
+				r := t.relation(ew.typ, ev)
+				r.Date = date
 				rs.add(r)
 			}
 		}
