@@ -32,6 +32,9 @@ var effTailRe = regexp.MustCompile(`(?:自|从|于)?\s*(?:(` + anyDateExpr + `)|
 // number of days.
 var effLaterRe = regexp.MustCompile(`(?:自|从)?\s*(公布|发布|印发|下发|颁布|公告|签发|发文)之日起\s*满?\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:以)?后?$`)
 
+// effDateRe is 自2022年4月1日 before the verb, without 起.
+var effDateRe = regexp.MustCompile(`(?:自|从|于)\s*(` + anyDateExpr + `)$`)
+
 var effVerbs = []string{"施行", "实施", "执行", "生效", "试行"}
 
 // effClause is one 自…起施行 clause.
@@ -94,6 +97,12 @@ func readEffClause(window string) (effClause, bool) {
 	if strings.HasSuffix(window, "后") || strings.HasSuffix(window, "日") || strings.HasSuffix(window, "天") {
 		m := effLaterRe.FindStringSubmatchIndex(window)
 		if m == nil {
+			// 自2022年4月1日施行, 自2022年4月1日正式实施: a date without 起.
+			if m = effDateRe.FindStringSubmatchIndex(window); m != nil {
+				if d := parseAnyDate(window[m[2]:m[3]]); d != 0 {
+					return effClause{date: d, start: m[0]}, true
+				}
+			}
 			return effClause{}, false
 		}
 		n, ok := docnum.ParseNumeral(window[m[4]:m[5]])
