@@ -159,6 +159,8 @@ func TestEffective(t *testing.T) {
 		{name: "a date without 起", text: "本办法自2022年4月1日施行，有效期3年。", eff: 20220401, exp: 20250331},
 		{name: "a date without 起, 正式", text: "本办法自2022年4月1日正式实施。", eff: 20220401},
 		{name: "another subject's date without 起", text: "第五条 补贴标准自2022年4月1日执行。\n第二十条 本办法自2022年3月1日起施行。", eff: 20220301},
+		{name: "a year and a half", text: "本通知自2022年4月1日起施行，有效期一年半。", eff: 20220401, exp: 20230930},
+		{name: "half a year", text: "本通知自2022年4月1日起施行，有效期半年。", eff: 20220401, exp: 20220930},
 		{name: "a term in 大写 numerals", text: "本通知自2021年3月1日起施行，有效期叁年。", eff: 20210301, exp: 20240229},
 		{name: "period without any known date", text: "本办法有效期5年。", warn: "施行日期和发布日期均未知"},
 		{name: "period counted from publication", text: "本办法有效期5年。", hint: Hint{PublishDate: 20210301}, exp: 20260228},

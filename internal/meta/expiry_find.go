@@ -26,7 +26,7 @@ var (
 		`)|(?:至|到|截至|截止至|截止到|截止)\s*(` + anyDateExpr + `))`)
 	// 有效期5年 / 有效期为五年 / 有效期三年 / 试行期为两年 / 有效期为6个月
 	// / 有效期暂定3年
-	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:暂定为?|暂为|定为)?\s*(?:自?\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,2})\s*(年|个月)`)
+	spanRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*(?:暂定为?|暂为|定为)?\s*(?:自?\s*(?:印发|发布|公布|施行)之日起\s*)?([0-9]{1,2}|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,2}|半)\s*(年半|年|个月)`)
 	// 实施期限为2021年至2025年 / 有效期2021—2023年: whole years
 	yearsRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*((?:19|20)[0-9]{2})\s*年?\s*(?:至|到|` + dashes + `)\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[^0-9一二三四五六七八九十月底末]|$)`)
 	// 自2020年4月1日起施行，至2022年12月31日止 / 自2020年4月1日起至2022年12月31日止
@@ -117,7 +117,15 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) (start model.D
 			}
 			if m := spanRe.FindStringSubmatch(rest); m != nil {
 				n, ok := docnum.ParseNumeral(m[1])
-				if !ok || n <= 0 || n > 50 {
+				switch {
+				case m[1] == "半" && m[2] == "年": // 有效期半年
+					n, ok, m[2] = 6, true, "个月"
+				case m[1] == "半":
+					ok = false
+				case m[2] == "年半": // 有效期一年半: eighteen months
+					n, m[2] = n*12+6, "个月"
+				}
+				if !ok || n <= 0 || n > 50*12 || m[2] == "年" && n > 50 {
 					continue
 				}
 				if dm := termDatesRe.FindStringSubmatch(text[min(off+len(m[0]), se):se]); dm != nil {
