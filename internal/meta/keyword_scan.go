@@ -11,7 +11,7 @@ var scanWords = func() []string {
 	for _, e := range endWords {
 		ws = append(ws, e.word)
 	}
-	ws = append(ws, "延长", "延续", "延期", "继续有效", "修改", "名称")
+	ws = append(ws, "延长", "延续", "延期", "顺延", "继续有效", "继续执行", "修改", "名称")
 	return ws
 }()
 

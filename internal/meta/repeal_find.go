@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
 )
 
@@ -239,34 +240,68 @@ func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss,
 
 // extendRe is 有效期延长至2025年12月31日, 延续…有效期至…, 有效期延续到…, and an
 // evaluation's 继续有效，有效期至2027年12月31日.
-var extendRe = regexp.MustCompile(`^(?:(?:延长|延续|延期)[^。；]{0,60}?|继续有效\s*[，,]?\s*(?:其\s*)?有效期(?:延长|延续)?\s*)(?:至|到)\s*(` +
+var extendRe = regexp.MustCompile(`^(?:(?:延长|延续|延期|顺延)[^。；]{0,60}?|继续有效\s*[，,]?\s*(?:其\s*)?有效期(?:延长|延续)?\s*|继续执行\s*)(?:至|到)\s*(` +
 	anyDateExpr + `)`)
+
+// extendsTo reads the extension written from p (at 延长, 延续…) in the sentence
+// [ss, se): the day it ends (延长至2025年12月31日) or the months it adds (有效期延长2年),
+// and where the text naming the documents it extends ends.
+func extendsTo(text string, ss, p, se int) (until model.Date, months, named int) {
+	if m := extendRe.FindStringSubmatchIndex(text[p:min(se, p+200)]); m != nil {
+		return parseAnyDate(text[p+m[2] : p+m[3]]), 0, p + m[2]
+	}
+	t := extendTermRe.FindStringSubmatchIndex(text[p:min(se, p+60)])
+	if t == nil || !strings.Contains(text[ss:p], "有效期") {
+		return 0, 0, p
+	}
+	n, ok := docnum.ParseNumeral(text[p+t[2] : p+t[3]])
+	if !ok || n <= 0 || n > 50 {
+		return 0, 0, p
+	}
+	if text[p+t[4]:p+t[5]] == "年" {
+		n *= 12
+	}
+	return 0, n, p
+}
+
+// extendTermRe is 有效期延长2年 / 延续两年 / 顺延6个月: an extension by a term.
+var extendTermRe = regexp.MustCompile(`^(?:延长|延续|顺延)\s*(?:有效期\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
+
+// continuedGapRe is what may stand between the documents named and 继续执行:
+// 《X》（某政发〔2018〕2号）继续执行至…, not 根据《X》规定的补贴标准继续执行至….
+var continuedGapRe = regexp.MustCompile(`^\s*(?:文件)?\s*(?:[（(][^（）()]{0,40}[）)])?\s*(?:文件)?\s*$`)
 
 // extends reads 延续有效期 sentences naming the documents they extend.
 func (rs *relations) extends(d *doc, lo int) {
 	text := d.text
-	for _, kw := range []string{"延长", "延续", "延期", "继续有效"} {
+	for _, kw := range []string{"延长", "延续", "延期", "顺延", "继续有效", "继续执行"} {
 		for _, p := range d.hits(kw) {
 			off := p + len(kw)
 			ss, se := sentenceBounds(text, lo, p, off)
 			sent := text[ss:se]
-			if !strings.Contains(sent, "有效期") {
+			if kw != "继续执行" && !strings.Contains(sent, "有效期") && !strings.Contains(sent, "执行期") &&
+				!strings.Contains(sent, "实施期") && !strings.Contains(sent, "施行期") {
 				continue
 			}
-			m := extendRe.FindStringSubmatchIndex(text[p:min(se, p+200)])
-			if m == nil {
+			until, months, named := extendsTo(text, ss, p, se)
+			if until == 0 && months == 0 {
 				continue
 			}
-			until := parseAnyDate(text[p+m[2] : p+m[3]])
-			if until == 0 {
-				continue
+			refs := refsIn(text[ss:named])
+			if kw == "继续执行" {
+				// Only the documents written right before the words continue.
+				before := refsIn(text[ss:p])
+				if len(before) == 0 || !continuedGapRe.MatchString(text[ss+before[len(before)-1].end:p]) {
+					continue
+				}
+				refs = listBefore(text[ss:p], before)
 			}
-			for _, r := range refsIn(text[ss : p+m[2]]) {
+			for _, r := range refs {
 				if kw == "继续有效" && r.title != "" && !endsWithDocType(compact(r.title)) {
 					continue // 原《许可证》继续有效: a certificate, not a document
 				}
 				rel := r.relation(model.Extends, evidence(sent))
-				rel.Until = until
+				rel.Until, rel.ExtendMonths = until, months
 				rs.add(rel)
 			}
 		}

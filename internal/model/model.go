@@ -156,6 +156,9 @@ type Relation struct {
 	Date Date `json:"date"`
 	// Until is the new end of validity for an `extends` relation (延续至…), zero when open-ended.
 	Until Date `json:"until,omitempty"`
+	// ExtendMonths is an `extends` relation's term when it states one instead of a day
+	// (有效期延长2年: 24): the 有效期 then ends that much later than it did.
+	ExtendMonths int `json:"extend_months,omitempty"`
 	// Articles names the affected articles for a partial repeal (第十条、第十二条).
 	Articles []string `json:"articles,omitempty"`
 	// FormerTitle is the title an amendment renamed (将名称修改为…): the target is named

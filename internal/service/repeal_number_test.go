@@ -96,3 +96,28 @@ func TestRepealWhoseTitleAndNumberDisagree(t *testing.T) {
 		t.Errorf("the public sees warnings %q", public.Warnings)
 	}
 }
+
+// An extension by a term (有效期延长2年) ends the 有效期 that much after it ended; the
+// document stays in force to the new end and lapses after it.
+func TestExtensionByATerm(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"a1","version_of":"jiuye","title":"某县就业补贴办法","doc_number":"某政发〔2018〕2号","level":"行政规范性文件","publish_date":"2018-12-01","text":"第一条 为促进就业，制定本办法。\n第二十条 本办法自2019年1月1日起施行，有效期5年。"}
+{"id":"b1","version_of":"yanqi","title":"某县人民政府关于延长部分规范性文件有效期的通知","doc_number":"某政发〔2023〕20号","level":"行政规范性文件","publish_date":"2023-12-01","text":"经评估，决定将《某县就业补贴办法》（某政发〔2018〕2号）有效期延长2年。\n本通知自印发之日起施行。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	for d, want := range map[model.Date]string{20231231: "现行有效", 20240101: "现行有效", 20251231: "现行有效", 20260101: "已失效"} {
+		w, err := st.Work("jiuye", d, Viewer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w.Status != want {
+			t.Errorf("%s: %s %s; want %s", d, w.Status, w.StatusReason, want)
+		}
+		if d == 20260101 && !strings.Contains(w.StatusReason, "2025年12月31日") {
+			t.Errorf("%s: reason %s names no new end", d, w.StatusReason)
+		}
+	}
+}

@@ -190,7 +190,7 @@ func SortVersions(vs []*model.Version) {
 
 // extend applies a 延续有效期 relation to the version in effect on its date (the first
 // version when none has taken effect by then, the latest when undated): its 有效期 now
-// ends at Until, or never when Until is zero.
+// ends at Until, or ExtendMonths after it ended, or never when neither is given.
 func (t *Timeline) extend(r *Incoming) {
 	if len(t.Spans) == 0 {
 		return
@@ -207,7 +207,15 @@ func (t *Timeline) extend(r *Incoming) {
 			Inferred: s.ExpiryInferred, Hidden: s.ExpiryHidden})
 		s.ExtendedOn = r.Date
 	}
-	t.Spans[i].Expiry = r.Until
+	until := r.Until
+	if until == 0 && r.ExtendMonths > 0 {
+		// 有效期延长2年: the 有效期 known before ends that much later; with none known
+		// the document stays in force with no end, as before.
+		if until = t.Spans[i].Expiry; until != 0 {
+			until = until.AddDays(1).AddMonths(r.ExtendMonths).AddDays(-1)
+		}
+	}
+	t.Spans[i].Expiry = until
 	t.Spans[i].ExpiryNote = r.Evidence
 	t.Spans[i].ExpiryInferred = false
 	t.Spans[i].ExpiryHidden = r.Hidden
