@@ -35,6 +35,7 @@ type extracted struct {
 	Kind          model.Kind       `json:"kind,omitempty"`
 	Interprets    string           `json:"interprets,omitempty"`
 	Label         string           `json:"label,omitempty"`
+	SourceStatus  string           `json:"source_status,omitempty"` // the status the file or its metadata claims
 	Relations     []model.Relation `json:"relations"`
 	Warnings      []string         `json:"warnings"`
 	Text          string           `json:"text"`
@@ -95,7 +96,7 @@ func extractOne(ctx context.Context, path string, asJSON, noExternal bool, out i
 		Title: v.Title, DocNumber: v.DocNumber, Authority: nonNilStrings(v.Authorities), Level: v.Level,
 		PublishDate: v.PublishDate, EffectiveDate: v.EffectiveDate, Effective: v.EffectiveEvidence,
 		ExpiryDate: v.ExpiryDate, Expiry: v.ExpiryEvidence, Registration: v.Registration, Disclosure: v.Disclosure,
-		Kind: v.Kind, Interprets: v.Interprets, Label: v.Label, Relations: v.Relations,
+		Kind: v.Kind, Interprets: v.Interprets, Label: v.Label, SourceStatus: v.SourceStatus, Relations: v.Relations,
 		Warnings: nonNilStrings(v.Warnings), Text: res.Text,
 	}
 	if e.Relations == nil {

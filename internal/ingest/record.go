@@ -104,7 +104,7 @@ func buildRecord(s source) *catalog.Record {
 	v.Disclosure = model.Disclosure(first(f.Disclosure, string(info.Disclosure), string(model.Public)))
 	v.Label = first(f.Label, info.Label)
 	v.Interprets = first(f.Interprets, info.Interprets)
-	v.SourceStatus = f.Status
+	v.SourceStatus = first(f.Status, info.SourceStatus)
 	if v.SourceStatus == "" && f.LawRefBookExpired != nil && *f.LawRefBookExpired {
 		v.SourceStatus = "expired"
 	}

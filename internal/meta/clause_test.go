@@ -530,3 +530,17 @@ func TestStandardTitle(t *testing.T) {
 		t.Errorf("title %q", got.Title)
 	}
 }
+
+// A website's information table may state the document's status (有效性：失效): it is
+// kept as the source's claim, in the codes bulk files use.
+func TestInformationTableStatus(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"有效性：失效", "expired"}, {"有效性： 有效", "in_force"}, {"时效性：已废止", "repealed"},
+		{"效力状态：现行有效", "in_force"}, {"有效性：见正文", ""},
+	} {
+		info := Extract("某县人民政府关于做好稳就业工作的通知\n发文字号：某政发〔2024〕3号  "+tt.line+"\n\n各乡镇：\n本通知自印发之日起施行。", Hint{})
+		if info.SourceStatus != tt.want {
+			t.Errorf("%s: source status %q, want %q", tt.line, info.SourceStatus, tt.want)
+		}
+	}
+}

@@ -20,6 +20,7 @@ type fields struct {
 	topics                []string
 	disclosure            model.Disclosure
 	disclosureEv          string
+	status                string // the website's own status claim (有效性：失效), as a source status code
 }
 
 // labels maps each label to the field it fills.
@@ -30,6 +31,7 @@ var labels = map[string]string{
 	"登记号": "registration", "统一登记号": "registration", "登记编号": "registration", "生效日期": "effective",
 	"施行日期": "effective", "实施日期": "effective", "失效日期": "expiry", "有效期至": "expiry",
 	"公开方式": "disclosure", "公开属性": "disclosure", "公开类型": "disclosure",
+	"有效性": "status", "时效性": "status", "效力状态": "status", "时效状态": "status",
 }
 
 // labelNames is the labels, longest first, so 统一登记号 wins over 登记号.
@@ -149,7 +151,27 @@ func (f *fields) set(kind, val, evidence string) {
 		if dis := disclosureWord(val); dis != "" {
 			f.disclosure, f.disclosureEv = dis, evidence
 		}
+	case "status":
+		f.status = statusWord(val)
 	}
+}
+
+// statusWord is the source status code of a website's 有效性 value: 有效, 失效, 废止 …;
+// "" for anything else.
+func statusWord(val string) string {
+	switch v := compact(val); v {
+	case "有效", "现行有效", "现行":
+		return "in_force"
+	case "失效", "已失效":
+		return "expired"
+	case "废止", "已废止":
+		return "repealed"
+	case "已修改", "已被修改", "已修订":
+		return "amended"
+	case "尚未生效", "未生效":
+		return "not_yet_in_force"
+	}
+	return ""
 }
 
 // fieldDate reads a date value, which may carry a time (2022-06-20 10:30).

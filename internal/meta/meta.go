@@ -51,11 +51,14 @@ type Info struct {
 	Disclosure model.Disclosure `json:"disclosure,omitempty"`
 	Kind       model.Kind       `json:"kind,omitempty"`
 	// Interprets is the title or doc number an interpretation (解读) explains.
-	Interprets string           `json:"interprets,omitempty"`
-	Label      string           `json:"label,omitempty"`  // version label such as 2018年修正
-	Topics     []string         `json:"topics,omitempty"` // 主题分类 when printed
-	Relations  []model.Relation `json:"relations,omitempty"`
-	Warnings   []string         `json:"warnings,omitempty"`
+	Interprets string `json:"interprets,omitempty"`
+	Label      string `json:"label,omitempty"` // version label such as 2018年修正
+	// SourceStatus is the status the page's information table claims (有效性：失效),
+	// as a source status code: shown beside the computed status, never trusted over it.
+	SourceStatus string           `json:"source_status,omitempty"`
+	Topics       []string         `json:"topics,omitempty"` // 主题分类 when printed
+	Relations    []model.Relation `json:"relations,omitempty"`
+	Warnings     []string         `json:"warnings,omitempty"`
 }
 
 // originText marks evidence and relations read from the document's own text.
@@ -104,6 +107,7 @@ func Extract(text string, h Hint) Info {
 	}
 	info.Registration = f.registration
 	info.IndexNumber = f.index
+	info.SourceStatus = f.status
 	info.Topics = f.topics
 	info.Disclosure = findDisclosure(d, f)
 	info.Kind, info.Interprets = interpretationOf(info.Title)
