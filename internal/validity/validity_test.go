@@ -153,6 +153,26 @@ func TestSourceClaimDisagreement(t *testing.T) {
 	}
 }
 
+// A source gathered before a stated 施行日期 called the document 尚未生效: once that day
+// has passed, the claim is no contradiction. With no 施行日期 stated (the publish date
+// taken for it) the claim may be right, and it is shown.
+func TestStaleNotYetInForceClaim(t *testing.T) {
+	v := ver("a", "2025-09-12", "2026-03-01", "")
+	v.SourceStatus = "not_yet_in_force"
+	tl := Build([]*model.Version{v}, nil)
+	if got := tl.Work(d("2026-11-28")); got.Status != InForce || got.SourceClaim != "" {
+		t.Errorf("after the stated 施行日期: %+v", got)
+	}
+	if got := tl.Work(d("2026-02-01")); got.Status != NotYetEffective || got.SourceClaim != "" {
+		t.Errorf("before it: %+v", got)
+	}
+	u := ver("b", "2025-09-12", "", "")
+	u.SourceStatus = "not_yet_in_force"
+	if got := Build([]*model.Version{u}, nil).Version("b", d("2026-11-28")); got.Status != InForce || got.SourceClaim != "尚未生效" {
+		t.Errorf("no 施行日期 stated: %+v", got)
+	}
+}
+
 // The index filters statuses through Bounds; they must agree with Work on every day
 // for every version that represents the work on that day.
 func TestBoundsAgreeWithWork(t *testing.T) {

@@ -62,7 +62,7 @@ func (t *Timeline) Work(d model.Date) Verdict {
 			}
 		}
 	}
-	v.SourceClaim = workDisagreement(s.SourceStatus, v.Status)
+	v.SourceClaim = workDisagreement(s, v.Status)
 	return v
 }
 
@@ -102,7 +102,7 @@ func (t *Timeline) Version(id string, d model.Date) Verdict {
 			v.Reason += fmt.Sprintf("；即将到期：有效期至%s", s.Expiry.Chinese())
 		}
 	}
-	v.SourceClaim = disagreement(s.SourceStatus, v.Status)
+	v.SourceClaim = disagreement(s, v.Status)
 	return v
 }
 
@@ -247,16 +247,21 @@ func ClaimNote(claim string) string {
 
 // workDisagreement is disagreement for a work, judged by its current version's claim: a
 // work stays in force while amended, so a claim of 已修改 agrees with 现行有效.
-func workDisagreement(source string, computed Status) string {
-	if SourceStatusName(source) == Amended {
-		source = "in_force"
+func workDisagreement(s Span, computed Status) string {
+	if SourceStatusName(s.SourceStatus) == Amended {
+		s.SourceStatus = "in_force"
 	}
-	return disagreement(source, computed)
+	return disagreement(s, computed)
 }
 
-func disagreement(source string, computed Status) string {
-	claim := SourceStatusName(source)
+func disagreement(s Span, computed Status) string {
+	claim := SourceStatusName(s.SourceStatus)
 	if claim == "" || claim == computed {
+		return ""
+	}
+	if claim == NotYetEffective && s.From != 0 && (s.FromEvidence.Origin == "metadata" || s.FromEvidence.Origin == "text") {
+		// The source was gathered before the 施行日期 it or the text states: what it said
+		// has since come about, and the computed status, later, is no contradiction.
 		return ""
 	}
 	return string(claim)
