@@ -202,7 +202,16 @@ func aboutKey(title, key string) string {
 	if j <= 0 {
 		return ""
 	}
-	return key[j:]
+	return withoutCountryName(key[j:])
+}
+
+// withoutCountryName leaves 中华人民共和国 out of a title key's quoted law names, the way
+// they are shortened (关于适用民法典婚姻家庭编的解释 for …《中华人民共和国民法典》…).
+func withoutCountryName(key string) string {
+	if !strings.Contains(key, "中华人民共和国") {
+		return key
+	}
+	return strings.ReplaceAll(key, "中华人民共和国", "")
 }
 
 // titleKeys are the keys a title is found under: as written, and without 中华人民共和国.
@@ -365,7 +374,7 @@ func (c *Catalog) ByTitleLooseIssuer(s string, keep func(workID string) bool) []
 		}
 		issuer := shortIssuer(k[:i])
 		var out []string
-		for _, id := range c.byAbout[k[i:]] {
+		for _, id := range c.byAbout[withoutCountryName(k[i:])] {
 			if keep != nil && !keep(id) {
 				continue
 			}
@@ -385,10 +394,13 @@ func (c *Catalog) ByTitleLooseIssuer(s string, keep func(workID string) bool) []
 }
 
 // shortIssuer is an issuer's name as it is shortened: 人民 left out, 办公室 and 办公厅 as
-// 办 (某县人民政府办公室 → 某县政府办).
+// 办 (某县人民政府办公室 → 某县政府办), the supreme court and procuratorate as 最高法 and 最高检.
 func shortIssuer(key string) string {
-	return strings.NewReplacer("人民政府", "政府", "办公室", "办", "办公厅", "办").Replace(key)
+	return issuerShort.Replace(key)
 }
+
+var issuerShort = strings.NewReplacer("最高人民法院", "最高法", "最高人民检察院", "最高检", "人民政府", "政府",
+	"办公室", "办", "办公厅", "办")
 
 // numbersOf are the doc numbers written in a title, normalised.
 func numbersOf(title string) []string {

@@ -139,3 +139,23 @@ func TestSeedDocument(t *testing.T) {
 		t.Errorf("seed as of 2026-11-27: %+v", v.Results)
 	}
 }
+
+// Titles as staff shorten them: the issuer left out or shortened (最高法), the law's
+// 中华人民共和国 left out.
+func TestShortenedTitles(t *testing.T) {
+	need(t)
+	const title = "最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）"
+	for _, q := range []string{"最高法关于适用民法典婚姻家庭编的解释（一）", "关于适用民法典婚姻家庭编的解释（一）",
+		"关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）", "最高人民法院关于适用民法典婚姻家庭编的解释（一）"} {
+		var v validityResp
+		get(t, "/api/validity?q="+url.QueryEscape(q), &v, false)
+		if len(v.Results) != 1 || v.Results[0].Title == nil || *v.Results[0].Title != title || *v.Results[0].MatchedBy != "title" {
+			t.Errorf("validity %q: %+v", q, v.Results)
+		}
+	}
+	var v validityResp
+	get(t, "/api/validity?q="+url.QueryEscape("最高检关于适用民法典婚姻家庭编的解释（一）"), &v, false)
+	if len(v.Results) != 1 || v.Results[0].MatchedBy != nil {
+		t.Errorf("another issuer's title: %+v", v.Results)
+	}
+}
