@@ -760,7 +760,7 @@ func (c *Catalog) byGovernmentTitle(target string, from *model.Version) []string
 	}
 	var out []string
 	for _, k := range c.titleKeys(t) {
-		for _, id := range c.byAbout[k] {
+		for _, id := range c.byAbout[withoutCountryName(k)] {
 			if sameGovernment(c.Works[id].Authorities, from.Authorities) && !slices.Contains(out, id) {
 				out = append(out, id)
 			}
