@@ -56,7 +56,9 @@ func moreSerials(number, gap string) ([]ref, string) {
 	}
 	var out []ref
 	for _, n := range digitsRe.FindAllString(m, -1) {
-		out = append(out, ref{number: number[:i+len("〕")] + strings.TrimLeft(n, "0") + "号"})
+		if n = strings.TrimLeft(n, "0"); n != "" {
+			out = append(out, ref{number: number[:i+len("〕")] + n + "号"})
+		}
 	}
 	return out, gap[len(m):]
 }
