@@ -544,3 +544,24 @@ func TestInformationTableStatus(t *testing.T) {
 		}
 	}
 }
+
+// A website's information table may give the period of validity (有效期：A至B): the
+// first day is the 施行日期 when nothing else gives one, the last the 有效期's end. A
+// certificate's 有效期 in the text is not the document's.
+func TestInformationTablePeriod(t *testing.T) {
+	for _, tt := range []struct {
+		line     string
+		eff, exp model.Date
+	}{
+		{"有效期：2022-04-01至2025-03-31", 20220401, 20250331},
+		{"有效期：2022年4月1日—2025年3月31日", 20220401, 20250331},
+		{"有效期：2022.4.1 - 2025.3.31", 20220401, 20250331},
+		{"证书有效期：2022年4月1日至2025年3月31日", 0, 0},
+		{"有效期：自取得之日起三年", 0, 0},
+	} {
+		info := Extract("某县人民政府关于印发某县就业补贴办法的通知\n发文字号：某政发〔2022〕7号   "+tt.line+"\n\n各乡镇：\n现将办法印发给你们。\n某县人民政府\n2022年3月1日", Hint{})
+		if info.EffectiveDate != tt.eff || info.ExpiryDate != tt.exp {
+			t.Errorf("%s: effective %s, expiry %s; want %s, %s", tt.line, info.EffectiveDate, info.ExpiryDate, tt.eff, tt.exp)
+		}
+	}
+}

@@ -1,8 +1,10 @@
 package meta
 
 import (
+	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
@@ -31,7 +33,17 @@ var labels = map[string]string{
 	"登记号": "registration", "统一登记号": "registration", "登记编号": "registration", "生效日期": "effective",
 	"施行日期": "effective", "实施日期": "effective", "失效日期": "expiry", "有效期至": "expiry",
 	"公开方式": "disclosure", "公开属性": "disclosure", "公开类型": "disclosure",
+	"有效期": "period", "有效期限": "period", "执行期限": "period",
 	"有效性": "status", "时效性": "status", "效力状态": "status", "时效状态": "status",
+}
+
+// standalone are the fields whose labels count only at the start of a line or a cell:
+// words that end longer labels of other things (证书有效期, 产品有效性).
+var standalone = map[string]bool{"period": true, "status": true}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // labelNames is the labels, longest first, so 统一登记号 wins over 登记号.
@@ -97,6 +109,9 @@ func labelsIn(s string) []labelAt {
 			if overlaps(out, at, off) {
 				continue
 			}
+			if standalone[labels[name]] && at > 0 && !strings.ContainsRune(" \t\u3000|｜", lastRune(s[:at])) {
+				continue // 证书有效期：… is a certificate's, not the document's
+			}
 			j := skipSpace(s, off, 3)
 			switch {
 			case strings.HasPrefix(s[j:], "："):
@@ -153,8 +168,23 @@ func (f *fields) set(kind, val, evidence string) {
 		}
 	case "status":
 		f.status = statusWord(val)
+	case "period":
+		// 有效期：2022-04-01至2025-03-31 — the first day and the last.
+		if parts := periodJoinRe.Split(strings.TrimSpace(val), -1); len(parts) == 2 {
+			from, until := fieldDate(parts[0]), fieldDate(strings.TrimSuffix(strings.TrimSpace(parts[1]), "止"))
+			if from != 0 && until >= from {
+				f.expiry, f.expiryEv = until, evidence
+				if f.effective == 0 {
+					f.effective, f.effectiveEv = from, evidence
+				}
+			}
+		}
 	}
 }
+
+// periodJoinRe is what joins the two days of a period: 至, 到, a dash (not the
+// hyphens inside 2022-04-01).
+var periodJoinRe = regexp.MustCompile(`\s*起?\s*(?:至|到|—+|－|~|～)\s*|\s+-\s+`)
 
 // statusWord is the source status code of a website's 有效性 value: 有效, 失效, 废止 …;
 // "" for anything else.
