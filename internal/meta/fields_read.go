@@ -33,7 +33,7 @@ var labels = map[string]string{
 	"登记号": "registration", "统一登记号": "registration", "登记编号": "registration", "生效日期": "effective",
 	"施行日期": "effective", "实施日期": "effective", "失效日期": "expiry", "有效期至": "expiry",
 	"公开方式": "disclosure", "公开属性": "disclosure", "公开类型": "disclosure",
-	"有效期": "period", "有效期限": "period", "执行期限": "period",
+	"有效期": "period", "有效期限": "period",
 	"有效性": "status", "时效性": "status", "效力状态": "status", "时效状态": "status",
 }
 
