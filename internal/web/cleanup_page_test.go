@@ -25,12 +25,18 @@ const staffLibrary = `{"id":"s:old-reg","version_of":"s:old-reg","title":"某市
 
 func newStaffSite(t *testing.T) *site {
 	t.Helper()
+	return newJSONLSite(t, staffLibrary)
+}
+
+// newJSONLSite serves a library of one JSON Lines file.
+func newJSONLSite(t *testing.T, records string) *site {
+	t.Helper()
 	dir := t.TempDir()
 	lib, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
 	if err := os.MkdirAll(lib, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(lib, "staff.jsonl"), []byte(staffLibrary), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(lib, "staff.jsonl"), []byte(records), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ingest.Run(context.Background(), ingest.Options{Library: lib, Index: idx}); err != nil {
@@ -71,4 +77,17 @@ func TestRepealedArticlesMarked(t *testing.T) {
 	// The comparison marks it too.
 	d := s.get(t, q(work("s:parking")+"/diff", "from", "s:parking", "to", "s:parking-2020", "asof", "2025-07-01"))
 	mustContain(t, d.Body, `<tr class="op-same repealed">`, "本条已失效")
+}
+
+// The version timeline gives the 有效期 an extension set, beside the one the version
+// states.
+func TestTimelineShowsAnExtendedTerm(t *testing.T) {
+	s := newJSONLSite(t, `{"id":"e:jiuye","version_of":"e:jiuye","title":"某县就业补贴办法","doc_number":"某政发〔2018〕2号","publish_date":"2018-12-01","level":"行政规范性文件","authority":["某县人民政府"],"text":"第一条 为促进就业，制定本办法。\n第二十条 本办法自2019年1月1日起施行，有效期5年。"}
+{"id":"e:yanqi","version_of":"e:yanqi","title":"某县人民政府关于延长部分规范性文件有效期的通知","doc_number":"某政发〔2023〕20号","publish_date":"2023-12-01","level":"行政规范性文件","authority":["某县人民政府"],"text":"经评估，决定将《某县就业补贴办法》（某政发〔2018〕2号）有效期延长2年。\n本通知自印发之日起施行。"}
+`)
+	r := s.get(t, q(work("e:jiuye"), "asof", "2025-06-01"))
+	mustContain(t, r.Body, "有效期延续至 2025年12月31日（原至 2023年12月31日）", "<dt>有效期</dt><dd>至2025年12月31日</dd>")
+	before := s.get(t, q(work("e:jiuye"), "asof", "2023-06-01"))
+	mustContain(t, before.Body, " · 有效期至 2023年12月31日</p>")
+	mustNotContain(t, before.Body, "有效期延续至")
 }

@@ -42,6 +42,9 @@ type versionRow struct {
 	DiffURL string // against the version before it
 	Shown   bool
 	Current bool
+	// ExtendedTo is the end of the current version's 有效期 as an extension set it
+	// (延续有效期), when it is not the one the version states.
+	ExtendedTo model.Date
 }
 
 type download struct {
@@ -152,6 +155,9 @@ func (v *workView) timeline(wv *service.WorkView, shown string) {
 	for i, vi := range wv.Versions {
 		row := versionRow{VersionInfo: vi, Name: versionName(vi, n-i), URL: versionURL(wv.WorkID, vi.VersionID) + v.AsOfQ,
 			Shown: vi.VersionID == shown, Current: vi.VersionID == wv.CurrentVersionID}
+		if row.Current && vi.ExpiryDate != 0 && wv.ExpiryDate != 0 && wv.ExpiryDate != vi.ExpiryDate {
+			row.ExtendedTo = wv.ExpiryDate
+		}
 		if i+1 < n {
 			row.DiffURL = diffURL(wv.WorkID, wv.Versions[i+1].VersionID, vi.VersionID, v.AsOf, v.AsOfSet)
 			if row.Shown {
