@@ -16,8 +16,13 @@ import (
 // lines such as "1 某县就业补贴办法 某政发〔2015〕3号" (a long title may wrap onto the
 // next line).
 
-// tableHeadRe is such a heading.
-var tableHeadRe = regexp.MustCompile(`(废止|失效)[^。；，,]{0,14}(?:目录|清单|名单|一览表|列表)`)
+// tableHeadRe is such a heading, or the heading of a list of them in the notice's body:
+// 一、决定废止的规范性文件（2件）.
+var tableHeadRe = regexp.MustCompile(`(废止|失效)(?:[^。；，,]{0,14}(?:目录|清单|名单|一览表|列表)|的[^。；，,]{0,10}文件\s*(?:[（(]\s*共?\s*[0-9一二三四五六七八九十]+\s*件\s*[)）])?\s*[：:]?$)`)
+
+// sectionRe is the start of a section of the notice (一、 （二）), or the heading of
+// another list of documents (继续有效的规范性文件（5件）): either ends a list.
+var sectionRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])|(?:文件|目录|清单|名单|一览表|列表)\s*(?:[（(]\s*共?\s*[0-9一二三四五六七八九十]+\s*件\s*[)）])?\s*[：:]?$`)
 
 // notDecided are words of headings that list documents without repealing them: the
 // ones kept, proposed for repeal, or amended.
@@ -64,7 +69,8 @@ func (rs *relations) repealTables(d *doc, lo int, title string) {
 			if s == "" || s == head {
 				continue // a header row repeated on the next page
 			}
-			if _, _, next := tableType(s); next || strings.HasPrefix(s, "附件") || tableEnds(s) {
+			if _, _, next := tableType(s); next || strings.HasPrefix(s, "附件") || tableEnds(s) ||
+				!rowStartRe.MatchString(s) && sectionRe.MatchString(s) {
 				i--
 				break
 			}
