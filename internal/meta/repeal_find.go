@@ -74,6 +74,10 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 			// what it repeals after the word.
 			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！：:）)\n", r) {
 				rs.repealNamedAfter(ew.typ, text, lo, ss, p, off, se, title)
+				// 决定废止以下规范性文件： then the documents a line each.
+				if c := strings.IndexAny(text[off:se], "：:"); c >= 0 && c <= 30 && listAheadRe.MatchString(text[off:off+c]) {
+					rs.repealList(d, ew.typ, text, ss, se, off+c)
+				}
 				continue
 			}
 			seg := text[ss:p]
@@ -204,6 +208,13 @@ func (rs *relations) repealNamedAfter(typ model.RelationType, text string, lo, s
 	}
 }
 
+// bareItemRe is an unnumbered item of a list: 《X》（某政发〔2018〕2号）；
+var bareItemRe = regexp.MustCompile(`^\s*《[^《》]+》\s*(?:[（(][^（）()]{0,40}[）)])?\s*[；;，,。]?\s*$`)
+
+// listAheadRe is what stands between the end word and the colon of a list announced
+// after it: 废止以下规范性文件：, 废止下列3件文件：.
+var listAheadRe = regexp.MustCompile(`^\s*(?:以下|下列|如下)\s*[0-9一二三四五六七八九十]*\s*(?:件|个|份)?\s*(?:规范性|政策性)?\s*(?:文件)?\s*$`)
+
 // repealList reads a list announced by 下列…予以废止： and written one item a line.
 func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss, se, after int) {
 	if !strings.HasPrefix(text[after:], "：") && !strings.HasPrefix(text[after:], ":") {
@@ -213,15 +224,18 @@ func (rs *relations) repealList(d *doc, typ model.RelationType, text string, ss,
 		return
 	}
 	ev := evidence(text[ss:se])
-	started := false
+	started, before := false, 0
 	for _, l := range d.lines {
-		if l.start < se {
+		if l.start < se || strings.TrimSpace(l.s) == "" {
 			continue
 		}
 		m := listItemRe.FindStringSubmatch(l.s)
+		if m == nil && strings.HasPrefix(strings.TrimSpace(l.s), "《") && bareItemRe.MatchString(l.s) {
+			m = []string{l.s, strings.TrimSpace(l.s)} // 《X》（某政发〔2018〕2号） a line, unnumbered
+		}
 		if m == nil {
-			if started {
-				return
+			if before++; started || before > 2 {
+				return // the list ended, or never came after the announcing line
 			}
 			continue
 		}
