@@ -32,10 +32,14 @@ var effTailRe = regexp.MustCompile(`(?:自|从|于)?\s*(?:(` + anyDateExpr + `)|
 // number of days.
 var effLaterRe = regexp.MustCompile(`(?:自|从)?\s*(公布|发布|印发|下发|颁布|公告|签发|发文)之日起\s*满?\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:以)?后?$`)
 
+// untilDateRe is 至2025年3月31日 right after the verb: the end of the period the
+// clause starts.
+var untilDateRe = regexp.MustCompile(`^\s*(?:至|到)\s*(?:` + anyDateExpr + `)`)
+
 // effDateRe is 自2022年4月1日 before the verb, without 起.
 var effDateRe = regexp.MustCompile(`(?:自|从|于)\s*(` + anyDateExpr + `)$`)
 
-var effVerbs = []string{"施行", "实施", "执行", "生效", "试行"}
+var effVerbs = []string{"施行", "实施", "执行", "生效", "试行", "实行"}
 
 // effClause is one 自…起施行 clause.
 type effClause struct {
@@ -56,8 +60,9 @@ func effectiveClauses(d *doc, title string) []effClause {
 		for _, p := range d.hits(verb) {
 			off := p + len(verb)
 			// 自2023年1月1日起执行新标准 dates something else: the verb ends the clause.
-			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！）)\n \t", r) {
-				continue
+			if r, _ := utf8.DecodeRuneInString(text[off:]); off < len(text) && !strings.ContainsRune("。，；,;！）)\n \t", r) &&
+				!untilDateRe.MatchString(text[off:min(len(text), off+40)]) {
+				continue // 施行至2025年3月31日 still ends the clause of when it starts
 			}
 			q := skipSpaceBack(text, p, 2)
 			for _, adv := range []string{"正式", "开始"} {

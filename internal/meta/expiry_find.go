@@ -31,10 +31,12 @@ var (
 	// 实施期限为2021年至2025年 / 有效期2021—2023年: whole years
 	yearsRe = regexp.MustCompile(`^(?:为|是|：|:)?\s*((?:19|20)[0-9]{2})\s*年?\s*(?:至|到|` + dashes + `)\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[^0-9一二三四五六七八九十月底末]|$)`)
 	// 自2020年4月1日起施行，至2022年12月31日止 / 自2020年4月1日起至2022年12月31日止
-	// / 自2020年4月1日起实施，2022年12月31日止 / 自2020年4月1日起施行，至2022年12月31日有效:
+	// / 自2020年4月1日起实施，2022年12月31日止 / 自2020年4月1日起施行，至2022年12月31日有效
+	// / 自2020年4月1日起施行至2022年12月31日:
 	// a period written as the effective-date clause with its end
-	rangeRe = regexp.MustCompile(`自\s*(` + anyDateExpr + `)\s*起\s*(?:(?:施行|实施|执行|试行|生效)\s*[，,]?\s*)?(?:(?:至|到)\s*)?(` +
-		anyDateExpr + `)\s*(?:止|为止|有效)`)
+	rangeRe = regexp.MustCompile(`自\s*(` + anyDateExpr + `)\s*起\s*(?:(?:施行|实施|执行|试行|生效|实行)\s*[，,]?\s*)?(?:(?:至|到)\s*)?(` +
+		anyDateExpr + `)\s*(?:止|为止|有效)|自\s*(` + anyDateExpr + `)\s*起\s*(?:施行|实施|执行|试行|生效|实行)\s*(?:至|到)\s*(` +
+		anyDateExpr + `)\s*(?:[。；;，,]|$)`)
 	// 有效期三年，自2022年1月1日起至2024年12月31日止 / 有效期两年（2022年1月1日至2023年12月31日）:
 	// the dates a term is written with, later in its sentence
 	termDatesRe = regexp.MustCompile(`(` + anyDateExpr + `)\s*起?\s*(?:至|到)\s*(` + anyDateExpr + `)`)
@@ -164,6 +166,9 @@ func findExpiry(d *doc, f fields, effEnd int, h Hint, info *Info) (start model.D
 		ss, se := sentenceBounds(text, lo, p, e)
 		if !ownSubject(subjectOf(text, ss, p)) {
 			continue
+		}
+		if m[2] < 0 { // the second form: 自…起施行至…。
+			m = []int{m[0], m[1], m[6], m[7], m[8], m[9]}
 		}
 		from, until := parseAnyDate(text[lo+m[2]:lo+m[3]]), parseAnyDate(text[lo+m[4]:lo+m[5]])
 		if until == 0 || from > until {
