@@ -394,13 +394,19 @@ func (c *Catalog) ByTitleLooseIssuer(s string, keep func(workID string) bool) []
 }
 
 // shortIssuer is an issuer's name as it is shortened: 人民 left out, 办公室 and 办公厅 as
-// 办 (某县人民政府办公室 → 某县政府办), the supreme court and procuratorate as 最高法 and 最高检.
+// 办 (某县人民政府办公室 → 某县政府办), the supreme court and procuratorate as 最高法 and 最高检,
+// departments by their common names (人社局, 发改委, 市场监管局, 住建局, 卫健委, 医保局).
 func shortIssuer(key string) string {
 	return issuerShort.Replace(key)
 }
 
 var issuerShort = strings.NewReplacer("最高人民法院", "最高法", "最高人民检察院", "最高检", "人民政府", "政府",
-	"办公室", "办", "办公厅", "办")
+	"办公室", "办", "办公厅", "办",
+	// departments as they are commonly called (某县人社局 for 某县人力资源和社会保障局)
+	"人力资源和社会保障", "人社", "人力资源社会保障", "人社", "发展和改革委员会", "发改委", "发展改革委", "发改委",
+	"市场监督管理", "市场监管", "住房和城乡建设", "住建", "卫生健康委员会", "卫健委", "卫生和健康委员会", "卫健委",
+	"医疗保障", "医保", "退役军人事务", "退役军人", "文化和旅游", "文旅", "交通运输", "交通", "应急管理", "应急",
+	"自然资源和规划", "自然资源", "教育委员会", "教委")
 
 // numbersOf are the doc numbers written in a title, normalised.
 func numbersOf(title string) []string {

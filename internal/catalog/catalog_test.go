@@ -359,3 +359,19 @@ func TestIssuingAndForwardingNotices(t *testing.T) {
 		}
 	}
 }
+
+// Issuers as staff shorten them compare equal to the names titles print.
+func TestShortIssuer(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"某县人民政府办公室", "某县政府办"}, {"某市人民政府办公厅", "某市政府办"}, {"最高人民法院", "最高法"},
+		{"某县人力资源和社会保障局", "某县人社局"}, {"某市发展和改革委员会", "某市发改委"}, {"某区市场监督管理局", "某区市场监管局"},
+		{"某县住房和城乡建设局", "某县住建局"}, {"某市卫生健康委员会", "某市卫健委"}, {"某县医疗保障局", "某县医保局"},
+	} {
+		if a, b := shortIssuer(pair[0]), shortIssuer(pair[1]); a != b {
+			t.Errorf("%s → %s, %s → %s; want them equal", pair[0], a, pair[1], b)
+		}
+	}
+	if shortIssuer("某县财政局") == shortIssuer("某县人社局") || shortIssuer("某市人民政府") == shortIssuer("某县人民政府") {
+		t.Error("different issuers compare equal")
+	}
+}
