@@ -762,6 +762,8 @@ func (g *mGen) titleForms(w *mWork) []mVariant {
 	if r := []rune(w.title); len(r) > 6 {
 		out = append(out, mVariant{"space inside", string(r[:3]) + " " + string(r[3:])})
 	}
+	// A list's date column beside the title.
+	out = append(out, mVariant{"T（date印发）", w.title + "（2019年3月1日印发）"}, mVariant{"T\\tdate", w.title + "\t2019-03-01"})
 	if i := strings.Index(w.title, "关于"); i > 0 && !strings.Contains(w.title[:i], "《") {
 		out = append(out, mVariant{"title from 关于", w.title[i:]}, mVariant{"《title from 关于》", "《" + w.title[i:] + "》"})
 	}

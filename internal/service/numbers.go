@@ -123,6 +123,13 @@ func titlesOf(item string, keep ...string) []string {
 	return out
 }
 
+// dateColumn is a date written beside a title in a pasted line: in brackets, with what
+// happened on it (（2018年12月1日印发）), or as a column of its own at either end.
+var dateColumn = regexp.MustCompile(`\s*[（(]\s*` + dateExpr + `\s*(?:印发|发布|公布|施行|实施|起施行|起实施)?\s*[)）]\s*$|[\s\t]+` +
+	dateExpr + `\s*$|^\s*` + dateExpr + `[\s\t]+`)
+
+const dateExpr = `\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?`
+
 // bareLine is a pasted line without what a list or a sentence puts around what it
 // names: spaces, quotes and 《》 around it, punctuation after it, a list's numbering
 // before it, brackets left empty or wrapping all of it.

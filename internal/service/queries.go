@@ -392,6 +392,11 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		res.StatusReason = "空行"
 		return res
 	}
+	// 某县就业补贴办法（2018年12月1日印发）, 某县就业补贴办法\t2018-12-01: a list's date
+	// column is no part of what the line names.
+	if d := strings.TrimSpace(dateColumn.ReplaceAllString(item, "")); d != "" {
+		item = d
+	}
 	var ids []string
 	by, number := "", ""
 	// A number the line's title cites names another document: only the line's own is
