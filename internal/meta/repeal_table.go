@@ -41,6 +41,7 @@ func (rs *relations) repealTables(d *doc, lo int, title string) {
 	if strings.Contains(title, "征求意见") || strings.Contains(title, "拟") {
 		return
 	}
+	byTitle := titleTableType(title)
 	// Only the lines holding one of the words of a heading can start a table.
 	var heads []int
 	for _, w := range []string{"废止", "失效", "名称"} {
@@ -59,6 +60,10 @@ func (rs *relations) repealTables(d *doc, lo int, title string) {
 			continue
 		}
 		typ, perRow, ok := tableType(l.s)
+		if !ok && byTitle != "" && headerRowRe.MatchString(l.s) && !keptAbove(d.lines[:i]) {
+			// 关于废止部分规范性文件的决定 whose annex is the table alone: 序号 文件名称 文号.
+			typ, ok = byTitle, true
+		}
 		if !ok {
 			continue
 		}
@@ -92,6 +97,53 @@ func (rs *relations) repealTables(d *doc, lo int, title string) {
 			}
 		}
 	}
+}
+
+// keptAbove reports whether the nearest line above a table's header row that says
+// anything names documents kept (继续有效的规范性文件, 保留…): their table repeals nothing,
+// whatever the decision's title.
+func keptAbove(above []line) bool {
+	for k := len(above) - 1; k >= 0 && k >= len(above)-3; k-- {
+		s := strings.TrimSpace(above[k].s)
+		if s == "" {
+			continue
+		}
+		if strings.Contains(s, "有效") {
+			return true
+		}
+		for _, w := range notDecided {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// headerRowRe is a table's header row: 序号 then 文件名称 (or 名称, 标题).
+var headerRowRe = regexp.MustCompile(`^\s*序号[\s\t]+(?:文件)?(?:名称|标题)`)
+
+// titleTableType is what a decision titled for it does to the documents its tables
+// list: 关于废止部分规范性文件的决定 repeals them, 关于宣布失效…的决定 declares them lapsed;
+// "" for any other title, or one that does both or neither for sure.
+func titleTableType(title string) model.RelationType {
+	if !strings.Contains(title, "决定") && !strings.Contains(title, "通知") {
+		return ""
+	}
+	for _, w := range notDecided {
+		if strings.Contains(title, w) {
+			return ""
+		}
+	}
+	repeal, lapse := strings.Contains(title, "废止"), strings.Contains(title, "失效")
+	switch {
+	case repeal && !lapse:
+		return model.Repeals
+	case lapse && !repeal:
+		return model.Lapses
+	}
+	return ""
 }
 
 // tableType reports whether a line heads a table of repealed or lapsed documents, and

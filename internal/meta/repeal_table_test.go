@@ -72,3 +72,38 @@ func TestRepealTables(t *testing.T) {
 		})
 	}
 }
+
+// A decision titled for what it does (关于废止部分规范性文件的决定) may give its annex as
+// the table alone: the rows are repealed. A table under a heading of documents kept is
+// not, whatever the title.
+func TestTableOfADecisionTitledForIt(t *testing.T) {
+	const body = "经研究，决定废止2件规范性文件（见附件）。\n本决定自印发之日起施行。\n\n某县人民政府\n2022年3月1日\n\n附件\n\n"
+	rows := "序号\t文件名称\t文号\n1\t某县就业补贴办法\t某政发〔2018〕2号\n2\t某县创业补贴办法\t某政发〔2019〕5号\n"
+	for _, tt := range []struct {
+		name, title, text string
+		want              []model.Relation
+	}{
+		{"repealed", "某县人民政府关于废止部分规范性文件的决定", body + rows, []model.Relation{
+			{Type: model.Repeals, Target: "某县就业补贴办法", TargetNumber: "某政发〔2018〕2号"},
+			{Type: model.Repeals, Target: "某县创业补贴办法", TargetNumber: "某政发〔2019〕5号"}}},
+		{"declared lapsed", "某县人民政府关于宣布失效部分规范性文件的决定", body + rows, []model.Relation{
+			{Type: model.Lapses, Target: "某县就业补贴办法", TargetNumber: "某政发〔2018〕2号"},
+			{Type: model.Lapses, Target: "某县创业补贴办法", TargetNumber: "某政发〔2019〕5号"}}},
+		{"both, the table not saying which", "某县人民政府关于废止和宣布失效部分规范性文件的决定", body + rows, nil},
+		{"documents kept", "某县人民政府关于废止部分规范性文件的决定", body + "继续有效的规范性文件\n" + rows, nil},
+		{"another title", "某县人民政府关于做好就业工作的通知", body + rows, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []model.Relation
+			for _, r := range Extract(tt.title+"\n某政发〔2022〕9号\n\n"+tt.text, Hint{Title: tt.title}).Relations {
+				if r.Type != model.Cites {
+					r.Evidence, r.Origin = "", ""
+					got = append(got, r)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("relations\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
