@@ -28,15 +28,25 @@ func scrape(t *testing.T, m *Metrics) map[string]float64 {
 	return out
 }
 
-func TestIndexAndIngestFigures(t *testing.T) {
+// library writes a library of one JSON Lines file; it returns its folder and the index
+// folder beside it.
+func library(t *testing.T, records string) (lib, idx string) {
+	t.Helper()
 	dir := t.TempDir()
-	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
+	lib, idx = filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
 	if err := os.MkdirAll(lib, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(`{"id":"x1","title":"某市养老服务条例","publish_date":"2019-01-01","text":"第一条 为了发展养老服务，制定本条例。"}
+	if err := os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(records), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return lib, idx
+}
+
+func TestIndexAndIngestFigures(t *testing.T) {
+	lib, idx := library(t, `{"id":"x1","title":"某市养老服务条例","publish_date":"2019-01-01","text":"第一条 为了发展养老服务，制定本条例。"}
 {"id":"x2","title":"某市物业管理条例","publish_date":"2020-01-01","text":"第一条 物业。"}
-`), 0o644)
+`)
 	os.WriteFile(filepath.Join(lib, "broken.pdf"), []byte("%PDF-1.7 not really"), 0o644)
 	svc := service.New(idx, nil)
 	m := New(svc, false)
@@ -75,16 +85,11 @@ func TestIndexAndIngestFigures(t *testing.T) {
 // Served to anyone (no staff access configured), the figures count public documents
 // only: the restricted one adds to no count the public can read.
 func TestPublicFiguresLeaveRestrictedDocumentsOut(t *testing.T) {
-	dir := t.TempDir()
-	lib, idx := filepath.Join(dir, "lib"), filepath.Join(dir, "idx")
-	if err := os.MkdirAll(lib, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(lib, "a.jsonl"), []byte(`{"id":"x1","title":"某市养老服务条例","publish_date":"2019-01-01","text":"第一条 为了发展养老服务，制定本条例。"}
+	lib, idx := library(t, `{"id":"x1","title":"某市养老服务条例","publish_date":"2019-01-01","text":"第一条 为了发展养老服务，制定本条例。"}
 {"id":"x2","title":"某市物业管理条例","publish_date":"2020-01-01","text":"第一条 物业。"}
 {"id":"x3","title":"某市物业管理条例","version_of":"x2","publish_date":"2022-01-01","text":"第一条 物业服务。"}
 {"id":"x4","title":"某市内部督查办法","publish_date":"2021-01-01","disclosure":"restricted","text":"第一条 督查。"}
-`), 0o644)
+`)
 	if _, err := ingest.Run(context.Background(), ingest.Options{Library: lib, Index: idx}); err != nil {
 		t.Fatal(err)
 	}
