@@ -764,6 +764,8 @@ func (g *mGen) titleForms(w *mWork) []mVariant {
 	}
 	// A list's date column beside the title.
 	out = append(out, mVariant{"T（date印发）", w.title + "（2019年3月1日印发）"}, mVariant{"T\\tdate", w.title + "\t2019-03-01"})
+	// The question asked of it.
+	out = append(out, mVariant{"T还有效吗？", w.title + "还有效吗？"}, mVariant{"《T》是否有效", "《" + w.title + "》是否有效"})
 	if i := strings.Index(w.title, "关于"); i > 0 && !strings.Contains(w.title[:i], "《") {
 		out = append(out, mVariant{"title from 关于", w.title[i:]}, mVariant{"《title from 关于》", "《" + w.title[i:] + "》"})
 	}

@@ -128,6 +128,11 @@ func titlesOf(item string, keep ...string) []string {
 var dateColumn = regexp.MustCompile(`\s*[（(]\s*` + dateExpr + `\s*(?:印发|发布|公布|施行|实施|起施行|起实施)?\s*[)）]\s*$|[\s\t]+` +
 	dateExpr + `\s*$|^\s*` + dateExpr + `[\s\t]+`)
 
+// questionTail is a question asked of a document after its name: 还有效吗？ 是否有效
+// 现在还能用吗.
+var questionTail = regexp.MustCompile(`\s*(?:(?:现在|目前)?\s*(?:还|是否|是不是|仍然|仍)\s*(?:有效|失效|废止|能用|可用|可以用|适用|在用)\s*(?:吗|么|呢)?|` +
+	`(?:有效|能用|可用|失效了|废止了)\s*(?:吗|么|呢))\s*[？?]*\s*$`)
+
 const dateExpr = `\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?`
 
 // bareLine is a pasted line without what a list or a sentence puts around what it

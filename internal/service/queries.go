@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -393,9 +394,12 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		return res
 	}
 	// 某县就业补贴办法（2018年12月1日印发）, 某县就业补贴办法\t2018-12-01: a list's date
-	// column is no part of what the line names.
-	if d := strings.TrimSpace(dateColumn.ReplaceAllString(item, "")); d != "" {
-		item = d
+	// column is no part of what the line names; nor is the question asked of it
+	// (某县就业补贴办法还有效吗？).
+	for _, re := range []*regexp.Regexp{dateColumn, questionTail} {
+		if d := strings.TrimSpace(re.ReplaceAllString(item, "")); d != "" {
+			item = d
+		}
 	}
 	var ids []string
 	by, number := "", ""
