@@ -218,6 +218,8 @@ func TestRelations(t *testing.T) {
 			want: []model.Relation{{Type: model.Lapses, Target: "某县就业补贴办法", TargetNumber: "某政发〔2018〕2号"}, {Type: model.Cites, Target: "某政发〔2018〕2号"}}},
 		{name: "a term extended by years", text: "经研究，决定将《某县就业补贴办法》（某政发〔2018〕2号）有效期延长2年。",
 			want: []model.Relation{{Type: model.Extends, Target: "某县就业补贴办法", TargetNumber: "某政发〔2018〕2号", ExtendMonths: 24}, {Type: model.Cites, Target: "某政发〔2018〕2号"}}},
+		{name: "a term extended by years and months", text: "经研究，决定将《某县就业补贴办法》（某政发〔2018〕2号）有效期延长1年6个月。",
+			want: []model.Relation{{Type: model.Extends, Target: "某县就业补贴办法", TargetNumber: "某政发〔2018〕2号", ExtendMonths: 18}, {Type: model.Cites, Target: "某政发〔2018〕2号"}}},
 		{name: "continued to a day", text: "《某县就业补贴办法》（某政发〔2018〕2号）继续执行至2025年12月31日。",
 			want: []model.Relation{{Type: model.Extends, Target: "某县就业补贴办法", TargetNumber: "某政发〔2018〕2号", Until: 20251231}, {Type: model.Cites, Target: "某政发〔2018〕2号"}}},
 		{name: "a standard of another document continued", text: "根据《某县就业补贴办法》规定的补贴标准继续执行至2025年12月31日。"},

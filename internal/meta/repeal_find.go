@@ -276,12 +276,20 @@ func extendsTo(text string, ss, p, se int) (until model.Date, months, named int)
 	}
 	if text[p+t[4]:p+t[5]] == "年" {
 		n *= 12
+		if t[6] >= 0 { // 延长1年6个月
+			extra, ok := docnum.ParseNumeral(text[p+t[6] : p+t[7]])
+			if !ok || extra >= 12 {
+				return 0, 0, p
+			}
+			n += extra
+		}
 	}
 	return 0, n, p
 }
 
-// extendTermRe is 有效期延长2年 / 延续两年 / 顺延6个月: an extension by a term.
-var extendTermRe = regexp.MustCompile(`^(?:延长|延续|顺延)\s*(?:有效期\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)`)
+// extendTermRe is 有效期延长2年 / 延续两年 / 顺延6个月 / 延长1年6个月: an extension by a term.
+var extendTermRe = regexp.MustCompile(`^(?:延长|延续|顺延)\s*(?:有效期\s*)?([0-9]{1,2}|[一二两三四五六七八九十]{1,2})\s*(年|个月)` +
+	`(?:\s*零?\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*个月)?`)
 
 // continuedGapRe is what may stand between the documents named and 继续执行:
 // 《X》（某政发〔2018〕2号）继续执行至…, not 根据《X》规定的补贴标准继续执行至….
