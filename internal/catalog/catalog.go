@@ -778,13 +778,7 @@ func (c *Catalog) byGovernmentTitle(target string, from *model.Version) []string
 // sameGovernment reports whether two documents' authorities are one government, its
 // general office counted as the government (某县人民政府, 某县人民政府办公室).
 func sameGovernment(a, b []string) bool {
-	gov := func(s string) string {
-		s = textnorm.TitleKey(s)
-		for _, suffix := range []string{"办公室", "办公厅"} {
-			s = strings.TrimSuffix(s, suffix)
-		}
-		return s
-	}
+	gov := func(s string) string { return strings.TrimSuffix(shortIssuer(textnorm.TitleKey(s)), "办") }
 	for _, x := range a {
 		for _, y := range b {
 			if gx := gov(x); gx != "" && gx == gov(y) && strings.HasSuffix(gx, "政府") {

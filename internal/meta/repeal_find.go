@@ -63,6 +63,24 @@ func moreSerials(number, gap string) ([]ref, string) {
 	return out, gap[len(m):]
 }
 
+// afterBracketedNumber is the gap after a number written in brackets after an unquoted
+// title (2018年印发的就业补贴办法（某政发〔2018〕2号）同时废止), without the closing bracket:
+// the number names the document. before is the text before the number.
+func afterBracketedNumber(before, gap string) string {
+	before = strings.TrimRightFunc(before, unicode.IsSpace)
+	if !strings.HasSuffix(before, "（") && !strings.HasSuffix(before, "(") {
+		return gap
+	}
+	gap = strings.TrimLeftFunc(gap, unicode.IsSpace)
+	if g, ok := strings.CutPrefix(gap, "）"); ok {
+		return g
+	}
+	if g, ok := strings.CutPrefix(gap, ")"); ok {
+		return g
+	}
+	return gap
+}
+
 // repeals reads 废止 and 宣布失效 sentences.
 func (rs *relations) repeals(d *doc, lo int, title string) {
 	text := d.text
@@ -88,21 +106,9 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 			}
 			last := refs[len(refs)-1]
 			gap := seg[last.end:]
-			if last.title == "" {
-				// 2018年印发的就业补贴办法（某政发〔2018〕2号）同时废止: the number in
-				// brackets after an unquoted title names the document.
-				before := strings.TrimRightFunc(seg[:last.start], unicode.IsSpace)
-				if strings.HasSuffix(before, "（") || strings.HasSuffix(before, "(") {
-					gap = strings.TrimLeftFunc(gap, unicode.IsSpace)
-					if g, ok := strings.CutPrefix(gap, "）"); ok {
-						gap = g
-					} else if g, ok := strings.CutPrefix(gap, ")"); ok {
-						gap = g
-					}
-				}
-			}
 			var more []ref
 			if last.title == "" {
+				gap = afterBracketedNumber(seg[:last.start], gap)
 				more, gap = moreSerials(last.number, gap)
 			}
 			m := endGapRe.FindStringSubmatch(gap)
