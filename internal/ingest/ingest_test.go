@@ -577,3 +577,30 @@ func TestLabelFromStaleHeaderDropped(t *testing.T) {
 		t.Errorf("records missing: %v", want)
 	}
 }
+
+// A revised text keeps the original's 施行 clause. The version is dated by its
+// publication, and the reason says why the stated date was not taken.
+func TestOriginalsEffectiveClauseNamedInTheReason(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	writeFile(t, l, "laws.jsonl", `{"id":"rev","title":"某某条例","publish_date":"2013-01-30","level":"行政法规","text":"第一条 为了保护权利，制定本条例。\n第二条 本条例自2002年9月15日起施行。"}
+{"id":"none","title":"某某办法","publish_date":"2013-01-30","level":"行政法规","text":"第一条 为了保护权利，制定本办法。"}
+`)
+	run(t, l, idx)
+	_, m := current(t, idx)
+	want := map[string]string{
+		"rev":  "正文“第二条 本条例自2002年9月15日起施行。”早于本版本发布日期，为原版本的施行日期；本版本按发布日期2013年1月30日计",
+		"none": "未载明施行日期，按发布日期2013年1月30日计",
+	}
+	for _, r := range m.Records {
+		if w, ok := want[r.Version.ID]; ok {
+			if r.Version.EffectiveDate != 20130130 || r.Version.EffectiveEvidence.Value != w {
+				t.Errorf("%s: effective %s %q, want 2013-01-30 %q", r.Version.ID, r.Version.EffectiveDate, r.Version.EffectiveEvidence.Value, w)
+			}
+			delete(want, r.Version.ID)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("records missing: %v", want)
+	}
+}

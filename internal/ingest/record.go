@@ -130,6 +130,11 @@ func buildRecord(s source) *catalog.Record {
 		// 施行日期 not stated: in force from publication (SPEC, "Validity status").
 		v.EffectiveDate = v.PublishDate
 		v.EffectiveEvidence = model.Evidence{Origin: "publish_date", Value: "未载明施行日期，按发布日期" + v.PublishDate.Chinese() + "计"}
+		if info.EffectiveDate == 0 && info.PriorEffective.Value != "" {
+			// A revised text keeps the original's clause (本条例自2002年9月15日起施行):
+			// a date is stated, but not this version's.
+			v.EffectiveEvidence.Value = "正文“" + info.PriorEffective.Value + "”早于本版本发布日期，为原版本的施行日期；本版本按发布日期" + v.PublishDate.Chinese() + "计"
+		}
 	}
 	switch {
 	case f.ExpiryDate != 0:

@@ -200,6 +200,7 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 		set(publish, law.effectiveEv)
 	default:
 		if law.effective != 0 {
+			info.PriorEffective = model.Evidence{Value: law.effectiveEv, Origin: originText}
 			info.warn("“" + law.effectiveEv + "”早于本版本的发布日期" + publish.String() + "，是此前版本的施行日期")
 		}
 		if !hasClause {
@@ -216,6 +217,7 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 		case dt == 0:
 			dt = publish.AddDays(clause.laterDays)
 		case publish != 0 && dt < publish:
+			info.PriorEffective = model.Evidence{Value: clause.sentence, Origin: originText}
 			info.warn("正文“" + clause.sentence + "”的施行日期" + dt.String() + "早于发布日期" + publish.String() +
 				"，应为原文本的施行日期而非本版本的，施行日期留空")
 			return end

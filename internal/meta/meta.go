@@ -39,6 +39,9 @@ type Info struct {
 	PublishDate       model.Date     `json:"publish_date,omitempty"`
 	EffectiveDate     model.Date     `json:"effective_date,omitempty"`
 	EffectiveEvidence model.Evidence `json:"effective_evidence,omitzero"`
+	// PriorEffective is a 施行 clause the text keeps from an earlier version (a date
+	// before this version's publication): read, but not this version's date.
+	PriorEffective model.Evidence `json:"-"`
 	// ExpiryDate is the last day in force.
 	ExpiryDate     model.Date     `json:"expiry_date,omitempty"`
 	ExpiryEvidence model.Evidence `json:"expiry_evidence,omitzero"`
