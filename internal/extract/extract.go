@@ -24,6 +24,9 @@ type Result struct {
 	Warnings  []string `json:"warnings,omitempty"`
 	// Title is a title the format itself carries (HTML <title>, OFD/DOCX metadata), if any.
 	Title string `json:"title,omitempty"`
+	// Raw is the text as the file wrote it, when Text drops marks that tell where its
+	// metadata lies (a LawRefBook Markdown file's "# 标题" and <!-- INFO END -->).
+	Raw string `json:"-"`
 }
 
 // Reason classifies why a file could not be read; the ingest report groups errors by it.

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -28,6 +29,10 @@ func readText(ctx context.Context, name string, data []byte, opt Options) (*Resu
 		res.Warnings = append(res.Warnings, warning)
 	}
 	if ext(name) == "md" {
+		if strings.Contains(text, "<!-- INFO END -->") {
+			// A LawRefBook law: its header of dated 通过/修正 lines is read as in a bulk file.
+			res.Raw = tidyExtracted(text)
+		}
 		text = stripMarkdown(text)
 	}
 	res.Text = tidyExtracted(text)

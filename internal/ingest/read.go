@@ -128,7 +128,7 @@ func sourceOf(e library.Entry, fields *library.Fields, res *extract.Result, file
 		warnings = append(warnings, "元数据文件"+filepath.Base(u)+"未读取：同一文件只读取一个元数据文件（"+filepath.Base(e.Sidecar)+"）")
 	}
 	return source{
-		key: e.Path, fields: fields, text: res.Text, formTitle: res.Title, fileStem: stem(e.Path), warnings: warnings,
+		key: e.Path, fields: fields, text: res.Text, raw: res.Raw, formTitle: res.Title, fileStem: stem(e.Path), warnings: warnings,
 		refusePrivate: refusePrivate,
 		file:          model.SourceFile{Path: e.Path, Format: formatOf(e.Path), SHA256: fileHash, Extractor: res.Extractor},
 	}

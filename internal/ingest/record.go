@@ -136,6 +136,9 @@ func buildRecord(s source) *catalog.Record {
 			v.EffectiveEvidence.Value = "正文“" + info.PriorEffective.Value + "”早于本版本发布日期，为原版本的施行日期；本版本按发布日期" + v.PublishDate.Chinese() + "计"
 		}
 	}
+	if od := info.OriginalEffectiveDate; od != 0 && v.EffectiveDate != 0 && od < v.EffectiveDate {
+		v.OriginalEffectiveDate, v.OriginalEffectiveEvidence = od, info.OriginalEffectiveEvidence
+	}
 	switch {
 	case f.ExpiryDate != 0:
 		v.ExpiryDate, r.Explicit.ExpiryDate = f.ExpiryDate, true

@@ -578,3 +578,29 @@ func TestInformationTablePeriod(t *testing.T) {
 		}
 	}
 }
+
+// An amended text's 施行 clause, or its header's first line, dates the original text:
+// the work was in force from then, though not this version.
+func TestOriginalEffectiveDate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		hint Hint
+		want model.Date
+	}{
+		{"amended law keeps the original's clause", "# 中华人民共和国劳动合同法\n\n2007年6月29日 第十届全国人民代表大会常务委员会第二十八次会议通过\n\n2012年12月28日 第十一届全国人民代表大会常务委员会第三十次会议《关于修改<中华人民共和国劳动合同法>的决定》修正\n\n<!-- INFO END -->\n\n第一条 为了完善劳动合同制度，制定本法。\n\n第九十八条 本法自2008年1月1日起施行。",
+			Hint{PublishDate: 20121228}, 20080101},
+		{"stale header, later publication", "# 工伤保险条例\n\n2003年4月27日 中华人民共和国国务院令第375号公布\n\n<!-- INFO END -->\n\n第一条 为了保障职工，制定本条例。\n\n第六十七条 本条例自2004年1月1日起施行。",
+			Hint{PublishDate: 20101220}, 20040101},
+		{"effective on publication, published on the header's first line", "# 某某条例\n\n1999年1月22日 中华人民共和国国务院令第259号发布\n\n2019年3月24日 《国务院关于修改部分行政法规的决定》修订\n\n<!-- INFO END -->\n\n第一条 为了规范管理，制定本条例。\n\n第三十条 本条例自发布之日起施行。",
+			Hint{PublishDate: 20190324}, 19990122},
+		{"amended record without a header", "第一条 为了规范管理，制定本法。\n第八十七条 本法自2008年4月1日起施行。", Hint{PublishDate: 20181026, Amended: true}, 20080401},
+		{"a notice dated back weeks is not an earlier text", "关于印发某县就业补贴办法的通知\n某政发〔2021〕5号\n第一条 为促进就业，制定本办法。\n第二条 本办法自2021年1月1日起施行。\n某县人民政府\n2021年3月1日",
+			Hint{}, 0},
+		{"the version's own clause", "第一条 为了规范管理，制定本办法。\n第二条 本办法自2021年1月1日起施行。", Hint{PublishDate: 20201201}, 0},
+	} {
+		if got := Extract(tc.text, tc.hint).OriginalEffectiveDate; got != tc.want {
+			t.Errorf("%s: original effective %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}

@@ -201,6 +201,7 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 	default:
 		if law.effective != 0 {
 			info.PriorEffective = model.Evidence{Value: law.effectiveEv, Origin: originText}
+			info.OriginalEffectiveDate, info.OriginalEffectiveEvidence = law.effective, "“"+law.effectiveEv+"”"
 			info.warn("“" + law.effectiveEv + "”早于本版本的发布日期" + publish.String() + "，是此前版本的施行日期")
 		}
 		if !hasClause {
@@ -209,6 +210,12 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 		dt := clause.date
 		switch {
 		case dt == 0 && amended:
+			if law.first != 0 && publish != 0 && law.first < publish {
+				// 本法自公布之日起施行 kept from the original, published on the header's first date.
+				info.PriorEffective = model.Evidence{Value: clause.sentence, Origin: originText}
+				info.OriginalEffectiveDate = law.first.AddDays(clause.laterDays)
+				info.OriginalEffectiveEvidence = "“" + clause.sentence + "”，“" + law.firstEv + "”"
+			}
 			info.warn("本版本为修改后的文本，正文“" + clause.sentence + "”可能沿用原文本的公布日期，施行日期留空")
 			return end
 		case dt == 0 && publish == 0:
@@ -218,6 +225,11 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 			dt = publish.AddDays(clause.laterDays)
 		case publish != 0 && dt < publish:
 			info.PriorEffective = model.Evidence{Value: clause.sentence, Origin: originText}
+			if amended || dt.AddMonths(12) < publish {
+				// Not a notice dated back a few weeks (自2021年1月1日起施行 in a notice of
+				// March): the original text's.
+				info.OriginalEffectiveDate, info.OriginalEffectiveEvidence = dt, "“"+clause.sentence+"”"
+			}
 			info.warn("正文“" + clause.sentence + "”的施行日期" + dt.String() + "早于发布日期" + publish.String() +
 				"，应为原文本的施行日期而非本版本的，施行日期留空")
 			return end

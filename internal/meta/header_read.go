@@ -35,6 +35,9 @@ type lawHeader struct {
 	amendedBy     string
 	amendedByDate model.Date
 	amendedByEv   string
+	// first is the earliest 通过/公布/发布 line: the original text's, when amended.
+	first   model.Date
+	firstEv string
 }
 
 type headerEvent struct {
@@ -81,6 +84,12 @@ func readLawHeader(d *doc) lawHeader {
 		last = e
 	}
 	h.found = len(events) > 0 || h.effectiveOnPublish
+	for _, e := range events {
+		if !isEffectiveEvent(e.text) && (strings.Contains(e.text, "通过") || strings.Contains(e.text, "公布") || strings.Contains(e.text, "发布")) {
+			h.first, h.firstEv = e.date, e.line
+			break
+		}
+	}
 	adopted := 0
 	for i, e := range events {
 		if strings.Contains(e.text, "通过") {

@@ -42,6 +42,12 @@ type Info struct {
 	// PriorEffective is a 施行 clause the text keeps from an earlier version (a date
 	// before this version's publication): read, but not this version's date.
 	PriorEffective model.Evidence `json:"-"`
+	// OriginalEffectiveDate is PriorEffective's date when the text is known to be an
+	// amended one (its header's history, or a date over a year before publication): the
+	// day the work itself took effect, under a text the library may not hold.
+	OriginalEffectiveDate model.Date `json:"original_effective_date,omitempty"`
+	// OriginalEffectiveEvidence quotes what dates it: “本法自2008年1月1日起施行。”
+	OriginalEffectiveEvidence string `json:"original_effective_evidence,omitempty"`
 	// ExpiryDate is the last day in force.
 	ExpiryDate     model.Date     `json:"expiry_date,omitempty"`
 	ExpiryEvidence model.Evidence `json:"expiry_evidence,omitzero"`

@@ -89,6 +89,11 @@ type Version struct {
 	// Where the effective and expiry dates came from, for the status reason.
 	EffectiveEvidence Evidence `json:"effective_evidence,omitzero"`
 	ExpiryEvidence    Evidence `json:"expiry_evidence,omitzero"`
+	// OriginalEffectiveDate is when the work first took effect, as an amended text still
+	// states it (本法自2008年1月1日起施行 in the 2012 text), with that sentence: the work
+	// was in force before this version, under a text the library may not hold.
+	OriginalEffectiveDate     Date   `json:"original_effective_date,omitempty"`
+	OriginalEffectiveEvidence string `json:"original_effective_evidence,omitempty"`
 	// SourceStatus is the source's own claim (in_force, amended, ...): shown, never trusted.
 	SourceStatus string `json:"source_status,omitempty"`
 	// Interprets names the work an interpretation explains (doc number, title or work_id).

@@ -186,7 +186,7 @@ func (p *packer) record(r *catalog.Record) {
 	v.Authorities = p.list(v.Authorities)
 	v.Topics = p.list(v.Topics)
 	for _, s := range []*string{&v.ID, &v.WorkID, &v.WorkKey, &v.Label, &v.Title, &v.DocNumber,
-		&v.Registration, &v.IndexNumber, &v.EffectiveEvidence.Value, &v.ExpiryEvidence.Value, &v.Interprets,
+		&v.Registration, &v.IndexNumber, &v.EffectiveEvidence.Value, &v.ExpiryEvidence.Value, &v.OriginalEffectiveEvidence, &v.Interprets,
 		&v.Source.Record} {
 		p.strs.In(s)
 	}

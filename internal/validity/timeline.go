@@ -41,6 +41,11 @@ type Span struct {
 	ExtendedOn   model.Date
 	Earlier      []ExpiryState
 	SourceStatus string
+	// OriginalFrom is when the work first took effect, before this version, under a
+	// text the library does not hold (the first span's only): the amended text still
+	// states the original's 施行 clause, OriginalNote.
+	OriginalFrom model.Date
+	OriginalNote string
 }
 
 // ExpiryState is a 有效期 as known from a date on.
@@ -148,6 +153,9 @@ func Build(versions []*model.Version, incoming []Incoming) *Timeline {
 			From: v.EffectiveDate, FromEvidence: v.EffectiveEvidence,
 			Expiry: v.ExpiryDate, ExpiryNote: v.ExpiryEvidence.Value, ExpiryInferred: v.ExpiryEvidence.Origin == "title",
 			SourceStatus: v.SourceStatus,
+		}
+		if i == 0 && v.OriginalEffectiveDate != 0 && v.OriginalEffectiveDate < v.EffectiveDate {
+			t.Spans[i].OriginalFrom, t.Spans[i].OriginalNote = v.OriginalEffectiveDate, v.OriginalEffectiveEvidence
 		}
 		if i > 0 {
 			t.Spans[i-1].Until = v.EffectiveDate
@@ -331,7 +339,11 @@ func (t *Timeline) Bounds(i int) Bounds {
 	b.EndedFrom = min(t.lapseDate(i), b.RepealedFrom)
 	b.InForceFrom = model.DateMin
 	if i == 0 && s.From != 0 {
-		b.InForceFrom = min(s.From, b.EndedFrom)
+		from := s.From
+		if s.OriginalFrom != 0 {
+			from = min(from, s.OriginalFrom) // in force under the original text
+		}
+		b.InForceFrom = min(from, b.EndedFrom)
 	}
 	return b
 }

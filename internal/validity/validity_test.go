@@ -396,3 +396,40 @@ func TestExtensionEndingBeforeItsDate(t *testing.T) {
 		}
 	}
 }
+
+// A work whose first version in the library is an amended text was in force before it,
+// under the original text the amended one still dates (本法自2008年1月1日起施行).
+func TestInForceUnderAnOriginalTextNotHeld(t *testing.T) {
+	amended := ver("2012", "2012-12-28", "2013-07-01", "")
+	amended.Label = "2012年修正"
+	amended.OriginalEffectiveDate = d("2008-01-01")
+	amended.OriginalEffectiveEvidence = "“第九十八条 本法自2008年1月1日起施行。”"
+	repeal := rel(model.Repeals, "2020-01-01", "")
+	for _, tc := range []struct {
+		asof    string
+		rels    []Incoming
+		work    Status
+		version Status
+		reason  string
+	}{
+		{"2007-12-31", nil, NotYetEffective, NotYetEffective, "尚未生效：将自2008年1月1日起施行（依据：“第九十八条 本法自2008年1月1日起施行。”，系原文本的施行日期）"},
+		{"2010-01-01", nil, InForce, NotYetEffective, "自2008年1月1日起施行（依据：“第九十八条 本法自2008年1月1日起施行。”，系原文本的施行日期）；当时施行的文本未收录，本库所收最早的2012年修正版本自2013年7月1日起施行"},
+		{"2014-01-01", nil, InForce, InForce, "自2013年7月1日起施行"},
+		{"2010-01-01", []Incoming{repeal}, InForce, NotYetEffective, "自2008年1月1日起施行"},
+		{"2021-01-01", []Incoming{repeal}, Repealed, Repealed, "被《某新办法》"},
+	} {
+		tl := Build([]*model.Version{amended}, tc.rels)
+		w, v := tl.Work(d(tc.asof)), tl.Version("2012", d(tc.asof))
+		if w.Status != tc.work || v.Status != tc.version || !strings.Contains(w.Reason, tc.reason) {
+			t.Errorf("%s: work %s (%s), version %s; want %s, %s, reason with %q", tc.asof, w.Status, w.Reason, v.Status, tc.work, tc.version, tc.reason)
+		}
+		if b := tl.Bounds(0); b.StatusAt(d(tc.asof), nil) != w.Status {
+			t.Errorf("%s: the index bounds give %s, the work %s", tc.asof, b.StatusAt(d(tc.asof), nil), w.Status)
+		}
+	}
+	// Without the original's date, the work is not yet in force before its first version.
+	plain := ver("2012", "2012-12-28", "2013-07-01", "")
+	if got := Build([]*model.Version{plain}, nil).Work(d("2010-01-01")).Status; got != NotYetEffective {
+		t.Errorf("without an original date: %s, want 尚未生效", got)
+	}
+}

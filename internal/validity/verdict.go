@@ -51,9 +51,16 @@ func (t *Timeline) Work(d model.Date) Verdict {
 		v.Expiry = s.Expiry
 	case NotYetEffective:
 		v.Reason = fmt.Sprintf("尚未生效：将自%s起施行%s", s.From.Chinese(), fromEvidence(s))
+		if s.OriginalFrom != 0 {
+			v.Reason = fmt.Sprintf("尚未生效：将自%s起施行%s", s.OriginalFrom.Chinese(), originalEvidence(s))
+		}
 	case InForce:
 		v.Partial = t.partialAt(i, d)
 		v.Reason = "现行有效：" + inForceReason(s, len(t.Spans)) + partialReason(v.Partial)
+		if d < s.From {
+			// Before the first version the library holds, under the original text.
+			v.Reason = "现行有效：" + originalReason(s)
+		}
 		if s.Expiry != 0 {
 			v.Expiry = s.Expiry
 			v.ExpiresSoon = s.Expiry.Time().Sub(d.Time()).Hours() <= 24*SoonWindowDays
@@ -104,6 +111,20 @@ func (t *Timeline) Version(id string, d model.Date) Verdict {
 	}
 	v.SourceClaim = disagreement(s, v.Status)
 	return v
+}
+
+// originalReason is the reason of a work in force under an original text the library
+// does not hold: its first held version took effect later.
+func originalReason(s Span) string {
+	r := fmt.Sprintf("自%s起施行%s", s.OriginalFrom.Chinese(), originalEvidence(s))
+	return r + fmt.Sprintf("；当时施行的文本未收录，本库所收最早的%s自%s起施行；未见废止或失效记录", versionName(s), s.From.Chinese())
+}
+
+func originalEvidence(s Span) string {
+	if s.OriginalNote == "" {
+		return ""
+	}
+	return "（依据：" + s.OriginalNote + "，系原文本的施行日期）"
 }
 
 func inForceReason(s Span, n int) string {
