@@ -89,6 +89,12 @@ func buildRecord(s source) *catalog.Record {
 	switch first(f.Kind, string(info.Kind)) {
 	case "解读", "文字解读", "图解", "问答", "政策解读", "interpretation":
 		v.Kind = model.KindInterpretation
+	case "草案", "征求意见稿", "draft":
+		v.Kind = model.KindDraft
+	case "":
+		if info.Draft {
+			v.Kind = model.KindDraft
+		}
 	}
 	if f.Kind == "" && f.Interprets != "" {
 		// A record that names the work it explains (JSONL or sidecar `interprets`) is an

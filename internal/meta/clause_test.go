@@ -604,3 +604,32 @@ func TestOriginalEffectiveDate(t *testing.T) {
 		}
 	}
 }
+
+// A draft for comment, and a proposal, state repeals that are not made.
+func TestDraftsRepealNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		draft      bool
+	}{
+		{"draft by title", "乙县农业补贴管理办法（征求意见稿）\n第二十条 本办法自2026年1月1日起施行，《乙县农业补贴办法》（乙政办发〔2021〕1号）同时废止。", true},
+		{"draft by its mark", "征求意见稿\n乙县农业补贴管理办法\n第二十条 本办法自2026年1月1日起施行，《乙县农业补贴办法》（乙政办发〔2021〕1号）同时废止。", true},
+		{"notice publishing a draft", "关于公开征求《乙县养老服务办法（草案）》意见的公告\n第九条 本办法自2026年3月1日起施行。《乙县养老办法》（乙政发〔2019〕2号）同时废止。", true},
+		{"proposal", "乙县人民政府关于拟废止部分规范性文件的公示\n经清理，拟废止以下文件：\n1.《乙县渔业补贴办法》（乙政办发〔2021〕3号）", false},
+		{"proposed in a sentence", "乙县司法局关于规范性文件清理情况的报告\n经审查，建议予以废止《乙县渔业补贴办法》（乙政办发〔2021〕3号）。", false},
+	} {
+		info := Extract(tc.text, Hint{PublishDate: 20251001})
+		if info.Draft != tc.draft {
+			t.Errorf("%s: draft %v, want %v", tc.name, info.Draft, tc.draft)
+		}
+		for _, r := range info.Relations {
+			if r.Type == model.Repeals || r.Type == model.Lapses {
+				t.Errorf("%s: %s %s recorded", tc.name, r.Type, r.Target)
+			}
+		}
+	}
+	// The decided repeal is still read.
+	info := Extract("乙县农业补贴管理办法\n第二十条 本办法自2026年1月1日起施行，《乙县农业补贴办法》（乙政办发〔2021〕1号）同时废止。", Hint{PublishDate: 20251001})
+	if len(info.Relations) == 0 || info.Relations[0].Type != model.Repeals || info.Draft {
+		t.Errorf("a decided repeal: %+v draft %v", info.Relations, info.Draft)
+	}
+}

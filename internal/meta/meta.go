@@ -59,6 +59,9 @@ type Info struct {
 	// Disclosure is "" when the text does not say.
 	Disclosure model.Disclosure `json:"disclosure,omitempty"`
 	Kind       model.Kind       `json:"kind,omitempty"`
+	// Draft says the text is a draft for comment (征求意见稿, 草案): never in force, and
+	// what it says it repeals or amends is not done.
+	Draft bool `json:"draft,omitempty"`
 	// Interprets is the title or doc number an interpretation (解读) explains.
 	Interprets string `json:"interprets,omitempty"`
 	Label      string `json:"label,omitempty"` // version label such as 2018年修正
@@ -137,6 +140,19 @@ func Extract(text string, h Hint) Info {
 	var skipped []string
 	info.Relations, skipped = findRelations(d, info.Title, info.DocNumber, law)
 	info.Warnings = append(info.Warnings, skipped...)
+	switch {
+	case isDraft(d, info.Title):
+		info.Draft = true
+		var w string
+		if info.Relations, w = withoutEffects(info.Relations, "征求意见稿（草案）"); w != "" {
+			info.warn(w)
+		}
+	case proposalTitleRe.MatchString(info.Title):
+		var w string
+		if info.Relations, w = withoutEffects(info.Relations, "拟议事项"); w != "" {
+			info.warn(w)
+		}
+	}
 	if handled != "" && !slices.ContainsFunc(info.Relations, func(r model.Relation) bool {
 		return r.Type == model.Cites && r.Target == handled
 	}) {

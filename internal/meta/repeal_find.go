@@ -86,6 +86,9 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 	text := d.text
 	for _, ew := range endWords {
 		for _, p := range d.hits(ew.word) {
+			if proposed(text[:p]) {
+				continue // 拟废止, 建议予以废止: proposed, not decided
+			}
 			off := p + len(ew.word)
 			ss, se := sentenceBounds(text, lo, p, off)
 			// 《X》废止后… speaks of the consequences, it repeals nothing; 决定废止《X》 names
@@ -336,4 +339,16 @@ func (rs *relations) extends(d *doc, lo int) {
 			}
 		}
 	}
+}
+
+// proposed says the words before a 废止 or 失效 make it a proposal: 拟废止, 拟予以废止,
+// 建议废止, 提请废止.
+func proposed(before string) bool {
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "予以"), "宣布")
+	for _, w := range []string{"拟", "建议", "提请", "申请", "拟予", "拟予以"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -34,6 +34,7 @@ type Kind string
 const (
 	KindNormative      Kind = ""   // a normative document (规范性文件) or law
 	KindInterpretation Kind = "解读" // 文字解读, 图解, 问答
+	KindDraft          Kind = "草案" // a draft for comment (征求意见稿): never in force
 )
 
 // Work (文件) is one normative document over its whole life.

@@ -138,6 +138,8 @@ type Timeline struct {
 	Lapses  []*Incoming
 	// Partial are repeals or lapses of some articles only (部分失效), oldest first.
 	Partial []*Incoming
+	// Draft says every version is a draft for comment (征求意见稿): never in force.
+	Draft bool
 }
 
 // Build orders the versions and applies the relations that name the work.
@@ -146,8 +148,9 @@ type Timeline struct {
 func Build(versions []*model.Version, incoming []Incoming) *Timeline {
 	vs := append([]*model.Version(nil), versions...)
 	SortVersions(vs)
-	t := &Timeline{Spans: make([]Span, len(vs))}
+	t := &Timeline{Spans: make([]Span, len(vs)), Draft: len(vs) > 0}
 	for i, v := range vs {
+		t.Draft = t.Draft && v.Kind == model.KindDraft
 		t.Spans[i] = Span{
 			VersionID: v.ID, Label: v.Label, PublishDate: v.PublishDate,
 			From: v.EffectiveDate, FromEvidence: v.EffectiveEvidence,
@@ -337,6 +340,11 @@ func (t *Timeline) Bounds(i int) Bounds {
 		b.RepTo = s.Until // may equal RepFrom: a version replaced on the day it took effect never represents the work
 	}
 	b.EndedFrom = min(t.lapseDate(i), b.RepealedFrom)
+	if t.Draft {
+		// Never in force: 尚未生效 on every day, whatever it says of its own dates.
+		b.InForceFrom, b.EndedFrom, b.RepealedFrom = model.DateMax, model.DateMax, model.DateMax
+		return b
+	}
 	b.InForceFrom = model.DateMin
 	if i == 0 && s.From != 0 {
 		from := s.From

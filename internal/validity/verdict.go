@@ -40,6 +40,9 @@ func (t *Timeline) Work(d model.Date) Verdict {
 	if len(t.Spans) == 0 {
 		return Verdict{Status: InForce, AsOf: d, Reason: "现行有效：未见版本信息"}
 	}
+	if t.Draft {
+		return Verdict{AsOf: d, Status: NotYetEffective, Reason: DraftReason}
+	}
 	i := t.Current(d)
 	s := t.Spans[i].at(d)
 	v := Verdict{AsOf: d, Status: t.Bounds(i).StatusAt(d, t.Spans[i].Steps())}
@@ -73,6 +76,9 @@ func (t *Timeline) Work(d model.Date) Verdict {
 	return v
 }
 
+// DraftReason is the reason of a draft for comment's status.
+const DraftReason = "尚未生效：本文件为征求意见稿（草案），未经正式发布施行，不具有效力"
+
 // Version is the status on d of the version with the given id.
 func (t *Timeline) Version(id string, d model.Date) Verdict {
 	vi := -1
@@ -88,6 +94,8 @@ func (t *Timeline) Version(id string, d model.Date) Verdict {
 	s := t.Spans[vi].at(d)
 	v := Verdict{AsOf: d, Status: w.Status, Reason: w.Reason, Expiry: s.Expiry}
 	switch {
+	case t.Draft:
+		return v
 	case w.Status == Repealed || w.Status == Lapsed:
 		// The whole work is no longer in force: so is each of its versions.
 	case s.From > d:
