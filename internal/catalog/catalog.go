@@ -631,6 +631,9 @@ func (c *Catalog) resolveRelations() {
 					continue
 				}
 				key := string(r.Type) + "\x00" + r.Target + "\x00" + r.TargetWork + "\x00" + strings.Join(r.Articles, ",")
+				if r.Reverse {
+					key += "\x00reverse"
+				}
 				if kept := seen[key]; kept != nil {
 					// A later version states it again (依据 the same law): one relation, restated.
 					if kept.FromVersion != v.ID && !slices.Contains(kept.RestatedBy, v.ID) {

@@ -15,8 +15,8 @@ func findRelations(d *doc, title, own string, law lawHeader) ([]model.Relation, 
 	var rs relations
 	rs.amendsFromTitle(title)
 	if law.amendedBy != "" {
-		// This version was made by the amending decision: it rests on it.
-		rs.add(model.Relation{Type: model.Basis, Target: law.amendedBy, Date: law.amendedByDate, Evidence: law.amendedByEv})
+		// This version was made by the amending decision: the decision amended it.
+		rs.add(model.Relation{Type: model.Amends, Reverse: true, Target: law.amendedBy, Date: law.amendedByDate, Evidence: law.amendedByEv})
 	}
 	lo := d.bodyStart()
 	rs.amendsFromBody(d, lo)

@@ -172,6 +172,10 @@ type Relation struct {
 	FormerTitle string `json:"former_title,omitempty"`
 	Evidence    string `json:"evidence,omitempty"` // the sentence it was read from
 	Origin      string `json:"origin,omitempty"`   // "metadata" or "text"
+	// Reverse says the target did this to the stating document, which records it: a
+	// law's 根据《关于修改…的决定》修正 names the decision that amended it. It is the
+	// target's relation, shown as such both ways.
+	Reverse bool `json:"reverse,omitempty"`
 	// FromVersion and FromWork identify the stating document; set by the ingester.
 	FromVersion string `json:"from_version,omitempty"`
 	FromWork    string `json:"from_work,omitempty"`

@@ -321,6 +321,11 @@ func (st *State) Version(workID, versionID string, d model.Date, who Viewer) (*V
 func (st *State) relations(workID string, d model.Date, who Viewer) []RelationView {
 	out := []RelationView{}
 	add := func(dir string, r *model.Relation, other string) {
+		stated := dir == "incoming" // the other document states it
+		if r.Reverse {
+			// Recorded by one document of what the other did to it (根据《决定》修正).
+			dir = map[string]string{"incoming": "outgoing", "outgoing": "incoming"}[dir]
+		}
 		rv := RelationView{Direction: dir, Type: string(r.Type), TypeName: r.Type.Chinese(), Target: r.Target,
 			Date: r.Date, Evidence: r.Evidence, Articles: r.Articles}
 		if other != "" {
@@ -328,7 +333,15 @@ func (st *State) relations(workID string, d model.Date, who Viewer) []RelationVi
 			switch {
 			case ok:
 				rv.WorkID, rv.Title, rv.DocNumber, rv.Status = ref.WorkID, ref.Title, ref.DocNumber, ref.Status
-			case dir == "incoming":
+				if r.Reverse && stated {
+					rv.Target = ref.Title // the document it names is this one
+				}
+				if r.Reverse && slices.ContainsFunc(out, func(o RelationView) bool {
+					return o.Direction == rv.Direction && o.Type == rv.Type && o.WorkID == rv.WorkID
+				}) {
+					return // the decision's own 作如下修改 already says it
+				}
+			case stated:
 				return // stated by a document the viewer may not see
 			}
 			// A document this one names that the viewer may not see is shown as written,
@@ -336,11 +349,17 @@ func (st *State) relations(workID string, d model.Date, who Viewer) []RelationVi
 		}
 		out = append(out, rv)
 	}
-	for _, r := range st.Catalog.Outgoing(workID) {
-		add("outgoing", r, r.TargetWork)
-	}
-	for _, r := range st.Catalog.Incoming(workID) {
-		add("incoming", r, r.FromWork)
+	for _, reverse := range []bool{false, true} {
+		for _, r := range st.Catalog.Outgoing(workID) {
+			if r.Reverse == reverse {
+				add("outgoing", r, r.TargetWork)
+			}
+		}
+		for _, r := range st.Catalog.Incoming(workID) {
+			if r.Reverse == reverse {
+				add("incoming", r, r.FromWork)
+			}
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Direction != out[j].Direction {
