@@ -74,6 +74,9 @@ func buildRecord(s source) *catalog.Record {
 	v.Title, r.Explicit.Title = pick(f.Title, info.Title)
 	if v.Title == "" {
 		v.Title = first(s.formTitle, s.fileStem)
+		if s.formTitle == "" {
+			v.Warnings = append(v.Warnings, "未找到标题，标题取自文件名："+v.Title)
+		}
 	}
 	v.DocNumber, r.Explicit.DocNumber = pick(docnum.Normalize(f.DocNumber), info.DocNumber)
 	if f.DocNumber != "" && v.DocNumber == "" {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -631,5 +632,23 @@ func TestDraftsRepealNothing(t *testing.T) {
 	info := Extract("乙县农业补贴管理办法\n第二十条 本办法自2026年1月1日起施行，《乙县农业补贴办法》（乙政办发〔2021〕1号）同时废止。", Hint{PublishDate: 20251001})
 	if len(info.Relations) == 0 || info.Relations[0].Type != model.Repeals || info.Draft {
 		t.Errorf("a decided repeal: %+v draft %v", info.Relations, info.Draft)
+	}
+}
+
+// With no formal title and a file name without one, the first line stands as the title
+// (with a warning), not the file name; a 图解 so titled links to the policy it explains.
+func TestFirstLineTitle(t *testing.T) {
+	for _, tc := range []struct{ file, text, title, interprets string }{
+		{"b7.txt", "甲县即将到期办法二\n第一条 为规范管理，制定本办法。", "甲县即将到期办法二", ""},
+		{"i2.txt", "图解：甲县就业见习补贴办法\n补贴对象：离校两年内未就业高校毕业生。", "图解：甲县就业见习补贴办法", "甲县就业见习补贴办法"},
+		{"x.txt", "一、废止《某办法》的原因\n该办法已不适应需要。", "", ""},
+	} {
+		info := Extract(tc.text, Hint{FileName: tc.file})
+		if info.Title != tc.title || info.Interprets != tc.interprets {
+			t.Errorf("%s: title %q interprets %q; want %q, %q", tc.file, info.Title, info.Interprets, tc.title, tc.interprets)
+		}
+		if tc.title != "" && !slices.ContainsFunc(info.Warnings, func(w string) bool { return strings.Contains(w, "标题取自正文首行") }) {
+			t.Errorf("%s: no warning that the title is the first line: %v", tc.file, info.Warnings)
+		}
 	}
 }

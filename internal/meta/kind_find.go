@@ -107,6 +107,7 @@ func interpretationOf(title string) (model.Kind, string) {
 	for _, e := range interpEnd {
 		s = strings.TrimSuffix(s, e)
 	}
+	s = strings.TrimLeft(s, "：:")
 	s = strings.TrimSuffix(s, "的")
 	s = strings.TrimSuffix(s, "政策")
 	if runeLen(s) < 4 {

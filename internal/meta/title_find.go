@@ -54,7 +54,30 @@ func findTitle(d *doc, h Hint, f fields, info *Info) string {
 		}
 		return t
 	}
+	if t := firstLineTitle(d); t != "" {
+		info.warn("正文中未找到规范的标题，标题取自正文首行：" + t)
+		return t
+	}
 	return ""
+}
+
+// outlineNumberRe starts an item of an outline: 一、 （一） 1. 1、
+var outlineNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+
+// firstLineTitle is the text's first line when it can stand as a title: short, not a
+// sentence, a number or a date.
+func firstLineTitle(d *doc) string {
+	if len(d.lines) == 0 || d.isNumberLine(0) {
+		return ""
+	}
+	c := compact(d.lines[0].s)
+	if n := runeLen(c); n < 4 || n > 60 || strings.ContainsAny(c, "。；;，,") {
+		return ""
+	}
+	if _, ok := parseDateLine(c); ok || strings.HasPrefix(c, "第") || outlineNumberRe.MatchString(c) {
+		return ""
+	}
+	return cleanTitle(c)
 }
 
 // firstLineIs reports whether the text's first line with words reads s.
