@@ -89,6 +89,9 @@ func buildRecord(s source) *catalog.Record {
 	}
 	lvl, explicitLevel := pick(f.Level, string(levelOf(v.DocNumber)))
 	v.Level, r.Explicit.Level = model.Level(lvl), explicitLevel
+	if len(v.Authorities) == 0 && v.Level == model.LevelAdminRegs {
+		v.Authorities = []string{"国务院"} // 行政法规 are the State Council's, whoever printed the text
+	}
 	switch first(f.Kind, string(info.Kind)) {
 	case "解读", "文字解读", "图解", "问答", "政策解读", "interpretation":
 		v.Kind = model.KindInterpretation
@@ -107,6 +110,9 @@ func buildRecord(s source) *catalog.Record {
 	v.Topics = f.Topics
 	if len(v.Topics) == 0 {
 		v.Topics = info.Topics
+	}
+	if len(v.Topics) == 0 {
+		v.Topics = inferTopics(first(f.Title, info.Title))
 	}
 	v.Registration = first(f.RegistrationNumber, info.Registration)
 	v.IndexNumber = first(f.IndexNumber, info.IndexNumber)
