@@ -189,6 +189,32 @@ func unwrap(s string) (string, bool) {
 func isOpen(r rune) bool  { return r == '(' || r == '（' }
 func isClose(r rune) bool { return r == ')' || r == '）' }
 
+// yearTail is a year written after a title to name one of its versions: 工伤保险条例
+// 2003, 工伤保险条例（2003年版）, 工伤保险条例2003年版.
+var yearTail = regexp.MustCompile(`(?:[\s　]+|[（(]|(?:[^\d\s]))(\d{4})\s*年?\s*(?:版本?|文本)?\s*[）)]?$`)
+
+// splitYearTail returns the line without such a year, and the year.
+func splitYearTail(item string) (string, int, bool) {
+	s := textnorm.FoldWidth(strings.TrimSpace(item))
+	m := yearTail.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", 0, false
+	}
+	year := 0
+	for _, r := range s[m[2]:m[3]] {
+		year = year*10 + int(r-'0')
+	}
+	cut := m[2]
+	if k := strings.LastIndexAny(s[:cut], "（("); k >= 0 && k >= m[0] {
+		cut = k
+	}
+	rest := strings.TrimSpace(s[:cut])
+	if year < 1949 || year > 2100 || rest == "" {
+		return "", 0, false
+	}
+	return rest, year, true
+}
+
 // versionNoteAtEnd is a trailing version note naming one version of a law: （2018年修正）,
 // (2023年修订), （2009年第二次修正）.
 var versionNoteAtEnd = regexp.MustCompile(`[（(](\d{4})年?(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)本?[）)]$`)

@@ -469,8 +469,24 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 			}
 		}
 	}
+	yearNamed := 0
+	if len(ids) == 0 && len(own) == 0 {
+		// 工伤保险条例 2003: a title and the year of the version meant.
+		if rest, year, ok := splitYearTail(item); ok {
+			seen := func(id string) bool { _, ok := st.visibleWork(id, who); return ok }
+			for _, title := range titlesOf(rest) {
+				if ids = st.visible(st.Catalog.ByTitleWhere(title, seen), who); len(ids) > 0 {
+					by, yearNamed = "title", year
+					break
+				}
+			}
+		}
+	}
 	if len(ids) == 0 {
 		st.endedOutside(&res, titlesOf(item, quoted...), "title", d, who)
+		if res.Status == nil {
+			res.Suggestions = st.suggest(item, d, who)
+		}
 		return res
 	}
 	w := st.Catalog.Works[ids[0]]
@@ -495,6 +511,12 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	switch {
 	case by == "doc_number":
 		names = func(v *model.Version) bool { return catalog.SameNumber(v.DocNumber, number) }
+	case by == "title" && yearNamed != 0:
+		names, what = st.versionOfYear(w.ID, yearNamed), "“"+strings.TrimSpace(input)+"”"
+		if !slices.ContainsFunc(w.VersionIDs, func(id string) bool { return names(st.Catalog.Versions[id]) }) {
+			res.StatusReason += "（注意：库中未收录" + what + "所指的" + strconv.Itoa(yearNamed) + "年版本，以上为该文件在所查日期的效力，请核对）"
+			names = nil
+		}
 	case by == "title":
 		if year, line, ok := versionNote(item); ok {
 			names = st.versionOfYear(w.ID, year)

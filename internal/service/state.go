@@ -31,6 +31,7 @@ type State struct {
 	today func() model.Date
 
 	countsOnce sync.Once
+	grams      titleGrams // for suggestions, built on first use
 	counts     [2]Counts // public, staff
 
 	refs    atomic.Int64

@@ -182,4 +182,7 @@ type ValidityResult struct {
 	DocNumber    *string    `json:"doc_number"`
 	MatchedBy    *string    `json:"matched_by"`
 	Candidates   int        `json:"candidates,omitempty"` // other works matching as well
+	// Suggestions are documents a line that matched nothing may have meant (a search
+	// for its words), for staff to pick from; they are not answers.
+	Suggestions []WorkRef `json:"suggestions,omitempty"`
 }
