@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/guifan/guifan/internal/ingest"
 	"github.com/guifan/guifan/internal/model"
 )
 
@@ -221,6 +222,9 @@ func (g *gen) work(lib *gLibrary, i int) *gWork {
 		}
 	}
 	lib.titles[title] = true
+	if len(w.topics) == 0 {
+		w.topics = ingest.InferTopics(title) // what the ingester gives a document without topics
+	}
 	n := 1 + g.r.Intn(4)
 	if g.r.Intn(3) == 0 {
 		n = 1

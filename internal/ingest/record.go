@@ -112,7 +112,7 @@ func buildRecord(s source) *catalog.Record {
 		v.Topics = info.Topics
 	}
 	if len(v.Topics) == 0 {
-		v.Topics = inferTopics(first(f.Title, info.Title))
+		v.Topics = InferTopics(first(f.Title, info.Title))
 	}
 	v.Registration = first(f.RegistrationNumber, info.Registration)
 	v.IndexNumber = first(f.IndexNumber, info.IndexNumber)

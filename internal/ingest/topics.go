@@ -28,8 +28,8 @@ var topicWords = []struct {
 	{"消费维权", []string{"消费者", "产品质量", "食品安全", "价格", "广告", "电子商务"}},
 }
 
-// inferTopics lists the topics a title names, in the order of topicWords.
-func inferTopics(title string) []string {
+// InferTopics lists the topics a title names, in the order of topicWords.
+func InferTopics(title string) []string {
 	var out []string
 	for _, t := range topicWords {
 		for _, w := range t.words {

@@ -19,7 +19,7 @@ func TestInferTopics(t *testing.T) {
 		"中华人民共和国消费者权益保护法":   {"消费维权"},
 		"最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）": {"婚姻家庭"},
 	} {
-		if got := inferTopics(title); !slices.Equal(got, want) {
+		if got := InferTopics(title); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", title, got, want)
 		}
 	}

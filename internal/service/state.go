@@ -32,7 +32,7 @@ type State struct {
 
 	countsOnce sync.Once
 	grams      titleGrams // for suggestions, built on first use
-	counts     [2]Counts // public, staff
+	counts     [2]Counts  // public, staff
 
 	refs    atomic.Int64
 	retired atomic.Bool
