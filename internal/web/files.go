@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/pathvar"
@@ -61,7 +62,14 @@ func (h *Handler) File(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	setDownloadHeaders(w, name, contentType(src.Format))
+	ctype := contentType(src.Format)
+	if base, ok := textTypes[src.Format]; ok {
+		if ctype, err = textType(base, f, info.Size(), src.Extractor); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	setDownloadHeaders(w, name, ctype)
 	http.ServeContent(w, r, "", info.ModTime(), f)
 }
 
@@ -158,8 +166,42 @@ func contentType(format string) string {
 	case "ofd":
 		return "application/ofd"
 	}
-	// HTML and text originals may be in any encoding and are never shown inline.
 	return "application/octet-stream"
+}
+
+// textTypes are the media types of the originals that are text, sent with the
+// charset their bytes are in (textType).
+var textTypes = map[string]string{"txt": "text/plain", "md": "text/plain", "html": "text/html", "htm": "text/html"}
+
+// maxSniff bounds how much of a text original is read to tell its charset; the
+// ingester refuses longer texts anyway (extract.Options.MaxTextBytes).
+const maxSniff = 64 << 20
+
+// textType is the Content-Type of a text or HTML original, whose bytes are sent as
+// they are, with the charset the ingester read them in: the Extractor it recorded
+// ("text/gb18030", "html/gb18030" for GBK files, GB18030 being their superset;
+// "text/utf-16le"). A file it read as UTF-8, or whose encoding it did not record,
+// says charset=utf-8 only when its bytes are valid UTF-8, and no charset otherwise
+// rather than a wrong one. f is rewound.
+func textType(base string, f io.ReadSeeker, size int64, extractor string) (string, error) {
+	_, enc, _ := strings.Cut(extractor, "/")
+	if enc = strings.ToLower(enc); enc != "" && enc != "utf-8" {
+		return base + "; charset=" + enc, nil
+	}
+	if size > maxSniff {
+		return base, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxSniff))
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	if utf8.Valid(data) {
+		return base + "; charset=utf-8", nil
+	}
+	return base, nil
 }
 
 // downloadName is the name a download is saved under: the original file's name, or

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -106,6 +108,31 @@ func TestSafeNext(t *testing.T) {
 	} {
 		if got := safeNext(in); got != want {
 			t.Errorf("safeNext(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTextTypeCharset(t *testing.T) {
+	gbk := []byte{0xC9, 0xFA, 0xD3, 0xFD} // 生育 in GBK
+	for _, tc := range []struct {
+		data      []byte
+		extractor string
+		want      string
+	}{
+		{[]byte("生育"), "text/utf-8", "text/plain; charset=utf-8"},
+		{[]byte("生育"), "", "text/plain; charset=utf-8"}, // an index that did not record the encoding
+		{gbk, "text/gb18030", "text/plain; charset=gb18030"},
+		{gbk, "", "text/plain"}, // unknown: no charset rather than a wrong one
+		{[]byte{'a', 0, 'b', 0}, "text/utf-16le", "text/plain; charset=utf-16le"},
+		{append([]byte("ok"), 0xFF), "text/utf-8", "text/plain"}, // damaged bytes the ingester replaced
+	} {
+		f := bytes.NewReader(tc.data)
+		got, err := textType("text/plain", f, int64(len(tc.data)), tc.extractor)
+		if err != nil || got != tc.want {
+			t.Errorf("%x (%s): %q, %v; want %q", tc.data, tc.extractor, got, err, tc.want)
+		}
+		if pos, _ := f.Seek(0, io.SeekCurrent); pos != 0 {
+			t.Errorf("%x: not rewound (at %d)", tc.data, pos)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestOriginalFileDownload(t *testing.T) {
@@ -87,4 +89,53 @@ func between(s, start, end string) string {
 		return ""
 	}
 	return s[:j]
+}
+
+// Text and HTML originals are sent as the bytes they are, labelled with the charset
+// the ingester read them in, so a browser shows them as the page does.
+func TestTextOriginalsCarryTheirCharset(t *testing.T) {
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	sidecar := func(id, title string) []byte {
+		return []byte("version_id: fx:" + id + "\nwork_id: fx:work:" + id + "\ntitle: " + title +
+			"\npublish_date: 2024-03-01\nlevel: 行政规范性文件\n")
+	}
+	body := "\n\n第一条 为了规范本市编码测试工作，制定本办法。\n\n第二条 本办法自2024年3月1日起施行。\n"
+	files := map[string][]byte{
+		"files/编码测试甲.txt":      gbk("某市编码测试甲办法" + body),
+		"files/编码测试乙.md":       []byte("# 某市编码测试乙办法" + body),
+		"files/编码测试丙.html":     gbk(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某市编码测试丙办法</title></head><body><p>某市编码测试丙办法</p><p>第一条 为了规范本市编码测试工作，制定本办法。</p><p>第二条 本办法自2024年3月1日起施行。</p></body></html>`),
+		"files/encoding-d.htm": []byte(`<html><head><meta charset="utf-8"><title>某市编码测试丁办法</title></head><body><p>某市编码测试丁办法</p><p>第一条 为了规范本市编码测试工作，制定本办法。</p></body></html>`),
+	}
+	files["files/编码测试甲.txt.meta.yaml"] = sidecar("enc-a", "某市编码测试甲办法")
+	files["files/编码测试乙.md.meta.yaml"] = sidecar("enc-b", "某市编码测试乙办法")
+	files["files/编码测试丙.html.meta.yaml"] = sidecar("enc-c", "某市编码测试丙办法")
+	files["files/encoding-d.htm.meta.yaml"] = sidecar("enc-d", "某市编码测试丁办法")
+	s := newSiteWith(t, files)
+	for _, tc := range []struct{ id, file, ctype string }{
+		{"enc-a", "files/编码测试甲.txt", "text/plain; charset=gb18030"},
+		{"enc-b", "files/编码测试乙.md", "text/plain; charset=utf-8"},
+		{"enc-c", "files/编码测试丙.html", "text/html; charset=gb18030"},
+		{"enc-d", "files/encoding-d.htm", "text/html; charset=utf-8"},
+	} {
+		r := s.get(t, "/files/fx:work:"+tc.id+"/fx:"+tc.id)
+		if r.Status != http.StatusOK {
+			t.Errorf("%s: status %d", tc.file, r.Status)
+			continue
+		}
+		if ct := r.Header.Get("Content-Type"); ct != tc.ctype {
+			t.Errorf("%s: Content-Type %q, want %q", tc.file, ct, tc.ctype)
+		}
+		if r.Body != string(files[tc.file]) {
+			t.Errorf("%s: the bytes sent are not the original's", tc.file)
+		}
+		if csp := r.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "sandbox") {
+			t.Errorf("%s: no sandbox CSP: %q", tc.file, csp)
+		}
+	}
 }

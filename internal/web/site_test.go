@@ -37,10 +37,26 @@ type site struct {
 // ingests it and starts the server on a free port until the test ends.
 func newSite(t testing.TB) *site {
 	t.Helper()
+	return newSiteWith(t, nil)
+}
+
+// newSiteWith is newSite with more files in the library: path (slash-separated,
+// relative to the library) → content.
+func newSiteWith(t testing.TB, extra map[string][]byte) *site {
+	t.Helper()
 	dir := t.TempDir()
 	lib, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
 	if err := copyTree("testdata/library", lib); err != nil {
 		t.Fatal(err)
+	}
+	for name, b := range extra {
+		p := filepath.Join(lib, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	rep, err := ingest.Run(context.Background(), ingest.Options{Library: lib, Index: idx})
 	if err != nil {
