@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/guifan/guifan/internal/article"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/pathvar"
 	"github.com/guifan/guifan/internal/problem"
@@ -48,7 +49,7 @@ func (h *Handler) File(w http.ResponseWriter, r *http.Request) {
 	name := downloadName(src, vv.VersionInfo)
 	if src.Format == "jsonl" {
 		setDownloadHeaders(w, name, "text/plain; charset=utf-8")
-		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(vv.Text))
+		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(bulkText(vv)))
 		return
 	}
 	lib := h.library
@@ -71,6 +72,38 @@ func (h *Handler) File(w http.ResponseWriter, r *http.Request) {
 	}
 	setDownloadHeaders(w, name, ctype)
 	http.ServeContent(w, r, "", info.ModTime(), f)
+}
+
+// bulkText is a bulk record's text as its page shows it: under its title, and with
+// each article under its number when the numbers come from the record's metadata
+// (Version.Articles: ansvar-flk keeps them apart from a text of bare paragraphs).
+func bulkText(vv *service.VersionView) string {
+	var b strings.Builder
+	if !startsWithTitle(vv.Text, vv.Title) {
+		b.WriteString(vv.Title + "\n\n")
+	}
+	// The page names the text's blocks with the headings only when there is one for
+	// each block (article.Split); otherwise it shows the text as it is, and so does this.
+	if len(vv.Articles) == 0 || article.CountBlocks(vv.Text) != len(vv.Articles) {
+		b.WriteString(vv.Text)
+		return b.String()
+	}
+	for i, a := range article.Split(vv.Text, vv.Articles) {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(strings.TrimRightFunc(a.Body, isSpace))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// startsWithTitle reports whether a text's first line is its title (a Markdown
+// heading or the title with its 题注 counts).
+func startsWithTitle(text, title string) bool {
+	first, _, _ := strings.Cut(strings.TrimLeftFunc(text, isSpace), "\n")
+	first = strings.TrimFunc(strings.TrimLeft(first, "#"), isSpace)
+	return title == "" || strings.Contains(first, title)
 }
 
 // openInLibrary opens a library file by its recorded path. The path is resolved inside

@@ -139,3 +139,32 @@ func TestTextOriginalsCarryTheirCharset(t *testing.T) {
 		}
 	}
 }
+
+// A record whose article numbers come from its metadata (ansvar-flk provisions) has a
+// text of bare paragraphs: its TXT download reads as its page does, under its title
+// and with each article's number.
+func TestBulkTextDownloadHasTheArticleNumbers(t *testing.T) {
+	rec := `{"id": "fx:flk-1", "version_of": "fx:work:flk", "title": "某市条文标注测试条例", "level": "地方性法规", ` +
+		`"publish_date": "2020-01-01", "effective_date": "2020-03-01", "collection": "ansvar-flk", ` +
+		`"provisions": [["1", null], ["2", null], ["2", null]], ` +
+		`"text": "为了规范条文标注测试，制定本条例。\n\n本条例适用于本市。\n本市各区参照执行。\n\n之一　本条例自2020年3月1日起施行。\n"}` + "\n"
+	s := newSiteWith(t, map[string][]byte{"laws/flk.jsonl": []byte(rec)})
+	page := s.get(t, work("fx:work:flk"))
+	mustContain(t, page.Body, `<h1>某市条文标注测试条例</h1>`, `id="第一条"`, `>第二条之一</a>`, "下载全文（TXT）")
+	r := s.get(t, "/files/fx:work:flk/fx:flk-1")
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d", r.Status)
+	}
+	const want = "某市条文标注测试条例\n\n" +
+		"第一条 为了规范条文标注测试，制定本条例。\n\n" +
+		"第二条 本条例适用于本市。\n本市各区参照执行。\n\n" +
+		"第二条之一　本条例自2020年3月1日起施行。\n"
+	if r.Body != want {
+		t.Errorf("TXT download:\n%s\nwant:\n%s", r.Body, want)
+	}
+	// A text that has its own title and numbers downloads as it is.
+	r = s.get(t, "/files/fx:work:shengyu/fx:shengyu-2019")
+	if !strings.HasPrefix(r.Body, "某市城乡居民生育保险办法\n\n第一章 总则\n\n第一条 ") || strings.Count(r.Body, "某市城乡居民生育保险办法") != 1 {
+		t.Errorf("a text with its own title and numbers was changed: %.80q", r.Body)
+	}
+}
