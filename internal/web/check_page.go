@@ -201,7 +201,7 @@ func (h *Handler) CheckCSV(w http.ResponseWriter, r *http.Request) {
 	cw.Flush()
 	hd := w.Header()
 	hd.Set("Content-Type", "text/csv; charset=utf-8")
-	hd.Set("Content-Disposition", contentDisposition("效力核对结果_"+d.String()+".csv"))
+	hd.Set("Content-Disposition", contentDisposition("效力核对结果_"+d.String()+".csv", "validity-check_"+d.String()))
 	hd.Set("Cache-Control", "private, no-store")
 	_, _ = w.Write(buf.Bytes())
 }

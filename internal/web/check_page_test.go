@@ -48,7 +48,7 @@ func TestCheckCSV(t *testing.T) {
 		if ct := r.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 			t.Errorf("content type %s", ct)
 		}
-		mustContain(t, r.Header.Get("Content-Disposition"), "attachment;", "filename*=UTF-8''")
+		mustContain(t, r.Header.Get("Content-Disposition"), "attachment;", `filename="validity-check_2020-01-01.csv"`, "filename*=UTF-8''")
 		if !strings.HasPrefix(r.Body, "\uFEFF序号,输入,核对日期,效力状态") {
 			t.Errorf("no BOM and header: %q", r.Body[:min(len(r.Body), 40)])
 		}

@@ -47,8 +47,9 @@ func (h *Handler) File(w http.ResponseWriter, r *http.Request) {
 		src = vv.Alternates[n-1]
 	}
 	name := downloadName(src, vv.VersionInfo)
+	ids := []string{vv.VersionID, vv.WorkID}
 	if src.Format == "jsonl" {
-		setDownloadHeaders(w, name, "text/plain; charset=utf-8")
+		setDownloadHeaders(w, name, ids, "text/plain; charset=utf-8")
 		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(bulkText(vv)))
 		return
 	}
@@ -70,7 +71,7 @@ func (h *Handler) File(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	setDownloadHeaders(w, name, ctype)
+	setDownloadHeaders(w, name, ids, ctype)
 	http.ServeContent(w, r, "", info.ModTime(), f)
 }
 
@@ -179,10 +180,10 @@ func checkUnchanged(root *os.Root, rel string, f *os.File, want string) error {
 	return errors.New("file changed since it was ingested")
 }
 
-func setDownloadHeaders(w http.ResponseWriter, name, ctype string) {
+func setDownloadHeaders(w http.ResponseWriter, name string, ids []string, ctype string) {
 	hd := w.Header()
 	hd.Set("Content-Type", ctype)
-	hd.Set("Content-Disposition", contentDisposition(name))
+	hd.Set("Content-Disposition", contentDisposition(name, ids...))
 	// An original is data, never a page of this site, whatever it contains.
 	hd.Set("Content-Security-Policy", "sandbox; default-src 'none'")
 	hd.Set("Cache-Control", "private, no-cache")
@@ -257,29 +258,63 @@ func downloadName(src model.SourceFile, vi service.VersionInfo) string {
 	return path.Base(src.Path)
 }
 
-// contentDisposition names an attachment: an ASCII fallback for old clients, and the
-// real (Chinese) name encoded by RFC 5987.
-func contentDisposition(name string) string {
-	return `attachment; filename="` + asciiName(name) + `"; filename*=UTF-8''` + rfc5987(name)
+// contentDisposition names an attachment: the real (Chinese) name encoded by
+// RFC 5987, and an ASCII name for old clients. A name that is not ASCII is not cut
+// down to the digits it holds (2024年第1号 → 20241): the fallback is the first of ids
+// (the version or work id) that has letters or digits, with the name's extension.
+func contentDisposition(name string, ids ...string) string {
+	return `attachment; filename="` + asciiName(name, ids...) + `"; filename*=UTF-8''` + rfc5987(name)
 }
 
-func asciiName(name string) string {
+func asciiName(name string, ids ...string) string {
 	ext := path.Ext(name)
 	base := strings.TrimSuffix(name, ext)
-	clean := func(s string) string {
-		var b strings.Builder
-		for _, r := range s {
-			if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.()", r)) {
-				b.WriteRune(r)
-			}
+	ext = "." + asciiSafe(strings.TrimPrefix(ext, "."))
+	if ext == "." {
+		ext = ""
+	}
+	candidates := ids
+	if isASCII(base) {
+		candidates = append([]string{base}, ids...)
+	}
+	for _, c := range candidates {
+		if s := asciiSafe(c); strings.IndexFunc(s, isAlnum) >= 0 {
+			return s + ext
 		}
-		return b.String()
 	}
-	base, ext = clean(base), clean(ext)
-	if base == "" {
-		base = "document"
+	return "document" + ext
+}
+
+// asciiSafe keeps the characters a quoted file name may hold everywhere; each run of
+// others becomes one underscore (fx:work:1 → fx_work_1).
+func asciiSafe(s string) string {
+	var b strings.Builder
+	gap := false
+	for _, r := range s {
+		if isAlnum(r) || strings.ContainsRune("-_.()", r) {
+			if gap && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r)
+			gap = false
+			continue
+		}
+		gap = true
 	}
-	return base + ext
+	return strings.Trim(b.String(), "._")
+}
+
+func isAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // rfc5987 percent-encodes everything but RFC 5987's attr-char.

@@ -66,14 +66,22 @@ func TestOpenInLibraryStaysInside(t *testing.T) {
 }
 
 func TestContentDisposition(t *testing.T) {
-	tests := []struct{ name, want string }{
-		{"report.pdf", `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`},
-		{"通知.pdf", `attachment; filename="document.pdf"; filename*=UTF-8''%E9%80%9A%E7%9F%A5.pdf`},
-		{`a"b;c.txt`, `attachment; filename="abc.txt"; filename*=UTF-8''a%22b%3Bc.txt`},
-		{"2024年 第1号.docx", `attachment; filename="20241.docx"; filename*=UTF-8''2024%E5%B9%B4%20%E7%AC%AC1%E5%8F%B7.docx`},
+	tests := []struct {
+		name string
+		ids  []string
+		want string
+	}{
+		{"report.pdf", []string{"v-1"}, `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`},
+		{"通知.pdf", []string{"v-3848616a0c8f55f5", "w-1"}, `attachment; filename="v-3848616a0c8f55f5.pdf"; filename*=UTF-8''%E9%80%9A%E7%9F%A5.pdf`},
+		{`a"b;c.txt`, nil, `attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%3Bc.txt`},
+		// Not the digits left over from the Chinese (20241.docx), but the version id.
+		{"2024年 第1号.docx", []string{"fx:work:1/2"}, `attachment; filename="fx_work_1_2.docx"; filename*=UTF-8''2024%E5%B9%B4%20%E7%AC%AC1%E5%8F%B7.docx`},
+		// A version id of Chinese only: the work id; neither: a plain word.
+		{"通知.txt", []string{"生育", "w-9"}, `attachment; filename="w-9.txt"; filename*=UTF-8''%E9%80%9A%E7%9F%A5.txt`},
+		{"通知.txt", []string{"生育"}, `attachment; filename="document.txt"; filename*=UTF-8''%E9%80%9A%E7%9F%A5.txt`},
 	}
 	for _, tc := range tests {
-		if got := contentDisposition(tc.name); got != tc.want {
+		if got := contentDisposition(tc.name, tc.ids...); got != tc.want {
 			t.Errorf("%q:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}

@@ -38,7 +38,8 @@ func TestOriginalFileDownload(t *testing.T) {
 	// The Chinese file name travels RFC 5987-encoded, with an ASCII fallback.
 	cd := r.Header.Get("Content-Disposition")
 	const encoded = "%E5%85%BB%E8%80%81%E6%9C%8D%E5%8A%A1%E8%AF%95%E7%82%B9%E9%80%9A%E7%9F%A5.pdf"
-	if cd != `attachment; filename="document.pdf"; filename*=UTF-8''`+encoded {
+	ascii := strings.ReplaceAll(link[strings.LastIndex(link, "/")+1:], ":", "_") + ".pdf" // the version id
+	if cd != `attachment; filename="`+ascii+`"; filename*=UTF-8''`+encoded {
 		t.Errorf("Content-Disposition %q", cd)
 	}
 	if csp := r.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "sandbox") {
@@ -72,7 +73,7 @@ func TestBulkRecordDownloadsAsText(t *testing.T) {
 	}
 	mustContain(t, r.Body, "第四条 参保人员生育的", "每次定额补助二千元")
 	mustNotContain(t, r.Body, `"version_of"`, "fx:jiuye") // the text, not the JSON Lines file
-	mustContain(t, r.Header.Get("Content-Disposition"), "filename*=UTF-8''", ".txt")
+	mustContain(t, r.Header.Get("Content-Disposition"), `filename="fx_shengyu-2019.txt"`, "filename*=UTF-8''", ".txt")
 	if r := s.get(t, "/files/fx:work:shengyu/fx:shengyu-2019?alt=3"); r.Status != http.StatusNotFound {
 		t.Errorf("missing alternate: status %d", r.Status)
 	}
