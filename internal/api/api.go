@@ -8,9 +8,13 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"maps"
 	"mime"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/access"
 	"github.com/guifan/guifan/internal/model"
@@ -77,7 +81,41 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	JSON(w, status, body)
 }
 
+// BadEncoding names the first parameter whose name or value is not readable text:
+// invalid UTF-8, or holding U+FFFD, which the server's query filter puts in place of
+// bytes that are neither UTF-8 nor GB18030 (%ff%fe). Such a value is refused rather
+// than searched for or echoed as garbled or empty text. The pages make the same check.
+func BadEncoding(v url.Values) (param string, bad bool) {
+	for _, k := range slices.Sorted(maps.Keys(v)) {
+		if !isText(k) {
+			return strings.ToValidUTF8(k, "\uFFFD"), true
+		}
+		for _, s := range v[k] {
+			if !isText(s) {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+func isText(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, utf8.RuneError)
+}
+
+// textParams answers a request whose query holds a parameter that is not text.
+func (h *Handler) textParams(w http.ResponseWriter, r *http.Request) bool {
+	if p, bad := BadEncoding(r.URL.Query()); bad {
+		h.fail(w, r, problem.Invalidf(p, "参数 %s 含有无法识别的字符，应为 UTF-8 编码的文字", p))
+		return false
+	}
+	return true
+}
+
 func (h *Handler) asof(w http.ResponseWriter, r *http.Request) (model.Date, bool) {
+	if !h.textParams(w, r) {
+		return 0, false
+	}
 	d, err := search.DateParam(r.URL.Query(), "asof", h.Svc.Today())
 	if err != nil {
 		h.fail(w, r, err)
@@ -108,6 +146,9 @@ func (h *Handler) answer(w http.ResponseWriter, r *http.Request, f func(st *serv
 
 // Search is GET /api/search.
 func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
+	if !h.textParams(w, r) {
+		return
+	}
 	q, err := search.FromValues(r.URL.Query(), h.Svc.Today())
 	if err != nil {
 		h.fail(w, r, err)
@@ -147,6 +188,9 @@ type validityRequest struct {
 // Validity is GET /api/validity?q=…&asof=… (q repeated, or one item per line) and
 // POST /api/validity {"items":[…],"asof":"…"}.
 func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
+	if !h.textParams(w, r) {
+		return
+	}
 	var items []string
 	asof := r.URL.Query().Get("asof")
 	if r.Method == http.MethodPost {

@@ -72,6 +72,9 @@ func (h *Handler) checkRequest(r *http.Request) (items []string, input string, d
 	} else {
 		vals = r.URL.Query()
 	}
+	if err := textProblem(vals); err != nil {
+		return nil, "", 0, false, err
+	}
 	var lines []string
 	for _, q := range vals["q"] {
 		items = append(items, api.SplitLines(q)...)

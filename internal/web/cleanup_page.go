@@ -42,6 +42,9 @@ func (h *Handler) Cleanup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
+	if !h.textParams(w, r, q) {
+		return
+	}
 	d, err := search.DateParam(q, "asof", h.svc.Today())
 	if err != nil {
 		h.fail(w, r, err)

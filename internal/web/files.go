@@ -26,6 +26,9 @@ import (
 // library folder (?alt=N for the same version in another file). A bulk record's
 // text is offered as a .txt file instead of the whole JSON Lines file.
 func (h *Handler) File(w http.ResponseWriter, r *http.Request) {
+	if !h.textParams(w, r, r.URL.Query()) {
+		return
+	}
 	st, release, ok := h.state(w, r)
 	if !ok {
 		return

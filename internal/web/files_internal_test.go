@@ -112,6 +112,7 @@ func TestSafeNext(t *testing.T) {
 		"/\\evil.example":     "",
 		"javascript:alert(1)": "",
 		"/staff/login":        "",
+		"/search?q=\uFFFD":    "", // bytes that were not text
 		"":                    "",
 	} {
 		if got := safeNext(in); got != want {

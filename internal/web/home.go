@@ -82,6 +82,9 @@ func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
 		h.NotFound(w, r)
 		return
 	}
+	if !h.textParams(w, r, r.URL.Query()) {
+		return
+	}
 	st, release, ok := h.state(w, r)
 	if !ok {
 		return

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
@@ -135,6 +136,25 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		h.log.Error("web error", "path", r.URL.Path, "err", err)
 	}
 	h.render(w, r, status, "error", page{Title: ev.Heading, Data: ev})
+}
+
+// paramNames are the request parameters in words, for messages about them.
+var paramNames = map[string]string{
+	"q": "检索词", "asof": "日期", "status": "效力状态", "level": "效力级别", "authority": "发文机关",
+	"topic": "主题分类", "kind": "文件类型", "year": "年份", "from": "起始日期", "to": "截止日期",
+	"sort": "排序方式", "page": "页码", "size": "每页条数", "after": "翻页游标", "days": "提前天数",
+	"alt": "原文件序号", "only": "显示范围", "next": "返回地址",
+}
+
+// paramName is a parameter in words, or 参数 and its name when it has none.
+func paramName(p string) string {
+	if n, ok := paramNames[p]; ok {
+		return n
+	}
+	if strings.ContainsRune(p, utf8.RuneError) {
+		return "链接中的参数名" // unreadable itself: not echoed
+	}
+	return "参数 " + p + " "
 }
 
 // NotFound answers unknown paths with the error page.

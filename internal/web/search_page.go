@@ -54,6 +54,9 @@ type pageLink struct {
 // Search is GET /search.
 func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
 	raw := r.URL.Query()
+	if !h.textParams(w, r, raw) {
+		return
+	}
 	q, err := search.FromValues(raw, h.svc.Today())
 	if err != nil {
 		h.fail(w, r, err)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/guifan/guifan/internal/access"
+	"github.com/guifan/guifan/internal/api"
 	"github.com/guifan/guifan/internal/problem"
 )
 
@@ -81,7 +82,7 @@ func secure(r *http.Request) bool {
 
 // safeNext keeps a return address only when it is a path on this site.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+	if _, bad := api.BadEncoding(url.Values{"next": {next}}); bad || next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
 		return ""
 	}
 	u, err := url.Parse(next)

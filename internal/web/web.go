@@ -11,7 +11,9 @@ import (
 	"sync"
 
 	"github.com/guifan/guifan/internal/access"
+	"github.com/guifan/guifan/internal/api"
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
 	"github.com/guifan/guifan/internal/service"
 )
@@ -75,6 +77,9 @@ func (h *Handler) state(w http.ResponseWriter, r *http.Request) (*service.State,
 // asof reads the optional as-of date: the date and whether the request named one
 // (links then carry it on).
 func (h *Handler) asof(w http.ResponseWriter, r *http.Request) (model.Date, bool, bool) {
+	if !h.textParams(w, r, r.URL.Query()) {
+		return 0, false, false
+	}
 	v := r.URL.Query()
 	d, err := search.DateParam(v, "asof", h.svc.Today())
 	if err != nil {
@@ -82,6 +87,24 @@ func (h *Handler) asof(w http.ResponseWriter, r *http.Request) (model.Date, bool
 		return 0, false, false
 	}
 	return d, v.Get("asof") != "", true
+}
+
+// textParams answers with the error page a request with a parameter that is not
+// readable text (api.BadEncoding: bytes that are neither UTF-8 nor GB18030), and
+// reports whether the request may go on.
+func (h *Handler) textParams(w http.ResponseWriter, r *http.Request, v url.Values) bool {
+	if err := textProblem(v); err != nil {
+		h.fail(w, r, err)
+		return false
+	}
+	return true
+}
+
+func textProblem(v url.Values) error {
+	if p, bad := api.BadEncoding(v); bad {
+		return problem.Invalidf(p, "%s含有无法识别的字符，可能是链接或输入的文字编码有误，请重新输入", paramName(p))
+	}
+	return nil
 }
 
 // asofQuery is the query string that carries an explicit as-of date on to other pages.
