@@ -53,7 +53,7 @@ func (h *Handler) Cleanup(w http.ResponseWriter, r *http.Request) {
 	days := cleanup.DefaultDays
 	if s := q.Get("days"); s != "" {
 		if days, err = strconv.Atoi(s); err != nil || days < 0 || days > cleanup.MaxDays {
-			h.fail(w, r, problem.Invalidf("days", "days 应为 0 到 %d 之间的整数", cleanup.MaxDays))
+			h.fail(w, r, problem.Invalidf("days", "提前天数应为 0 到 %d 之间的整数", cleanup.MaxDays))
 			return
 		}
 	}

@@ -7,12 +7,13 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/problem"
+	"github.com/guifan/guifan/internal/search"
 )
 
 //go:embed templates/*.html
@@ -76,9 +77,10 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		p.Here = r.URL.RequestURI()
 	}
 	// A date chosen to see the library as it stood (查看某日有效的文件) stays chosen
-	// when the reader searches again from the header.
-	if a := r.URL.Query().Get("asof"); p.AsOf == "" && name != "error" && a != "" {
-		if d, err := model.ParseDate(a); err == nil {
+	// when the reader searches again from the header, or goes to another page, even
+	// from an error page (unless the date is what was wrong).
+	if a := r.URL.Query().Get("asof"); p.AsOf == "" && a != "" {
+		if d, err := search.DateParam(r.URL.Query(), "asof", 0); err == nil {
 			p.AsOf = d.String()
 		}
 	}
@@ -116,6 +118,9 @@ type errorView struct {
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := problem.HTTPStatus(err)
 	_, msg := problem.Code(err)
+	if p, ok := problem.As(err); ok {
+		msg = userMessage(p)
+	}
 	ev := errorView{Status: status, Message: msg}
 	switch status {
 	case http.StatusBadRequest:
@@ -135,7 +140,28 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		ev.Message = "页面暂时无法显示，请稍后再试。"
 		h.log.Error("web error", "path", r.URL.Path, "err", err)
 	}
-	h.render(w, r, status, "error", page{Title: ev.Heading, Data: ev})
+	// The header's search box keeps the words searched for, to correct and search again.
+	q := r.URL.Query().Get("q")
+	if textProblem(url.Values{"q": {q}}) != nil || strings.ContainsAny(q, "\r\n") {
+		q = "" // unreadable, or a pasted list of the batch check
+	}
+	h.render(w, r, status, "error", page{Title: ev.Heading, Query: strings.TrimSpace(q), Data: ev})
+}
+
+// userMessage is a problem's message as a page shows it. The search layer names a
+// parameter as the API does (page 应为 1 到 10000 之间的整数); a reader of the page
+// knows it by its words (页码应为…).
+func userMessage(p *problem.Error) string {
+	msg := p.Message
+	if p.Kind != problem.Invalid {
+		return msg
+	}
+	if name, ok := paramNames[p.Param]; ok {
+		if rest, ok := strings.CutPrefix(msg, p.Param+" "); ok {
+			msg = name + rest
+		}
+	}
+	return strings.Replace(msg, "与 page 不能同时使用", "与页码不能同时使用", 1) // after 与 page
 }
 
 // paramNames are the request parameters in words, for messages about them.

@@ -397,3 +397,37 @@ func TestSearchPageListsEarlierVersionsHoldingTheWords(t *testing.T) {
 		t.Errorf("match %s, history %+v; want the 2019 version, 已修改", res.Match, res.History)
 	}
 }
+
+// The error page speaks Chinese about the parameters (页码, not page), and its search
+// box keeps the words searched for, and the date chosen.
+func TestErrorPageMessagesAndSearchBox(t *testing.T) {
+	s := newSite(t)
+	for _, tc := range []struct{ path, want, bad string }{
+		{q("/search", "q", "生育", "page", "0", "asof", "2020-01-01"), "页码应为 1 到 10000 之间的整数", "page 应为"},
+		{q("/search", "q", "生育", "size", "1000"), "每页条数应为 1 到 100 之间的整数", "size 应为"},
+		{q("/search", "q", "生育", "authority", strings.Repeat("某", 101)), "发文机关过长", "authority"},
+		{q("/search", "q", "生育", "page", "2", "after", "x"), "翻页游标与页码不能同时使用", "after 与 page"},
+		{q("/search", "q", "生育", "sort", "popular"), "排序方式", "sort"},
+	} {
+		r := s.get(t, tc.path)
+		if r.Status != http.StatusBadRequest {
+			t.Errorf("%s: status %d", tc.path, r.Status)
+			continue
+		}
+		msg := between(r.Body, `<p class="message">`, "</p>")
+		if !strings.Contains(msg, tc.want) || strings.Contains(msg, tc.bad) {
+			t.Errorf("%s: message %q, want %q without %q", tc.path, msg, tc.want, tc.bad)
+		}
+		mustContain(t, r.Body, `<input id="q-top" name="q" type="search" value="生育"`)
+	}
+	r := s.get(t, q("/search", "q", "生育", "page", "0", "asof", "2020-01-01"))
+	mustContain(t, r.Body, `<input type="hidden" name="asof" value="2020-01-01">`)
+	// A bad date is not carried on.
+	r = s.get(t, q("/search", "q", "生育", "asof", "1700-01-01"))
+	mustNotContain(t, r.Body, `name="asof" value="1700-01-01"`)
+	// The staff clean-up list's own parameter.
+	r = s.getAs(t, q("/staff/cleanup", "days", "-1"), true)
+	if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "提前天数应为 0 到") {
+		t.Errorf("cleanup days=-1: status %d", r.Status)
+	}
+}
