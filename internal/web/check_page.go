@@ -140,7 +140,11 @@ func (h *Handler) Check(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	h.render(w, r, http.StatusOK, "check", page{Title: "批量核对效力", Nav: "check", Data: v})
+	p := page{Title: "批量核对效力", Nav: "check", Data: v}
+	if v.AsOfSet {
+		p.AsOf = d.String() // a posted form's date is not in the URL
+	}
+	h.render(w, r, http.StatusOK, "check", p)
 }
 
 // checkAgain answers a list that could not be checked with the form, the input kept

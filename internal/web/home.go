@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/search"
 	"github.com/guifan/guifan/internal/service"
 	"github.com/guifan/guifan/internal/validity"
 )
@@ -38,9 +39,21 @@ var topics = []topic{
 	{"消费维权", "消费者权益", "消费投诉、退换货"},
 }
 
-// URL is the search a topic leads to: documents in force.
-func (t topic) URL() string {
-	return "/search?" + url.Values{"q": {t.Query}, "status": {string(validity.InForce)}}.Encode()
+// URL is the search a topic leads to: documents in force (on the date chosen, if any).
+func (t topic) URL() string { return t.urlAsOf("") }
+
+func (t topic) urlAsOf(asof string) string {
+	v := url.Values{"q": {t.Query}, "status": {string(validity.InForce)}}
+	if asof != "" {
+		v.Set("asof", asof)
+	}
+	return "/search?" + v.Encode()
+}
+
+// topicLink is a topic with its link on this page.
+type topicLink struct {
+	topic
+	Link string
 }
 
 // currency is the data-currency line (数据更新至…): when the snapshot was built and
@@ -71,9 +84,13 @@ func (h *Handler) dataCurrency(st *service.State, who service.Viewer) currency {
 }
 
 type homeView struct {
-	Topics   []topic
-	Currency currency
-	Today    model.Date
+	Topics      []topicLink
+	Currency    currency
+	Today       model.Date
+	AsOf        model.Date
+	AsOfSet     bool
+	AsOfQ       string
+	ExpiringURL string
 }
 
 // Home is GET /.
@@ -82,7 +99,8 @@ func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
 		h.NotFound(w, r)
 		return
 	}
-	if !h.textParams(w, r, r.URL.Query()) {
+	d, explicit, ok := h.asof(w, r)
+	if !ok {
 		return
 	}
 	st, release, ok := h.state(w, r)
@@ -90,6 +108,18 @@ func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	v := homeView{Topics: topics, Currency: h.dataCurrency(st, h.viewer(r)), Today: h.svc.Today()}
+	v := homeView{Currency: h.dataCurrency(st, h.viewer(r)), Today: h.svc.Today(), AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit)}
+	asof := ""
+	if explicit {
+		asof = d.String()
+	}
+	for _, t := range topics {
+		v.Topics = append(v.Topics, topicLink{t, t.urlAsOf(asof)})
+	}
+	ev := url.Values{"status": {search.ExpiringStatus}, "sort": {"date"}}
+	if explicit {
+		ev.Set("asof", asof)
+	}
+	v.ExpiringURL = searchURL(ev)
 	h.render(w, r, http.StatusOK, "home", page{Nav: "home", Data: v})
 }

@@ -58,7 +58,7 @@ type page struct {
 	StaffGate bool   // staff sign-in is configured
 	Here      string // path and query of this page, where sign-in returns to
 	Query     string // the search box's value in the header
-	AsOf      string // the as-of date chosen on this page (YYYY-MM-DD), kept by the header's search
+	AsOf      string // the as-of date chosen on this page (YYYY-MM-DD), kept by the header's search and links
 	Data      any
 }
 
@@ -76,13 +76,8 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if p.Here == "" {
 		p.Here = r.URL.RequestURI()
 	}
-	// A date chosen to see the library as it stood (查看某日有效的文件) stays chosen
-	// when the reader searches again from the header, or goes to another page, even
-	// from an error page (unless the date is what was wrong).
-	if a := r.URL.Query().Get("asof"); p.AsOf == "" && a != "" {
-		if d, err := search.DateParam(r.URL.Query(), "asof", 0); err == nil {
-			p.AsOf = d.String()
-		}
+	if p.AsOf == "" {
+		p.AsOf = chosenAsOf(r)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
@@ -106,11 +101,27 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	_, _ = w.Write(buf.Bytes())
 }
 
+// chosenAsOf is the as-of date a request names (YYYY-MM-DD), or "". A date chosen to
+// see the library as it stood (查看某日有效的文件) stays chosen when the reader
+// searches again from the header or goes to another page, even from an error page
+// (unless the date is what was wrong).
+func chosenAsOf(r *http.Request) string {
+	if r.URL.Query().Get("asof") == "" {
+		return ""
+	}
+	d, err := search.DateParam(r.URL.Query(), "asof", 0)
+	if err != nil {
+		return ""
+	}
+	return d.String()
+}
+
 // errorView is what the error page shows.
 type errorView struct {
 	Status  int
 	Heading string
 	Message string
+	AsOfQ   string // the chosen date for the page's links
 }
 
 // fail answers with the Chinese error page for err; details of unexpected errors go
@@ -122,6 +133,9 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		msg = userMessage(p)
 	}
 	ev := errorView{Status: status, Message: msg}
+	if a := chosenAsOf(r); a != "" {
+		ev.AsOfQ = "?" + url.Values{"asof": {a}}.Encode()
+	}
 	switch status {
 	case http.StatusBadRequest:
 		ev.Heading = "请求参数有误"

@@ -22,6 +22,7 @@ type workView struct {
 	Today      model.Date
 	Current    bool // V is the version in effect on the as-of date
 	CurrentURL string
+	TodayURL   string // this page without the chosen date
 	Versions   []versionRow
 	Downloads  []download
 	Incoming   []relationRow // what other documents did to this one
@@ -75,7 +76,7 @@ func (h *Handler) Version(w http.ResponseWriter, r *http.Request) {
 	h.document(w, r, pathvar.Get(r, "version_id"))
 }
 
-func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID string) {
+func (h *Handler) document(w http.ResponseWriter, r *http.Request, asked string) {
 	d, explicit, ok := h.asof(w, r)
 	if !ok {
 		return
@@ -91,6 +92,7 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID str
 		h.fail(w, r, err)
 		return
 	}
+	versionID := asked
 	if versionID == "" {
 		versionID = wv.CurrentVersionID
 		if versionID == "" && len(wv.Versions) > 0 {
@@ -105,6 +107,10 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, versionID str
 	v := &workView{W: wv, V: vv, AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit), Today: h.svc.Today(),
 		Current: vv.VersionID == wv.CurrentVersionID, Interp: wv.Kind == string(model.KindInterpretation)}
 	v.CurrentURL = workURL(wv.WorkID) + v.AsOfQ
+	v.TodayURL = workURL(wv.WorkID)
+	if asked != "" {
+		v.TodayURL = versionURL(wv.WorkID, vv.VersionID)
+	}
 	v.Text = h.texts.get(st.Name+"\x00"+vv.VersionID, func() renderedText { return renderText(vv.Text, vv.Articles) })
 	if len(vv.RepealedArticles) > 0 {
 		v.Text.HTML = markRepealed(v.Text.HTML, vv.RepealedArticles)
