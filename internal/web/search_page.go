@@ -33,8 +33,9 @@ type searchView struct {
 	Prev         string
 	Next         string
 	LastPage     int
-	PastLast     string // the last page's link, when the page asked for is past it
-	SortDate     bool
+	PastLast     string    // the last page's link, when the page asked for is past it
+	SortDate     bool      // the results are newest first
+	ByDateOnly   bool      // no words to rank by relevance: the list is by date whatever was asked
 	SortURLs     [2]string // relevance, date
 	Notice       string
 	AsOfForm     []hidden // what the as-of form carries over
@@ -117,6 +118,10 @@ func (h *Handler) Search(w http.ResponseWriter, r *http.Request) {
 	v.ClearURL = searchURL(clear)
 	v.ClearAsOfURL = searchURL(without(cur, "asof"))
 	v.Start = q.Offset + 1
+	// Without words to match (no q, or only punctuation) the search layer lists newest
+	// first: the control shows that, not a relevance that is not used.
+	v.ByDateOnly = res.Match == "all"
+	v.SortDate = v.SortDate || v.ByDateOnly
 	v.SortURLs = [2]string{searchURL(without(cur, "sort")), searchURL(with(cur, "sort", "date"))}
 	v.AsOfForm = hiddenFields(cur, "asof")
 	v.DateForm = hiddenFields(cur, "from", "to")

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -430,4 +431,38 @@ func TestErrorPageMessagesAndSearchBox(t *testing.T) {
 	if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "提前天数应为 0 到") {
 		t.Errorf("cleanup days=-1: status %d", r.Status)
 	}
+}
+
+// With no words to rank by, the list is newest first, and the sort control says so
+// rather than showing 相关度 chosen.
+func TestSortControlShowsTheOrderUsed(t *testing.T) {
+	s := newSite(t)
+	const byRelevance, byDate = `<strong aria-current="true">相关度</strong>`, `<strong aria-current="true">发布日期</strong>`
+	for _, path := range []string{"/search", q("/search", "status", "现行有效"), q("/search", "q", "，。")} {
+		r := s.get(t, path)
+		sort := between(r.Body, `<p class="sort">`, "</p>")
+		if !strings.Contains(sort, byDate) || strings.Contains(sort, "相关度") {
+			t.Errorf("%s: sort control %q, want 发布日期 alone", path, sort)
+		}
+		// And the list is indeed newest first.
+		dates := regexp.MustCompile(`<span>发布 (\d+)年(\d+)月(\d+)日</span>`).FindAllStringSubmatch(r.Body, -1)
+		day := func(m []string) int {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			return y*10000 + mo*100 + d
+		}
+		if len(dates) < 2 {
+			t.Errorf("%s: %d dated hits", path, len(dates))
+		}
+		for i := 1; i < len(dates); i++ {
+			if day(dates[i]) > day(dates[i-1]) {
+				t.Errorf("%s: %s listed after %s", path, dates[i][0], dates[i-1][0])
+			}
+		}
+	}
+	r := s.get(t, q("/search", "q", "生育"))
+	mustContain(t, between(r.Body, `<p class="sort">`, "</p>"), byRelevance, `>发布日期</a>`)
+	r = s.get(t, q("/search", "q", "生育", "sort", "date"))
+	mustContain(t, between(r.Body, `<p class="sort">`, "</p>"), byDate, `>相关度</a>`)
 }
