@@ -99,6 +99,11 @@ func (h *Handler) Check(w http.ResponseWriter, r *http.Request) {
 	}
 	v := &checkView{Input: input, AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit), Today: h.svc.Today(),
 		Items: len(items), Max: service.MaxValidityItems}
+	if len(items) == 0 && (r.Method == http.MethodPost || r.URL.Query().Has("q")) {
+		// Submitted with nothing to check: say so, rather than the same blank form again.
+		h.checkAgain(w, r, v, "请输入要核对的发文字号或文件标题，每行一个。")
+		return
+	}
 	if len(items) > service.MaxValidityItems {
 		h.checkAgain(w, r, v, fmt.Sprintf("一次最多核对 %d 条，本次填写了 %d 条。请删去多余的行，或分批核对。", service.MaxValidityItems, len(items)))
 		return

@@ -124,3 +124,27 @@ func TestCheckRefusalKeepsTheList(t *testing.T) {
 	r := s.post(t, "/check", url.Values{"q": {b.String()}}, false)
 	mustContain(t, r.Body, "一次最多核对 500 条，本次填写了 501 条")
 }
+
+// A check submitted with nothing in it says what to enter, rather than showing the
+// same blank form as if nothing had happened; the form itself, first asked for, does not.
+func TestEmptyCheckSaysWhatToEnter(t *testing.T) {
+	s := newSite(t)
+	const msg = "请输入要核对的发文字号或文件标题"
+	for name, r := range map[string]response{
+		"POST":             s.post(t, "/check", url.Values{"q": {""}, "asof": {"2026-03-01"}}, false),
+		"POST blank lines": s.post(t, "/check", url.Values{"q": {" \r\n \r\n"}}, false),
+		"POST without q":   s.post(t, "/check", url.Values{"asof": {"2026-03-01"}}, false),
+		"GET q=":           s.get(t, "/check?q=&asof=2026-03-01"),
+	} {
+		if r.Status != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", name, r.Status)
+		}
+		mustContain(t, r.Body, `<p class="error" role="alert" id="check-error">`+msg, "<textarea")
+	}
+	for _, path := range []string{"/check", "/check?asof=2026-03-01"} {
+		r := s.get(t, path)
+		if r.Status != http.StatusOK || strings.Contains(r.Body, msg) {
+			t.Errorf("%s: status %d, or asks for input before any was sent", path, r.Status)
+		}
+	}
+}
