@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/guifan/guifan/internal/diff"
 	"github.com/guifan/guifan/internal/model"
@@ -24,6 +25,8 @@ type diffView struct {
 	FromURL     string
 	ToURL       string
 	Versions    []versionOption
+	Swapped     bool // the versions asked for were the wrong way round and are compared swapped
+	Same        bool // one version compared with itself
 }
 
 type diffRow struct {
@@ -75,7 +78,17 @@ func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := &diffView{D: dv, W: wv, AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit), OnlyChanged: q.Get("only") == "changed"}
+	swapped := false
+	if dv.From.VersionID != dv.To.VersionID && later(dv.From, dv.To, wv.Versions) {
+		// A later version picked as the old one (新旧 reversed) would read every change
+		// backwards: compare them the right way round, and say so.
+		if dv, err = st.Diff(wv.WorkID, dv.To.VersionID, dv.From.VersionID, d, who); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		swapped = true
+	}
+	v := &diffView{D: dv, W: wv, Swapped: swapped, Same: dv.From.VersionID == dv.To.VersionID, AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit), OnlyChanged: q.Get("only") == "changed"}
 	n := len(wv.Versions)
 	for i, vi := range wv.Versions {
 		name := versionName(vi, n-i)
@@ -136,4 +149,24 @@ func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
 		v.Rows = append(v.Rows, dr)
 	}
 	h.render(w, r, http.StatusOK, "diff", page{Title: "新旧对照：" + wv.Title, Nav: "search", Data: v})
+}
+
+// later reports whether version a came after version b: by the date each took effect
+// (or was published, when it has no 施行日期), and for versions of the same date by
+// their order in the work's timeline (newest first).
+func later(a, b service.VersionInfo, timeline []service.VersionInfo) bool {
+	da, db := versionDate(a), versionDate(b)
+	if da != 0 && db != 0 && da != db {
+		return da > db
+	}
+	ia := slices.IndexFunc(timeline, func(vi service.VersionInfo) bool { return vi.VersionID == a.VersionID })
+	ib := slices.IndexFunc(timeline, func(vi service.VersionInfo) bool { return vi.VersionID == b.VersionID })
+	return ia >= 0 && ib >= 0 && ia < ib
+}
+
+func versionDate(vi service.VersionInfo) model.Date {
+	if vi.EffectiveDate != 0 {
+		return vi.EffectiveDate
+	}
+	return vi.PublishDate
 }

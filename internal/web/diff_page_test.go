@@ -189,10 +189,31 @@ func TestDiffPageSameVersion(t *testing.T) {
 		}
 	}
 	p := s.get(t, q(work("dx:work:rules")+"/diff", "from", "dx:rules-2022", "to", "dx:rules-2022"))
-	mustContain(t, p.Body, "修改 <strong>0</strong> 条 · 新增 <strong>0</strong> 条 · 删除 <strong>0</strong> 条")
+	// It says the two are one version, rather than counting no changes as if two were compared.
+	mustContain(t, p.Body, `<p class="notice diff-same" role="status">所选的旧版本和新版本是同一个版本（“2022年1月1日公布”）`)
+	mustNotContain(t, p.Body, "修改 <strong>0</strong> 条")
 	text := versionText(t, s, "dx:work:rules", "dx:rules-2022")
 	if got := cells(p.Body, newCell); !slices.Equal(got, contents(text)) {
 		t.Errorf("new cells %q", got)
+	}
+}
+
+// A later version picked as the old one is compared the right way round, and the
+// page says the two were swapped.
+func TestDiffPageSwapsReversedVersions(t *testing.T) {
+	s := newDiffSite(t)
+	right := s.get(t, q(work("dx:work:rules")+"/diff", "from", "dx:rules-2019", "to", "dx:rules-2022"))
+	p := s.get(t, q(work("dx:work:rules")+"/diff", "from", "dx:rules-2022", "to", "dx:rules-2019"))
+	if p.Status != http.StatusOK {
+		t.Fatalf("status %d", p.Status)
+	}
+	mustContain(t, p.Body, `<p class="notice diff-swapped">所选的“旧版本”晚于“新版本”，已按先后对调：旧版本为“2019年1月1日公布”，新版本为“2022年1月1日公布”。</p>`,
+		`<option value="dx:rules-2019" selected>`, `<a href="/works/dx:work:rules/diff?from=dx%3Arules-2019&amp;to=dx%3Arules-2022&amp;only=changed">只看有变化的条文</a>`)
+	if got, want := cells(p.Body, newCell), cells(right.Body, newCell); !slices.Equal(got, want) {
+		t.Errorf("swapped comparison differs from the one asked the right way:\n%q\n%q", got, want)
+	}
+	if strings.Contains(right.Body, "diff-swapped") {
+		t.Error("versions in order are said to be swapped")
 	}
 }
 
