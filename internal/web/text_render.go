@@ -3,6 +3,7 @@ package web
 import (
 	"html"
 	"html/template"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,11 +25,24 @@ type renderedText struct {
 // HTML directly rather than through a template: a code-sized text has thousands of
 // items, and every piece of text goes through html.EscapeString.
 func renderText(text string, headings []string) renderedText {
+	// A printed table of contents (目录 with dot leaders and page numbers) would be
+	// taken for the headings themselves: the text is split after it, and it is shown
+	// as part of the text before the first heading.
+	var printed string
+	if len(headings) == 0 {
+		printed, text = splitPrintedTOC(text)
+	}
 	arts := article.Split(text, headings)
 	var b strings.Builder
-	b.Grow(len(text) + len(text)/4 + 64*len(arts))
+	b.Grow(len(printed) + len(text) + len(text)/4 + 64*len(arts))
 	var prev []string
-	rt := renderedText{TOC: article.TOC(arts), Runes: utf8.RuneCountInString(text)}
+	rt := renderedText{TOC: tocEntries(arts), Runes: utf8.RuneCountInString(printed + text)}
+	if printed != "" && (len(arts) == 0 || arts[0].Kind != article.KindPreamble) {
+		b.WriteString(`<div class="preamble" id="` + article.PreambleAnchor + `">`)
+		writeParas(&b, printed, "")
+		b.WriteString("</div>\n")
+		printed = ""
+	}
 	for _, a := range arts {
 		if a.Kind == article.KindArticle {
 			rt.Articles++
@@ -38,6 +52,7 @@ func renderText(text string, headings []string) renderedText {
 		switch a.Kind {
 		case article.KindPreamble:
 			b.WriteString(`<div class="preamble" id="` + anchor + `">`)
+			writeParas(&b, printed, "")
 			writeParas(&b, a.Body, "")
 			b.WriteString("</div>\n")
 		case article.KindArticle:
@@ -64,6 +79,71 @@ func renderText(text string, headings []string) renderedText {
 	}
 	rt.HTML = template.HTML(b.String())
 	return rt
+}
+
+// tocEntries is the table of contents of a split text. A part's entry is its heading
+// (一、总体要求), which holds its number already: the number is not repeated after it.
+func tocEntries(arts []article.Article) []article.Entry {
+	toc := article.TOC(arts)
+	for i, e := range toc {
+		if e.First != "" && e.First == e.Last && strings.HasPrefix(e.Title, e.First) {
+			toc[i].First, toc[i].Last = "", ""
+		}
+	}
+	return toc
+}
+
+// printedTOCLine is a line of a printed table of contents: an entry, a dot leader
+// (……, ....., ·····) and a page number.
+var printedTOCLine = regexp.MustCompile(`^\s*\S.*?(?:[.．·•…⋯]{3,}|[…⋯]{2,})\s*[0-9０-９]{1,4}\s*$`)
+
+// splitPrintedTOC cuts a text after its printed table of contents, if it has one: a
+// run of at least two entry lines near the start (blank lines, and short lines that
+// wrap an entry, may come between them). It returns the text up to the end of the run
+// and the rest. A contents page further in (an annex's) is left alone: cutting there
+// would leave the articles before it without their anchors.
+func splitPrintedTOC(text string) (printed, rest string) {
+	const within = 40 // non-blank lines before the contents: a cover, a title, 目录
+	lines := strings.SplitAfter(text, "\n")
+	first, last, entries, seen := -1, -1, 0, 0
+scan:
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimFunc(lines[i], isSpace)
+		switch {
+		case printedTOCLine.MatchString(line):
+			if first < 0 {
+				first = i
+			}
+			last, entries = i, entries+1
+		case line == "":
+		case first < 0:
+			if seen++; seen > within {
+				break scan
+			}
+		case utf8.RuneCountInString(line) <= 40 && nextEntry(lines[i+1:]):
+			// an entry wrapped onto two lines
+		default:
+			break scan
+		}
+	}
+	if entries < 2 {
+		return "", text
+	}
+	cut := 0
+	for _, l := range lines[:last+1] {
+		cut += len(l)
+	}
+	return text[:cut], text[cut:]
+}
+
+// nextEntry reports whether the next line that is not blank is a printed contents entry.
+func nextEntry(lines []string) bool {
+	for _, l := range lines {
+		if l = strings.TrimFunc(l, isSpace); l != "" {
+			return printedTOCLine.MatchString(l)
+		}
+	}
+	return false
 }
 
 // writeChapters opens the chapter headings (编, 章, 节) that differ from the previous
