@@ -89,9 +89,8 @@ func (h *Handler) Diff(w http.ResponseWriter, r *http.Request) {
 		swapped = true
 	}
 	v := &diffView{D: dv, W: wv, Swapped: swapped, Same: dv.From.VersionID == dv.To.VersionID, AsOf: d, AsOfSet: explicit, AsOfQ: asofQuery(d, explicit), OnlyChanged: q.Get("only") == "changed"}
-	n := len(wv.Versions)
-	for i, vi := range wv.Versions {
-		name := versionName(vi, n-i)
+	for _, vi := range wv.Versions {
+		name := versionName(vi)
 		if vi.PublishDate != 0 && vi.Label != "" {
 			name += "（" + vi.PublishDate.Chinese() + "公布）"
 		}

@@ -157,3 +157,16 @@ func TestRelationsShownOnce(t *testing.T) {
 		}
 	}
 }
+
+// The version timeline names a version without a label by its dates, and lists only
+// the dates it has, with no separator before the first.
+func TestTimelineNamesVersionsByTheirDates(t *testing.T) {
+	s := newSiteWith(t, map[string][]byte{"laws/toc.jsonl": []byte(tocLibrary)})
+	r := s.get(t, work("fx:work:dates"))
+	tl := between(r.Body, `<ol class="timeline">`, "</ol>")
+	mustContain(t, tl, ">2023年2月1日公布</strong>", `<p class="v-dates">公布 2023年2月1日 · 施行 2023年3月1日</p>`,
+		">2020年5月1日施行</a>", `<p class="v-dates">施行 2020年5月1日</p>`)
+	mustNotContain(t, tl, "个版本", `<p class="v-dates"> · `, `<p class="v-dates"></p>`)
+	r = s.get(t, work("fx:work:dates")+"/versions/fx:dates-1")
+	mustContain(t, r.Body, "您正在查看的是2020年5月1日施行的版本，")
+}

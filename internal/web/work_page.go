@@ -23,6 +23,7 @@ type workView struct {
 	Current    bool // V is the version in effect on the as-of date
 	CurrentURL string
 	TodayURL   string // this page without the chosen date
+	ShownName  string // V in words: “2018年修正”版本, 2019年3月1日公布的版本
 	Versions   []versionRow
 	Downloads  []download
 	Incoming   []relationRow // what other documents did to this one
@@ -39,6 +40,7 @@ type workView struct {
 type versionRow struct {
 	service.VersionInfo
 	Name    string
+	Dates   string // 公布 … · 施行 … · 有效期至 …, of the dates the version has
 	URL     string
 	DiffURL string // against the version before it
 	Shown   bool
@@ -117,6 +119,7 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, asked string)
 	}
 	v.ShowTOC = len(v.Text.TOC) >= 2
 	v.timeline(wv, vv.VersionID)
+	v.ShownName = shownName(vv.VersionInfo)
 	v.Downloads = downloads(wv.WorkID, vv.VersionInfo)
 	// A document may name the same other document twice in one sentence (by its
 	// number and by its title, or by its full and its short title); both references
@@ -159,11 +162,12 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, asked string)
 func (v *workView) timeline(wv *service.WorkView, shown string) {
 	n := len(wv.Versions)
 	for i, vi := range wv.Versions {
-		row := versionRow{VersionInfo: vi, Name: versionName(vi, n-i), URL: versionURL(wv.WorkID, vi.VersionID) + v.AsOfQ,
+		row := versionRow{VersionInfo: vi, Name: versionName(vi), URL: versionURL(wv.WorkID, vi.VersionID) + v.AsOfQ,
 			Shown: vi.VersionID == shown, Current: vi.VersionID == wv.CurrentVersionID}
 		if row.Current && vi.ExpiryDate != 0 && wv.ExpiryDate != 0 && wv.ExpiryDate != vi.ExpiryDate {
 			row.ExtendedTo = wv.ExpiryDate
 		}
+		row.Dates = row.dates()
 		if i+1 < n {
 			row.DiffURL = diffURL(wv.WorkID, wv.Versions[i+1].VersionID, vi.VersionID, v.AsOf, v.AsOfSet)
 			if row.Shown {
@@ -178,15 +182,47 @@ func (v *workView) timeline(wv *service.WorkView, shown string) {
 	}
 }
 
-// versionName names a version for people: its label, or its publication date.
-func versionName(vi service.VersionInfo, ordinal int) string {
+// dates lists the version's dates, each with its name, separated only where two meet.
+func (row versionRow) dates() string {
+	var parts []string
+	if row.PublishDate != 0 {
+		parts = append(parts, "公布 "+row.PublishDate.Chinese())
+	}
+	if row.EffectiveDate != 0 {
+		parts = append(parts, "施行 "+row.EffectiveDate.Chinese())
+	}
+	switch {
+	case row.ExtendedTo != 0:
+		parts = append(parts, "有效期延续至 "+row.ExtendedTo.Chinese()+"（原至 "+row.ExpiryDate.Chinese()+"）")
+	case row.ExpiryDate != 0:
+		parts = append(parts, "有效期至 "+row.ExpiryDate.Chinese())
+	}
+	return strings.Join(parts, " · ")
+}
+
+// versionName names a version for people as the status reasons do
+// (validity.VersionName): its label, or the date it was published or took effect.
+func versionName(vi service.VersionInfo) string {
 	switch {
 	case vi.Label != "":
 		return vi.Label
 	case vi.PublishDate != 0:
 		return vi.PublishDate.Chinese() + "公布"
+	case vi.EffectiveDate != 0:
+		return vi.EffectiveDate.Chinese() + "施行"
 	}
-	return "第" + strconv.Itoa(ordinal) + "个版本"
+	return "未注明日期的版本"
+}
+
+// shownName is the version shown, in the sentence that says it is not the one in effect.
+func shownName(vi service.VersionInfo) string {
+	switch {
+	case vi.Label != "":
+		return "“" + vi.Label + "”版本"
+	case vi.PublishDate != 0 || vi.EffectiveDate != 0:
+		return versionName(vi) + "的版本"
+	}
+	return versionName(vi)
 }
 
 // downloads offers the version's original file, and the same version in other
