@@ -13,6 +13,7 @@ func funcs(as *assets) template.FuncMap {
 	return template.FuncMap{
 		"asset":       as.url,
 		"statusClass": statusClass,
+		"verifyNote":  verifyNote,
 		"date":        chineseDate,
 		"isodate":     isoDate,
 		"marked":      marked,
@@ -46,6 +47,31 @@ func statusClass(status string) string {
 		return "st-lapsed"
 	}
 	return "st-none"
+}
+
+// verifyNote says why a document in force should still be checked before it is relied
+// on, or "" when nothing calls for it: its source states another status (the claim),
+// a document it rests on (依据) has been repealed or has lapsed, or the policy it
+// explains (for a 政策解读) is no longer in force. The service words the last two into
+// the status reason; the status itself stays 现行有效, as the rules make it.
+func verifyNote(status, reason, claim string) string {
+	if validity.Status(status) != validity.InForce {
+		return ""
+	}
+	var notes []string
+	if claim != "" {
+		notes = append(notes, "数据来源标注为“"+claim+"”，与本库按日期计算的结果不一致")
+	}
+	if strings.Contains(reason, "；注意：所依据的") {
+		notes = append(notes, "所依据的文件已废止或失效，本文件是否仍可适用需核实")
+	}
+	if strings.Contains(reason, "；注意：所解读的") {
+		notes = append(notes, "所解读的文件已不再有效，本解读所述政策可能已不适用")
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return strings.Join(notes, "；") + "。"
 }
 
 func chineseDate(d model.Date) string { return d.Chinese() }
