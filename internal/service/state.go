@@ -31,8 +31,8 @@ type State struct {
 	today func() model.Date
 
 	countsOnce sync.Once
-	grams      titleGrams // for suggestions, built on first use
-	counts     [2]Counts  // public, staff
+	grams      [2]titleGrams // for suggestions (public, staff), built on first use
+	counts     [2]Counts     // public, staff
 
 	refs    atomic.Int64
 	retired atomic.Bool

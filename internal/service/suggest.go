@@ -30,17 +30,25 @@ func pairs(s string) []string {
 	return out
 }
 
-func (st *State) titleIndex() *titleGrams {
-	g := &st.grams
+// titleIndex is the index of the titles the viewer may see: the public's holds public
+// works only, so that what it suggests is what a library without the restricted
+// documents would.
+func (st *State) titleIndex(who Viewer) *titleGrams {
+	g := &st.grams[0]
+	if who.Staff {
+		g = &st.grams[1]
+	}
 	g.once.Do(func() {
-		g.ids = st.Catalog.WorkIDs()
 		g.grams = map[string][]int32{}
-		g.n = make([]int, len(g.ids))
-		for i, id := range g.ids {
+		for _, id := range st.Catalog.WorkIDs() {
+			if _, ok := st.visibleWork(id, who); !ok {
+				continue
+			}
 			ps := pairs(st.Catalog.Works[id].Title)
-			g.n[i] = len(ps)
+			g.ids = append(g.ids, id)
+			g.n = append(g.n, len(ps))
 			for _, p := range ps {
-				g.grams[p] = append(g.grams[p], int32(i))
+				g.grams[p] = append(g.grams[p], int32(len(g.ids)-1))
 			}
 		}
 	})
@@ -52,7 +60,7 @@ func (st *State) titleIndex() *titleGrams {
 // line that matched nothing may have meant. Pairs found in more than a tenth of the
 // titles (中华, 人民) are passed over, which keeps the count cheap at any size.
 func (st *State) suggest(item string, d model.Date, who Viewer) []WorkRef {
-	g := st.titleIndex()
+	g := st.titleIndex(who)
 	ps := pairs(titleOf(item))
 	if len(ps) < 2 {
 		return nil

@@ -40,6 +40,12 @@ type checkRow struct {
 	Number  string
 	URL     string
 	MatchBy string
+	// Suggest are the documents a line that matched nothing may have meant.
+	Suggest []suggestion
+}
+
+type suggestion struct {
+	Title, Status, URL string
 }
 
 type statusCount struct {
@@ -136,6 +142,9 @@ func (h *Handler) Check(w http.ResponseWriter, r *http.Request) {
 			}
 			if vr.WorkID != nil {
 				row.URL = workURL(*vr.WorkID) + v.AsOfQ
+			}
+			for _, sg := range vr.Suggestions {
+				row.Suggest = append(row.Suggest, suggestion{Title: sg.Title, Status: sg.Status, URL: workURL(sg.WorkID) + v.AsOfQ})
 			}
 			v.Rows = append(v.Rows, row)
 		}

@@ -68,6 +68,16 @@ func verifyNote(status, reason, claim string) string {
 	if strings.Contains(reason, "；注意：所解读的") {
 		notes = append(notes, "所解读的文件已不再有效，本解读所述政策可能已不适用")
 	}
+	// Notes of the batch check (service.checkOne) on what the line itself gave.
+	if strings.Contains(reason, "（注意：库中未找到所填文号") {
+		notes = append(notes, "所填文号与库中该文件的文号不符")
+	}
+	if strings.Contains(reason, "（注意：库中未收录") {
+		notes = append(notes, "所指的版本未收录，结果为该文件在所查日期的效力")
+	}
+	if strings.Contains(reason, "个同名或同号文件，请核对发文机关") {
+		notes = append(notes, "另有同名或同号文件，请核对发文机关")
+	}
 	if len(notes) == 0 {
 		return ""
 	}

@@ -60,3 +60,13 @@ func TestInForceButToBeCheckedIsMarked(t *testing.T) {
 		t.Error("a claim as of today marks the status on another day")
 	}
 }
+
+// The batch check marks a line whose number is not the document's, and offers the
+// documents a line that matched nothing may have meant.
+func TestCheckMarksAWrongNumberAndSuggests(t *testing.T) {
+	s := newSiteWith(t, nil)
+	chk := s.get(t, q("/check", "q", "某市城乡居民生育保险办法（某政规〔2022〕9号）\n某市城乡居民生育保险办发"))
+	rows := strings.Split(between(chk.Body, "<tbody>", "</tbody>"), "</tr>")
+	mustContain(t, rows[0], `<span class="badge st-inforce">现行有效</span> <span class="badge verify" title="所填文号与库中该文件的文号不符。">`)
+	mustContain(t, rows[1], `<span class="badge st-none">未找到</span>`, `是否要找：<a href="/works/fx:work:shengyu">《某市城乡居民生育保险办法》</a>（现行有效）`)
+}
