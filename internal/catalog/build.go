@@ -160,6 +160,11 @@ func (c *Catalog) addWork(group []*Record) {
 	for _, v := range versions {
 		v.WorkID = workID
 		c.Versions[v.ID] = v
+		if len(v.Authorities) == 0 && v.Level == model.LevelAdminRegs && (v.DocNumber == "" || strings.Contains(v.DocNumber, "国务院令")) {
+			// 行政法规 are the State Council's, whoever printed the text. Named after the
+			// work id is chosen, which stays what it was without it.
+			v.Authorities = []string{"国务院"}
+		}
 	}
 	for _, r := range group {
 		for _, a := range r.AliasIDs {

@@ -375,3 +375,23 @@ func TestShortIssuer(t *testing.T) {
 		t.Error("different issuers compare equal")
 	}
 }
+
+// A 行政法规 whose source names no issuer is the 国务院's, its work id unchanged by it;
+// one whose number shows a ministry (a source's level mislabelled) is left as given.
+func TestAdministrativeRegulationsAreTheStateCouncils(t *testing.T) {
+	plain := Build([]*Record{rec("lrb#1", "lrb-1", "化妆品监督管理条例", dated(20200616, 20210101))})
+	c := Build([]*Record{
+		rec("lrb#1", "lrb-1", "化妆品监督管理条例", dated(20200616, 20210101), level(model.LevelAdminRegs)),
+		rec("lrb#2", "lrb-2", "工资支付暂行规定", dated(19941206, 19950101), level(model.LevelAdminRegs), number("劳部发〔1994〕489号")),
+	})
+	id := plain.WorkIDs()[0]
+	w, ok := c.Work(id)
+	if !ok || !slices.Equal(w.Authorities, []string{"国务院"}) {
+		t.Fatalf("化妆品监督管理条例 (%s): %+v %v", id, w, c.WorkIDs())
+	}
+	for _, wid := range c.WorkIDs() {
+		if w := c.Works[wid]; w.Title == "工资支付暂行规定" && len(w.Authorities) != 0 {
+			t.Errorf("工资支付暂行规定: authorities %v", w.Authorities)
+		}
+	}
+}

@@ -89,9 +89,6 @@ func buildRecord(s source) *catalog.Record {
 	}
 	lvl, explicitLevel := pick(f.Level, string(levelOf(v.DocNumber)))
 	v.Level, r.Explicit.Level = model.Level(lvl), explicitLevel
-	if len(v.Authorities) == 0 && v.Level == model.LevelAdminRegs {
-		v.Authorities = []string{"国务院"} // 行政法规 are the State Council's, whoever printed the text
-	}
 	switch first(f.Kind, string(info.Kind)) {
 	case "解读", "文字解读", "图解", "问答", "政策解读", "interpretation":
 		v.Kind = model.KindInterpretation
