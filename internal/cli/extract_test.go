@@ -61,3 +61,58 @@ func TestExtractJSONMergesSidecar(t *testing.T) {
 		t.Errorf("the readable file is printed and the missing one reported: stdout %q stderr %q", out.String(), errb.String())
 	}
 }
+
+// A clean-up notice whose paragraphs and table sit straight in <body> is read whole:
+// its number, dates and the repeal its table states.
+func TestExtractJSONHTMLBodyWithoutWrapper(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "通知.html")
+	page := `<html><head><meta charset="utf-8"></head><body><p>辛县人民政府关于公布规范性文件清理结果的通知</p><p>辛政发〔2025〕5号</p>` +
+		`<p>本通知自2025年6月1日起施行。</p><table><tr><th>序号</th><th>文件名称</th><th>文号</th><th>清理意见</th></tr>` +
+		`<tr><td>1</td><td>辛县种植补贴办法</td><td>辛政办发〔2019〕2号</td><td>废止</td></tr>` +
+		`<tr><td>2</td><td>辛县养殖补贴办法</td><td>辛政办发〔2019〕3号</td><td>继续有效</td></tr></table>` +
+		`<p>辛县人民政府</p><p>2025年5月20日</p></body></html>`
+	if err := os.WriteFile(doc, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Main(context.Background(), []string{"extract", "-json", doc}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var got struct {
+		Title         string `json:"title"`
+		DocNumber     string `json:"doc_number"`
+		PublishDate   string `json:"publish_date"`
+		EffectiveDate string `json:"effective_date"`
+		Relations     []struct {
+			Type         string `json:"type"`
+			Target       string `json:"target"`
+			TargetNumber string `json:"target_number"`
+		} `json:"relations"`
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	for _, want := range []string{"辛县人民政府关于公布规范性文件清理结果的通知", "辛政发〔2025〕5号", "本通知自2025年6月1日起施行。",
+		"1  辛县种植补贴办法  辛政办发〔2019〕2号  废止", "2  辛县养殖补贴办法  辛政办发〔2019〕3号  继续有效", "辛县人民政府", "2025年5月20日"} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("text lacks %q: %q", want, got.Text)
+		}
+	}
+	if got.Title != "辛县人民政府关于公布规范性文件清理结果的通知" || got.DocNumber != "辛政发〔2025〕5号" {
+		t.Errorf("title %q, doc number %q", got.Title, got.DocNumber)
+	}
+	if got.PublishDate != "2025-05-20" || got.EffectiveDate != "2025-06-01" {
+		t.Errorf("publish %s, effective %s", got.PublishDate, got.EffectiveDate)
+	}
+	var repeals []string
+	for _, r := range got.Relations {
+		switch r.Type {
+		case "repeals", "lapses", "amends", "extends":
+			repeals = append(repeals, r.Type+" "+r.Target+" "+r.TargetNumber)
+		}
+	}
+	if strings.Join(repeals, "; ") != "repeals 辛县种植补贴办法 辛政办发〔2019〕2号" {
+		t.Errorf("relations changing a document's status: %v, want only the repeal of the 废止 row", repeals)
+	}
+}

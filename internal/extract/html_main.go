@@ -15,6 +15,7 @@ type htmlStats struct {
 	link   int    // Chinese characters inside links
 	labels uint16 // which metadata labels (索引号 …) the subtree mentions
 	score  float64
+	own    float64 // the part of score from text whose nearest container is this one
 }
 
 type htmlPage struct {
@@ -138,6 +139,7 @@ func (p *htmlPage) scoreBlocks(n *html.Node) {
 		// Commas mark running prose; navigation and footers have none.
 		w := float64(c) + 5*float64(strings.Count(n.Data, "，")+strings.Count(n.Data, "。"))
 		p.stats[first].score += w
+		p.stats[first].own += w
 		if second := nearestContainer(first.Parent); second != nil {
 			p.stats[second].score += w / 2
 		}
@@ -169,22 +171,35 @@ func insideLink(n *html.Node) bool {
 func (p *htmlPage) pickMain(body *html.Node) *html.Node {
 	var best *html.Node
 	bestScore := 0.0
+	consider := func(n *html.Node, raw float64) {
+		s := p.stats[n]
+		total := float64(s.han + s.link)
+		if raw == 0 || total == 0 {
+			return
+		}
+		score := raw * (1 - float64(s.link)/total) * nameWeight(n)
+		if score > bestScore {
+			best, bestScore = n, score
+		}
+	}
+	// The body competes with the text written straight into it: a page without a
+	// wrapper element holds its paragraphs there, and a table cell between them
+	// must not win over them. Only its own text counts, not the half share of every
+	// container below it, so a page of navigation, sidebars and footers around a
+	// content element does not pick the whole page.
+	if s := p.stats[body]; s != nil {
+		consider(body, s.own)
+	}
 	walkElements(body, func(n *html.Node) bool {
 		if htmlInvisible(n) {
 			return false
 		}
-		s := p.stats[n]
-		if s == nil || s.score == 0 || !isContainer(n) {
-			return true
-		}
-		total := float64(s.han + s.link)
-		score := s.score * (1 - float64(s.link)/total) * nameWeight(n)
-		if score > bestScore {
-			best, bestScore = n, score
+		if s := p.stats[n]; s != nil && isContainer(n) {
+			consider(n, s.score)
 		}
 		return true
 	})
-	if best == nil {
+	if best == nil || best == body {
 		return body
 	}
 	// Climb to a wrapper that adds little text and few links: it usually holds the

@@ -114,3 +114,48 @@ func FuzzHTML(f *testing.F) {
 		fuzzFormatReader(t, readHTML, "f.html", data)
 	})
 }
+
+// TestHTMLBodyWithoutWrapper checks a page whose paragraphs and table sit straight
+// in <body>: every paragraph and every row is read, not the one table cell with the
+// most text.
+func TestHTMLBodyWithoutWrapper(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"></head><body><p>辛县人民政府关于公布规范性文件清理结果的通知</p><p>辛政发〔2025〕5号</p>` +
+		`<p>本通知自2025年6月1日起施行。</p><table><tr><th>序号</th><th>文件名称</th><th>文号</th><th>清理意见</th></tr>` +
+		`<tr><td>1</td><td>辛县种植补贴办法</td><td>辛政办发〔2019〕2号</td><td>废止</td></tr>` +
+		`<tr><td>2</td><td>辛县养殖补贴办法</td><td>辛政办发〔2019〕3号</td><td>继续有效</td></tr></table>` +
+		`<p>辛县人民政府</p><p>2025年5月20日</p></body></html>`
+	res, err := Bytes(context.Background(), "notice.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "辛县人民政府关于公布规范性文件清理结果的通知\n\n辛政发〔2025〕5号\n\n本通知自2025年6月1日起施行。\n\n" +
+		"序号" + docxCellSep + "文件名称" + docxCellSep + "文号" + docxCellSep + "清理意见\n" +
+		"1" + docxCellSep + "辛县种植补贴办法" + docxCellSep + "辛政办发〔2019〕2号" + docxCellSep + "废止\n" +
+		"2" + docxCellSep + "辛县养殖补贴办法" + docxCellSep + "辛政办发〔2019〕3号" + docxCellSep + "继续有效\n\n" +
+		"辛县人民政府\n\n2025年5月20日"
+	if res.Text != want {
+		t.Errorf("text = %q\nwant   %q", res.Text, want)
+	}
+}
+
+// TestHTMLBodyTextAroundContent checks that the body's own text does not win over
+// a content element on a page that also writes boilerplate straight into <body>.
+func TestHTMLBodyTextAroundContent(t *testing.T) {
+	page := `<body><div class="nav"><a href="/">首页</a><a href="/zc">政策文件</a></div>` +
+		`<p>您当前的位置：首页 政策文件 通知公告</p><p>本网站由某县人民政府办公室主办，某县大数据中心承办维护，联系电话见页面底部。</p>` +
+		`<div id="zoom"><p>各乡镇人民政府，县政府各部门：</p><p>为进一步做好就业补贴工作，现将有关事项通知如下。</p>` +
+		`<p>一、补贴对象为本县户籍的高校毕业生、就业困难人员和退役军人。</p><p>二、补贴标准按照省、市有关规定执行，所需资金从就业补助资金中列支。</p></div>` +
+		`<p>网站标识码：2104210001 辽ICP备12345678号</p></body>`
+	res, err := Bytes(context.Background(), "page.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "二、补贴标准按照省、市有关规定执行") || !strings.Contains(res.Text, "各乡镇人民政府") {
+		t.Errorf("content missing: %q", res.Text)
+	}
+	for _, absent := range []string{"您当前的位置", "本网站由", "网站标识码", "首页"} {
+		if strings.Contains(res.Text, absent) {
+			t.Errorf("text holds page furniture %q: %q", absent, res.Text)
+		}
+	}
+}

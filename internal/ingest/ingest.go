@@ -318,7 +318,7 @@ func sameFiles(a, b map[string]snapshot.FileState) bool {
 // internal/extract, buildRecord). Raise it with any change to what they read from an
 // unchanged file, so the next ingest reads every file again instead of reusing records
 // the older rules made.
-const ReaderVersion = 13
+const ReaderVersion = 14
 
 // readAll reads every library file that changed since the previous snapshot.
 func readAll(ctx context.Context, opt Options, entries []library.Entry, prev *snapshot.Manifest, sp *spool) ([]fileResult, error) {
