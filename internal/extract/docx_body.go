@@ -91,10 +91,10 @@ func walkDocxBody(doc []byte, numbering *docxNumbering, styles *docxStyles, limi
 		return "", nil, Errorf(ReasonCorrupt, "document.xml has no w:body")
 	}
 	if w.unnumbered > 0 {
-		warnings = append(warnings, fmt.Sprintf("%d list paragraphs refer to numbering that numbering.xml does not define; their numbers are missing", w.unnumbered))
+		warnings = append(warnings, fmt.Sprintf("%d个列表段落引用了 numbering.xml 未定义的编号，其项目编号缺失", w.unnumbered))
 	}
 	if w.damaged != "" {
-		warnings = append(warnings, "document.xml is damaged ("+w.damaged+"); text after the damage is lost")
+		warnings = append(warnings, "document.xml 已损坏（"+w.damaged+"），损坏处之后的文字缺失")
 	}
 	return strings.Join(w.blocks[0].lines, "\n"), warnings, nil
 }

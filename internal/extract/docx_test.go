@@ -178,9 +178,9 @@ func TestDOCXWarnings(t *testing.T) {
 		name, document, text, warning string
 	}{
 		{"damaged after text", `<w:document ` + wordNS + `><w:body>` + plainPara("第一条　保留的正文") + `<w:p><w:r><w:t>未完</w:bad>`,
-			"第一条　保留的正文\n\n未完", "damaged"},
+			"第一条　保留的正文\n\n未完", "document.xml 已损坏"},
 		{"numbering part missing", `<w:document ` + wordNS + `><w:body>` + numPara(3, 0, "没有编号定义") + `</w:body></w:document>`,
-			"没有编号定义", "numbering.xml does not define"},
+			"没有编号定义", "1个列表段落引用了 numbering.xml 未定义的编号，其项目编号缺失"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,12 +60,12 @@ func decodeHTML(data []byte) (text, enc, warning string) {
 			return string(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})), "utf-8", ""
 		}
 		if plausibleGB(data) {
-			return textDecodeWith(simplifiedchinese.GB18030, data), "gb18030", "page declares utf-8 but is GB18030"
+			return textDecodeWith(simplifiedchinese.GB18030, data), "gb18030", "网页声明的编码为 UTF-8，实为 GB18030，已按 GB18030 读取"
 		}
-		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "utf-8", "page declares utf-8 but has invalid bytes"
+		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "utf-8", "网页声明的编码为 UTF-8，但含无法解码的字节，已以替换字符代之"
 	case "gb18030":
 		if !plausibleGB(data) && utf8.Valid(data) && hasMultibyte(data) {
-			return string(data), "utf-8", "page declares a GB charset but is UTF-8"
+			return string(data), "utf-8", "网页声明的编码为 GB2312/GBK，实为 UTF-8，已按 UTF-8 读取"
 		}
 		// GB2312 and GBK labels get the GB18030 decoder: it is their superset, and
 		// pages labelled gb2312 routinely use GBK characters.

@@ -19,7 +19,7 @@ func readDOC(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		res, err := readDOCX(ctx, name, data, opt)
 		if res != nil {
-			res.Warnings = append(res.Warnings, "a DOCX package named .doc")
+			res.Warnings = append(res.Warnings, "扩展名为 .doc 的文件实为 DOCX 文档，已按 DOCX 读取")
 		}
 		return res, err
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
@@ -27,7 +27,7 @@ func readDOC(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	case looksLikeHTML(data):
 		res, err := readHTML(ctx, name, data, opt)
 		if res != nil {
-			res.Warnings = append(res.Warnings, "an HTML page named .doc")
+			res.Warnings = append(res.Warnings, "扩展名为 .doc 的文件实为 HTML 网页，已按网页读取")
 		}
 		return res, err
 	default:
@@ -58,7 +58,7 @@ func readDOC(ctx context.Context, name string, data []byte, opt Options) (*Resul
 func readCompoundAsDOCX(ctx context.Context, name string, data []byte, opt Options) (*Result, error) {
 	res, err := readDOC(ctx, name, data, opt)
 	if res != nil {
-		res.Warnings = append(res.Warnings, "a legacy Word document named .docx")
+		res.Warnings = append(res.Warnings, "扩展名为 .docx 的文件实为旧版 Word（.doc）文档，已按 .doc 读取")
 	}
 	return res, err
 }
@@ -222,7 +222,7 @@ func pieceText(word []byte, pieces []wordPiece, ccpText uint32, limit int64) ([]
 		start := uint64(p.fc)
 		stop := start + n*width
 		if stop > uint64(len(word)) {
-			warnings = append(warnings, fmt.Sprintf("piece at CP %d runs past the end of the stream; text cut", p.cpStart))
+			warnings = append(warnings, fmt.Sprintf("文本片段（CP %d）超出数据流末尾，文字不全", p.cpStart))
 			if start >= uint64(len(word)) {
 				continue
 			}

@@ -113,12 +113,12 @@ func (p *zipPackage) ofdDocumentLines(ctx context.Context, docPath string, limit
 			if ReasonOf(err) == ReasonTooLarge {
 				return nil, 0, nil, err
 			}
-			warnings = append(warnings, "page "+ref.BaseLoc+" missing")
+			warnings = append(warnings, "页面 "+ref.BaseLoc+" 缺失")
 			continue
 		}
 		page, err := parseOFDContent(content)
 		if err != nil {
-			warnings = append(warnings, "page "+ref.BaseLoc+": "+err.Error())
+			warnings = append(warnings, "页面 "+ref.BaseLoc+" 解析出错："+err.Error())
 		}
 		var glyphs []ofdGlyph
 		// Templates lie beneath the page; a form's printed labels live there.

@@ -22,11 +22,11 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	why := ""
 	switch {
 	case berr != nil:
-		why = "the built-in reader failed: " + berr.Error()
+		why = "内置读取器读取失败：" + berr.Error()
 	case measureText(linesText(pages)).garbled() != "":
-		why = "the built-in text looks garbled: " + measureText(linesText(pages)).garbled()
+		why = "内置读取器读出的文字疑似乱码：" + measureText(linesText(pages)).garbled()
 	case res.Text == "":
-		why = "the built-in reader found no text"
+		why = "内置读取器未读出文字"
 	}
 	if ctx.Err() != nil {
 		return nil, Errorf(ReasonTimeout, "%v", ctx.Err())
@@ -36,9 +36,9 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 			alt, altPages, err := externalResult(ctx, tool, data)
 			switch {
 			case err != nil:
-				why += "; pdftotext failed too: " + err.Error()
+				why += "；pdftotext 也读取失败：" + err.Error()
 			case alt.Text != "" && measureText(linesText(altPages)).garbled() == "":
-				alt.Warnings = append(alt.Warnings, "read with pdftotext because "+why)
+				alt.Warnings = append(alt.Warnings, "已改用 pdftotext 读取，因为"+why)
 				if berr == nil {
 					alt.Warnings = append(alt.Warnings, res.Warnings...)
 				}
@@ -56,7 +56,7 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	if empty := emptyPages(pages); empty*2 > len(pages) {
 		return scanned(ctx, data, len(pages), empty, opt)
 	} else if empty > 0 && why == "" {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d pages have no text layer", empty, len(pages)))
+		res.Warnings = append(res.Warnings, noTextLayer(empty, len(pages)))
 	}
 	if why != "" {
 		res.Warnings = append(res.Warnings, why)
@@ -76,7 +76,7 @@ func builtinResult(ctx context.Context, data []byte, opt Options) (*Result, [][]
 	}
 	res, pages := finish(p, "pdf/builtin")
 	if p.unmapped > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d characters have no known Unicode meaning", p.unmapped, p.glyphs))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("共%d个字符，其中%d个无已知的 Unicode 对应字符，可能缺字", p.glyphs, p.unmapped))
 	}
 	return res, pages, nil
 }
@@ -97,7 +97,7 @@ func patchFailedPages(ctx context.Context, p *pdfPages, data []byte) {
 		p.lines[i] = alt.lines[i]
 		nums = append(nums, fmt.Sprint(i+1))
 	}
-	p.warnings = append(p.warnings, "pages "+strings.Join(nums, ", ")+" read with pdftotext")
+	p.warnings = append(p.warnings, "第"+strings.Join(nums, "、")+"页内置读取器无法读取，已由 pdftotext 读取")
 }
 
 func externalResult(ctx context.Context, tool string, data []byte) (*Result, [][]layoutLine, error) {
@@ -139,9 +139,9 @@ func emptyPages(pages [][]layoutLine) int {
 }
 
 func scanned(ctx context.Context, data []byte, pages, empty int, opt Options) (*Result, error) {
-	detail := fmt.Sprintf("%d of %d pages have no text layer", empty, pages)
+	detail := noTextLayer(empty, pages)
 	if opt.NoExternal {
-		return nil, Errorf(ReasonScanned, "%s (external tools disabled)", detail)
+		return nil, Errorf(ReasonScanned, "%s（已停用外部工具）", detail)
 	}
 	pdftoppm, tesseract, ok := ocrTools()
 	if !ok {
@@ -153,10 +153,15 @@ func scanned(ctx context.Context, data []byte, pages, empty int, opt Options) (*
 	}
 	res, _ := finish(p, "pdf/ocr")
 	if res.Text == "" {
-		return nil, Errorf(ReasonScanned, "%s; OCR read nothing", detail)
+		return nil, Errorf(ReasonScanned, "%s；OCR 未识别出文字", detail)
 	}
-	res.Warnings = append(res.Warnings, "read by OCR because "+detail+"; expect recognition errors")
+	res.Warnings = append(res.Warnings, "经 OCR 识别读取（"+detail+"），文字可能有识别错误")
 	return res, nil
+}
+
+// noTextLayer says how many of a file's pages have no text layer.
+func noTextLayer(empty, pages int) string {
+	return fmt.Sprintf("共%d页，其中%d页无文字层", pages, empty)
 }
 
 // linesText is the page lines as extracted, before cleaning drops the replacement

@@ -126,7 +126,7 @@ func builtinPages(ctx context.Context, data []byte, maxContent int64) (*pdfPages
 		if perr != nil {
 			failed++
 			out.failed = append(out.failed, i)
-			out.warnings = append(out.warnings, fmt.Sprintf("page %d unreadable: %v", i+1, perr))
+			out.warnings = append(out.warnings, fmt.Sprintf("第%d页无法读取：%v", i+1, perr))
 		}
 		out.lines[i] = lines
 		if in != nil {
@@ -143,7 +143,7 @@ func builtinPages(ctx context.Context, data []byte, maxContent int64) (*pdfPages
 		return nil, Errorf(ReasonCorrupt, "no page could be read (%s)", out.warnings[0])
 	}
 	if diagonal > 0 {
-		out.warnings = append(out.warnings, fmt.Sprintf("dropped %d characters of diagonal text (watermarks)", diagonal))
+		out.warnings = append(out.warnings, fmt.Sprintf("已略去%d个斜排字符（水印）", diagonal))
 	}
 	return out, nil
 }

@@ -135,7 +135,7 @@ func ocrPages(ctx context.Context, pdftoppm, tesseract string, data []byte, page
 	p := textPages(texts)
 	for i, e := range errs {
 		if e != nil {
-			p.warnings = append(p.warnings, fmt.Sprintf("page %d: OCR failed: %v", i+1, e))
+			p.warnings = append(p.warnings, fmt.Sprintf("第%d页 OCR 识别失败：%v", i+1, e))
 		}
 	}
 	return p, nil

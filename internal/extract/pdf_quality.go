@@ -50,11 +50,11 @@ func (q textQuality) garbled() string {
 	}
 	switch {
 	case q.bad*20 > q.runes:
-		return fmt.Sprintf("%d of %d characters are unmapped, private-use or control characters", q.bad, q.runes)
+		return fmt.Sprintf("%d个字符中有%d个是无映射字符、私用区字符或控制字符", q.runes, q.bad)
 	case q.han >= 50 && q.commonHan*2 < q.han:
-		return fmt.Sprintf("only %d of %d Chinese characters are common ones", q.commonHan, q.han)
+		return fmt.Sprintf("%d个汉字中只有%d个是常用字", q.han, q.commonHan)
 	case q.latinExt*10 > q.runes*3 && q.han*10 < q.runes:
-		return fmt.Sprintf("%d of %d characters are accented Latin letters, as when Chinese bytes are read as Latin-1", q.latinExt, q.runes)
+		return fmt.Sprintf("%d个字符中有%d个是带附加符号的拉丁字母，像是把中文字节当作 Latin-1 读取", q.runes, q.latinExt)
 	}
 	return ""
 }

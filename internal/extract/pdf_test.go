@@ -135,7 +135,7 @@ func TestPDFBadPageIsReported(t *testing.T) {
 	if !strings.Contains(res.Text, "第一条为了规范农机购置补贴工作") {
 		t.Errorf("text = %q", res.Text)
 	}
-	if !strings.Contains(strings.Join(res.Warnings, "\n"), "page 2 unreadable") {
+	if !strings.Contains(strings.Join(res.Warnings, "\n"), "第2页无法读取") {
 		t.Errorf("warnings %q do not report page 2", res.Warnings)
 	}
 	if pdftotextPath() == "" {
@@ -147,7 +147,7 @@ func TestPDFBadPageIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(res.Text, "各级政府应当加强管理") || res.Extractor != "pdf/builtin" ||
-		!strings.Contains(strings.Join(res.Warnings, "\n"), "pages 2 read with pdftotext") {
+		!strings.Contains(strings.Join(res.Warnings, "\n"), "第2页内置读取器无法读取，已由 pdftotext 读取") {
 		t.Errorf("extractor %q text %q warnings %q", res.Extractor, res.Text, res.Warnings)
 	}
 }
@@ -209,7 +209,7 @@ func TestPDFFallsBackToPdftotext(t *testing.T) {
 	if res.Extractor != "pdf/pdftotext" || res.Text != "第一条为了规范农" {
 		t.Errorf("extractor %q text %q", res.Extractor, res.Text)
 	}
-	if !strings.Contains(strings.Join(res.Warnings, "\n"), "built-in reader failed") {
+	if !strings.Contains(strings.Join(res.Warnings, "\n"), "已改用 pdftotext 读取，因为内置读取器读取失败") {
 		t.Errorf("warnings %q do not say why pdftotext was used", res.Warnings)
 	}
 }
@@ -225,7 +225,7 @@ func TestPDFGarbledFontNotTrusted(t *testing.T) {
 	}
 	content := "BT /F1 12 Tf 72 700 Td <" + codes.String() + "> Tj ET"
 	_, err := readSynthetic(t, w.finish([]testPage{{content: content, fonts: fmt.Sprintf("/F1 %d 0 R", f)}}))
-	if ReasonOf(err) != ReasonEmpty || !strings.Contains(err.Error(), "garbled") {
+	if ReasonOf(err) != ReasonEmpty || !strings.Contains(err.Error(), "疑似乱码") {
 		t.Fatalf("err = %v, want %s saying the text looks garbled", err, ReasonEmpty)
 	}
 }
@@ -277,6 +277,9 @@ func TestPDFScanned(t *testing.T) {
 	}
 	if strings.Contains(res.Text, "扫描全能王") {
 		t.Errorf("scanner watermark kept")
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "经 OCR 识别读取（共8页，其中8页无文字层），文字可能有识别错误") {
+		t.Errorf("warnings %q do not say in Chinese that the text was read by OCR", res.Warnings)
 	}
 	// The footers "— 2 —" … "— 8 —" are read as 一2一 and once as 一在一 (the 6); they go,
 	// and the sentences they cut across a page are whole again.

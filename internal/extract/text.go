@@ -62,7 +62,7 @@ func decodeText(data []byte) (text, enc, warning string) {
 		return textDecodeWith(simplifiedchinese.GB18030, data), "gb18030", ""
 	}
 	// Neither: keep the valid UTF-8 and mark the rest, so a damaged file still shows something.
-	return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "utf-8", "not valid UTF-8 and not GB18030 Chinese; undecodable bytes replaced"
+	return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "utf-8", "文件既不是有效的 UTF-8，也不是 GB18030 编码的中文，无法解码的字节已以替换字符代之"
 }
 
 func textDecodeWith(e encoding.Encoding, data []byte) string {

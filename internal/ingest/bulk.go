@@ -89,7 +89,7 @@ func readBulk(ctx context.Context, e library.Entry, hash, fileHash string, prev 
 		}
 		r.Version.Articles = provisionHeadings(r, l.fields, text)
 		if err := sp.Put(r.Key, text); err != nil {
-			r.Version.Warnings = append(r.Version.Warnings, err.Error())
+			r.Version.Warnings = append(r.Version.Warnings, "正文暂存失败："+err.Error())
 		}
 		l.fields.Text = "" // the record is read; free the line's text
 		return read{record: r, bytes: len(text)}
