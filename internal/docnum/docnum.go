@@ -112,7 +112,7 @@ func LooseKey(s string) string {
 			s = s[len(pair[0]) : len(s)-len(pair[1])]
 		}
 	}
-	s = strings.ReplaceAll(s, "中华人民共和国", "")
+	s = foldAngleYears(strings.ReplaceAll(s, "中华人民共和国", ""))
 	if !strings.Contains(s, "号") || utf8.RuneCountInString(s) < 3 || len(s) > 200 {
 		return ""
 	}
@@ -165,6 +165,40 @@ func isClose(r rune) bool {
 	return r < 0x80 && (r == ']' || r == ')' || r == '}') || r > 0x80 && strings.ContainsRune(closeBrackets, r)
 }
 
+// Angle brackets 〈〉 (U+3008, and U+2329 that some fonts map to it) and title marks 《》
+// also turn up around a number's year (抚县政公领发〈2022〉3号). They mark titles
+// everywhere else, so they are read as a year's brackets only around exactly four
+// digits, as parseBracket and bracketTail require of every bracket they accept.
+var angleOpen = "〈《\u2329"
+var angleClose = "〉》\u232a"
+
+func isYearOpen(r rune) bool  { return isOpen(r) || r > 0x80 && strings.ContainsRune(angleOpen, r) }
+func isYearClose(r rune) bool { return isClose(r) || r > 0x80 && strings.ContainsRune(angleClose, r) }
+
+// foldAngleYears writes a year in angle brackets or title marks (〈2022〉, 《2022》) with
+// 〔〕 and leaves every other use of them alone.
+func foldAngleYears(s string) string {
+	if !strings.ContainsAny(s, angleOpen) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(angleOpen, r) && i+w+4 < len(s) {
+			if _, ok := yearAt(s[i+w : i+w+4]); ok {
+				if c, cw := utf8.DecodeRuneInString(s[i+w+4:]); strings.ContainsRune(angleClose, c) {
+					b.WriteString("〔" + s[i+w:i+w+4] + "〕")
+					i += w + 4 + cw
+					continue
+				}
+			}
+		}
+		b.WriteString(s[i : i+w])
+		i += w
+	}
+	return b.String()
+}
+
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' }
 
 // parse reads s as exactly one document number.
@@ -191,7 +225,7 @@ func parse(s string) (parsed, bool) {
 // parseBracket reads 国办发〔2022〕8号 (号 may be missing in a query).
 func parseBracket(s string) (parsed, bool) {
 	for i, r := range s {
-		if !isOpen(r) || i == 0 {
+		if !isYearOpen(r) || i == 0 {
 			continue
 		}
 		j := i + utf8.RuneLen(r)
@@ -203,7 +237,7 @@ func parseBracket(s string) (parsed, bool) {
 			continue
 		}
 		c, w := utf8.DecodeRuneInString(s[j+4:])
-		if !isClose(c) {
+		if !isYearClose(c) {
 			continue
 		}
 		rest := s[j+4+w:]

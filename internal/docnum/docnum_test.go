@@ -26,6 +26,16 @@ func TestNormalize(t *testing.T) {
 		{"法释﹙2022﹚9号", "法释〔2022〕9号"},
 		{"法释〖2022〗9号", "法释〔2022〕9号"},
 		{"法释〘2022〙9号", "法释〔2022〕9号"},
+		// Angle brackets and title marks around the year (U+3008/3009, U+2329/232A, 《》).
+		{"抚县政公领发〈2022〉3号", "抚县政公领发〔2022〕3号"},
+		{"抚县政公领发\u23292022\u232a3号", "抚县政公领发〔2022〕3号"},
+		{"抚县政公领发《2022》3号", "抚县政公领发〔2022〕3号"},
+		{"抚县政公领发〈２０２２〉第003号", "抚县政公领发〔2022〕3号"},
+		{"（抚县政公领发《2022》3号）", "抚县政公领发〔2022〕3号"},
+		// Around anything but a year they are titles.
+		{"抚县政公领发《22》3号", ""},
+		{"抚县政公领发《2022年》3号", ""},
+		{"《某办法》3号", ""},
 		// Spaces anywhere inside the number.
 		{"法 释〔2022〕9号", "法释〔2022〕9号"},
 		{"国 办 发 〔 2022 〕 8 号", "国办发〔2022〕8号"},
@@ -90,6 +100,8 @@ func TestKey(t *testing.T) {
 		{"国务院第14号令", "国务院令第14号"},
 		{"国家税务总局公告〔2021〕30号", "国家税务总局公告2021年第30号"},
 		{"财政部 税务总局公告[2023]第1号", "财政部税务总局公告2023年第1号"},
+		{"抚县政公领发〈2022〉3号", "抚县政公领发〔2022〕3号"},
+		{"抚县政公领发《2022》3号", "抚县政公领发〔2022〕3号"},
 	}
 	for _, p := range pairs {
 		if Key(p[0]) != Key(p[1]) || Key(p[0]) == "" {
@@ -203,6 +215,28 @@ func TestFindAllSmallBrackets(t *testing.T) {
 	text := "根据《最高人民法院关于适用〈民法典〉时间效力的若干规定》（法释﹝2020﹞15号）和法释〖2022〗9号的规定"
 	if got := numbers(FindAll(text)); !reflect.DeepEqual(got, []string{"法释〔2020〕15号", "法释〔2022〕9号"}) {
 		t.Errorf("FindAll = %q", got)
+	}
+}
+
+// A year in angle brackets or title marks is a number's year; titles in those marks
+// around it are still titles, and a title that is only a year is no number.
+func TestFindAllAngleBrackets(t *testing.T) {
+	text := "根据《抚顺县人民政府关于〈政务公开〉工作的通知》（抚县政公领发〈2022〉3号）、抚政办公开《2022》4号和《2035》5号文件"
+	if got := numbers(FindAll(text)); !reflect.DeepEqual(got, []string{"抚县政公领发〔2022〕3号", "抚政办公开〔2022〕4号"}) {
+		t.Errorf("FindAll = %q", got)
+	}
+	if got := StripNumbers("关于转发《某县就业补贴办法》（某政发《2020》1号）的通知"); got != "关于转发《某县就业补贴办法》的通知" {
+		t.Errorf("StripNumbers = %q", got)
+	}
+}
+
+// LooseKey folds a year's angle brackets like Key does and leaves title marks elsewhere.
+func TestLooseKeyAngleBrackets(t *testing.T) {
+	if a, b := LooseKey("某市人民代表大会常务委员会公告〈2022〉第9号"), LooseKey("某市人民代表大会常务委员会公告〔2022〕第9号"); a != b || a == "" {
+		t.Errorf("LooseKey: %q and %q, want equal", a, b)
+	}
+	if a, b := LooseKey("《某办法》第9号"), LooseKey("〔某办法〕第9号"); a == b {
+		t.Errorf("LooseKey folds title marks around a title: %q", a)
 	}
 }
 

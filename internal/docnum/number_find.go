@@ -27,7 +27,7 @@ func FindAll(text string) []Match {
 		var m Match
 		ok := false
 		switch {
-		case c == '[' || c == '(' || c == '{' || c == 0xE3 || c == 0xEF:
+		case c == '[' || c == '(' || c == '{' || c == 0xE3 || c == 0xEF || c == 0xE2 && strings.HasPrefix(text[i:], "\u2329"):
 			m, ok = bracketAt(text, i)
 		case c == 0xE4 && strings.HasPrefix(text[i:], "令"):
 			if strings.HasSuffix(text[:i], "号") {
@@ -54,7 +54,7 @@ func FindAll(text string) []Match {
 // bracketAt reads 代字〔YYYY〕N号 around the opening bracket at i.
 func bracketAt(text string, i int) (Match, bool) {
 	r, w := utf8.DecodeRuneInString(text[i:])
-	if !isOpen(r) {
+	if !isYearOpen(r) {
 		return Match{}, false
 	}
 	end, ok := bracketTail(text, i+w)
@@ -77,7 +77,7 @@ func bracketTail(text string, j int) (int, bool) {
 	}
 	j = skipSpace(text, j, 3)
 	r, w := utf8.DecodeRuneInString(text[j:])
-	if !isClose(r) {
+	if !isYearClose(r) {
 		return 0, false
 	}
 	j = skipSpace(text, j+w, 3)
