@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,8 +26,7 @@ const benchUsage = `usage:
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, benchUsage)
-		return errors.New("name a benchmark")
+		return usageError{err: errors.New("name a benchmark"), usage: func() { fmt.Fprint(stderr, benchUsage) }}
 	}
 	switch args[0] {
 	case "search":
@@ -40,8 +38,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "suite":
 		return benchSuite(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprint(stderr, benchUsage)
-	return fmt.Errorf("unknown benchmark %q", args[0])
+	return usageError{err: fmt.Errorf("unknown benchmark %q", args[0]), usage: func() { fmt.Fprint(stderr, benchUsage) }}
 }
 
 func parseInts(s string) ([]int, error) {
@@ -58,18 +55,17 @@ func parseInts(s string) ([]int, error) {
 
 func benchSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c Config
-	fs := flag.NewFlagSet("bench search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench search [-index DIR] [-c 1,8] [-d 10s] [-url URL]", stderr)
 	c.commonFlags(fs)
 	conc := fs.String("c", "1,8", "concurrency levels, comma-separated")
 	dur := fs.Duration("d", 10*time.Second, "duration per concurrency level")
 	addr := fs.String("url", "", "measure a running server at this base URL instead of starting one")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	levels, err := parseInts(*conc)
 	if err != nil {
-		return err
+		return badUsage(fs, fmt.Errorf("-c: %w", err))
 	}
 	base := strings.TrimRight(*addr, "/")
 	if base == "" {
@@ -133,12 +129,11 @@ func byKind(r bench.Result) string {
 
 func benchIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c Config
-	fs := flag.NewFlagSet("bench ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench ingest [-library DIR] [-index DIR] [-keep]", stderr)
 	c.commonFlags(fs)
 	fs.IntVar(&c.Workers, "workers", 0, "extraction workers (default: one per CPU)")
 	keep := fs.Bool("keep", false, "keep an existing index (measure an incremental ingest) instead of starting empty")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	c.FileTimeout = 5 * time.Minute

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -23,18 +22,17 @@ import (
 
 // benchGen writes a generated library: guifan bench gen -n 10000 -out lib/gen.jsonl.
 func benchGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench gen [-n 10000] [-seed 1] -out FILE", stderr)
 	n := fs.Int("n", 10000, "versions to generate")
 	seed := fs.Int64("seed", 1, "seed: the same n and seed give the same bytes")
 	avg := fs.Int("avg-text", 0, "mean text size in bytes (default 18000, the real corpus's)")
 	laws := fs.String("laws", "../shared/corpus/laws.jsonl", "the real corpus to recombine")
 	out := fs.String("out", "", "output JSONL file (required)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
-		return errors.New("-out is required")
+		return badUsage(fs, errors.New("-out is required"))
 	}
 	st, err := generate(ctx, *laws, *out, *n, *seed, *avg)
 	if err != nil {
@@ -82,24 +80,23 @@ type suiteRow struct {
 
 // benchSuite measures guifan at each library size: generate, ingest, re-ingest, serve.
 func benchSuite(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench suite", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench suite [-sizes 10000,100000] [-c 1,8] [-d 10s]", stderr)
 	sizes := fs.String("sizes", "10000", "library sizes in versions, comma-separated (e.g. 10000,100000,1000000)")
 	conc := fs.String("c", "1,8", "search concurrency levels")
 	dur := fs.Duration("d", 10*time.Second, "search load duration per concurrency level")
 	avg := fs.Int("avg-text", 0, "mean generated text size in bytes (default: the real corpus's 18 KB; 2000 suits 1M)")
 	laws := fs.String("laws", "../shared/corpus/laws.jsonl", "the real corpus to recombine")
 	work := fs.String("work", "", "working folder (default: a temporary one, removed afterwards)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ns, err := parseInts(*sizes)
 	if err != nil {
-		return err
+		return badUsage(fs, fmt.Errorf("-sizes: %w", err))
 	}
 	levels, err := parseInts(*conc)
 	if err != nil {
-		return err
+		return badUsage(fs, fmt.Errorf("-c: %w", err))
 	}
 	dir := *work
 	if dir == "" {

@@ -5,29 +5,28 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/guifan/guifan/internal/model"
+	"github.com/guifan/guifan/internal/problem"
 	"github.com/guifan/guifan/internal/search"
 	"github.com/guifan/guifan/internal/service"
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c Config
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("check [-asof DATE] [-index DIR] [-json] NUMBER_OR_TITLE… (or - to read them from standard input)", stderr)
 	c.commonFlags(fs)
 	asof := fs.String("asof", "", "date to check validity on, YYYY-MM-DD (default today)")
 	asJSON := fs.Bool("json", false, "print results as JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if err := c.validate(); err != nil {
-		return err
+		return badUsage(fs, err)
 	}
 	items := fs.Args()
 	if len(items) == 1 && items[0] == "-" {
@@ -40,11 +39,14 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	if len(items) == 0 {
-		return errors.New("name at least one doc number or title (or - to read them from standard input)")
+		return badUsage(fs, errors.New("name at least one doc number or title (or - to read them from standard input)"))
 	}
 	d, err := search.DateParam(map[string][]string{"asof": {*asof}}, "asof", model.Today())
 	if err != nil {
-		return err
+		if p, ok := problem.As(err); ok {
+			err = errors.New(p.Message)
+		}
+		return badUsage(fs, fmt.Errorf("-asof: %w", err))
 	}
 	svc := service.New(c.Index, nil)
 	if _, err := svc.Reload(); err != nil {

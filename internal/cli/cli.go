@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -46,6 +47,56 @@ func (n partialIngest) Error() string {
 // ExitCode is 3.
 func (partialIngest) ExitCode() int { return 3 }
 
+// usageError is a command line that cannot run as written: an unknown flag, a
+// missing or stray argument, a value of the wrong form. It exits with status 2 and
+// the command's usage on standard error.
+type usageError struct {
+	err   error
+	usage func() // prints the command's usage
+	shown bool   // the flag package printed the error and the usage already
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// ExitCode is 2.
+func (usageError) ExitCode() int { return 2 }
+
+// badUsage is a usage error of the command whose flags are fs.
+func badUsage(fs *flag.FlagSet, err error) error { return usageError{err: err, usage: fs.Usage} }
+
+// newFlagSet is a sub-command's flags; synopsis is its usage line without "guifan ".
+func newFlagSet(synopsis string, stderr io.Writer) *flag.FlagSet {
+	name, _, _ := strings.Cut(synopsis, " [")
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: guifan %s\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args into fs. A flag it does not know, or a value of the wrong
+// form, is a usage error, which the flag package has already shown with the usage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return usageError{err: err, shown: true}
+	}
+	return nil
+}
+
+// noArgs is a usage error when a command that takes only flags was given arguments.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return badUsage(fs, fmt.Errorf("unexpected argument %q (this command takes flags only)", fs.Arg(0)))
+	}
+	return nil
+}
+
 // Main runs a sub-command and returns the process exit code.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -67,6 +118,15 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := run(ctx, args[1:], stdout, stderr); err != nil {
 		if err == flag.ErrHelp {
 			return 0
+		}
+		if ue, ok := errors.AsType[usageError](err); ok {
+			if !ue.shown {
+				fmt.Fprintf(stderr, "guifan %s: %v\n", args[0], err)
+				if ue.usage != nil {
+					ue.usage()
+				}
+			}
+			return 2
 		}
 		fmt.Fprintf(stderr, "guifan %s: %v\n", args[0], err)
 		if ec, ok := errors.AsType[exitCoder](err); ok {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -42,15 +41,14 @@ type extracted struct {
 }
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("extract [-json] [-builtin] FILE…", stderr)
 	asJSON := fs.Bool("json", false, "print the text and the extracted metadata as JSON")
 	noExternal := fs.Bool("builtin", false, "use only the built-in readers (no pdftotext, no OCR)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("name at least one file")
+		return badUsage(fs, errors.New("name at least one file"))
 	}
 	var failed []string
 	for _, path := range fs.Args() {

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"io"
 	"os"
 	"runtime/debug"
@@ -18,8 +17,7 @@ import (
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c Config
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("ingest [-library DIR] [-index DIR] [-force] [-json]", stderr)
 	c.commonFlags(fs)
 	fs.IntVar(&c.Workers, "workers", 0, "extraction workers (default: one per CPU)")
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file (env GUIFAN_FILE_TIMEOUT)")
@@ -27,17 +25,20 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&c.RefusePrivate, "refuse-private", env("GUIFAN_REFUSE_PRIVATE", "") != "", "withhold public documents that contain ID or mobile numbers (env GUIFAN_REFUSE_PRIVATE)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := c.validate(); err != nil {
+		return badUsage(fs, err)
 	}
 	stop, err := startCPUProfile(*cpuProfile)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	if err := c.validate(); err != nil {
-		return err
-	}
 	rep, err := doIngest(ctx, c, *force, stderr)
 	if err != nil {
 		return err

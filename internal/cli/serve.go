@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,8 +18,7 @@ import (
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c Config
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("serve [-addr ADDR] [-library DIR] [-index DIR]", stderr)
 	c.commonFlags(fs)
 	fs.StringVar(&c.Addr, "addr", env("GUIFAN_ADDR", ":8080"), "listen address; the default listens on IPv4 and IPv6 (env GUIFAN_ADDR)")
 	fs.StringVar(&c.StaffTokenSHA, "staff-token-sha256", env("GUIFAN_STAFF_TOKEN_SHA256", ""), "SHA-256 (hex) of the staff access token (env GUIFAN_STAFF_TOKEN_SHA256)")
@@ -31,14 +29,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.DurationVar(&c.FileTimeout, "file-timeout", envDuration("GUIFAN_FILE_TIMEOUT", 2*time.Minute), "time limit per file when building the index")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the server to this file until it stops")
 	matchCache := fs.Int("match-cache", -1, "MiB of scored matches kept per snapshot for queries already asked; -1 sizes it by the index (96 bytes per version, at least 32 MiB); 0 keeps none, nor the totals of queries without text")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	switch {
 	case *matchCache == -1:
 		search.MatchCacheBytes = search.MatchCacheAuto
 	case *matchCache < 0:
-		return fmt.Errorf("-match-cache: %d MiB is neither a size nor -1", *matchCache)
+		return badUsage(fs, fmt.Errorf("-match-cache: %d MiB is neither a size nor -1", *matchCache))
 	default:
 		search.MatchCacheBytes = *matchCache << 20
 	}
@@ -50,7 +51,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The plain token only ever comes from the environment, so it never shows in a process list.
 	c.StaffToken = env("GUIFAN_STAFF_TOKEN", "")
 	if err := c.validate(); err != nil {
-		return err
+		return badUsage(fs, err)
 	}
 	gate, err := access.NewGate(c.StaffToken, c.StaffTokenSHA)
 	if err != nil {
