@@ -6,6 +6,7 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"maps"
@@ -199,8 +200,9 @@ func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		var req validityRequest
+		// Fields other than items and asof are ignored, so a client may send more
+		// (an id of its own, a field of a later version) without being refused.
 		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
-		dec.DisallowUnknownFields()
 		err := dec.Decode(&req)
 		if err == nil {
 			// One object and nothing after it: a second value or stray text means the
@@ -218,7 +220,7 @@ func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
 				h.fail(w, r, problem.New(problem.TooLarge, "请求体超过 %d 字节", MaxBody))
 				return
 			}
-			h.fail(w, r, problem.Invalidf("body", "请求体应为 {\"items\":[…],\"asof\":\"YYYY-MM-DD\"}：%v", err))
+			h.fail(w, r, problem.Invalidf("body", "%s", validityBodyMessage(err)))
 			return
 		}
 		items = req.Items
@@ -250,6 +252,39 @@ func (h *Handler) Validity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	JSON(w, http.StatusOK, map[string]any{"asof": d, "results": res})
+}
+
+// validityBodyShape is the body POST /api/validity reads.
+const validityBodyShape = `{"items":["…"],"asof":"YYYY-MM-DD"}`
+
+// validityBodyMessage tells a client in Chinese what is wrong with a body that is not
+// the JSON object POST /api/validity reads, without the decoder's Go wording.
+func validityBodyMessage(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	what := ""
+	switch {
+	case errors.Is(err, io.EOF):
+		what = "请求体为空"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		what = "请求体不是完整的 JSON"
+	case errors.As(err, &syntax):
+		what = fmt.Sprintf("请求体不是有效的 JSON（第 %d 字节处有误）", syntax.Offset)
+	case errors.As(err, &typ):
+		switch field, _, _ := strings.Cut(typ.Field, "."); field {
+		case "":
+			return "请求体应为 JSON 对象：" + validityBodyShape
+		case "items":
+			what = "items 应为字符串数组，每项一个发文字号或标题"
+		case "asof":
+			what = "asof 应为 YYYY-MM-DD 格式的日期字符串"
+		default:
+			what = "字段 " + field + " 的类型不对"
+		}
+	default:
+		what = err.Error() // our own messages, already in Chinese
+	}
+	return what + "。请求体应为 JSON 对象：" + validityBodyShape
 }
 
 // declaresJSON reports whether a request body may be read as JSON: application/json or

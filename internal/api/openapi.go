@@ -166,7 +166,7 @@ func buildOpenAPI() obj {
 				o := op("批量核对效力（POST）", "同 GET，条目放在请求体中。", []string{"核对"}, []any{asofParam},
 					obj{"200": validityResp, "400": bad, "413": tooLarge, "415": unsupported, "503": unavailable})
 				o["requestBody"] = obj{"required": true, "content": obj{"application/json": obj{"schema": obj{
-					"type": "object", "required": []string{"items"}, "additionalProperties": false, "properties": obj{
+					"type": "object", "required": []string{"items"}, "properties": obj{
 						"items": obj{"type": "array", "maxItems": service.MaxValidityItems, "items": str()},
 						"asof":  obj{"type": "string", "format": "date"}}}}}}
 				return o

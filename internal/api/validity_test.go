@@ -90,3 +90,58 @@ func TestValidityPostBody(t *testing.T) {
 		}
 	}
 }
+
+// A body with fields besides items and asof is read, and a body that is not the
+// object POST /api/validity reads is told so in Chinese, without the decoder's Go
+// wording (struct names, Go types).
+func TestValidityPostBodyMessages(t *testing.T) {
+	h := validityHandler(t)
+	for _, tt := range []struct {
+		body   string
+		status int
+		says   string
+	}{
+		{`{"items":["某政发〔2021〕5号"],"extra":1}`, 200, ""},
+		{`{"items":["某政发〔2021〕5号"],"asof":"2022-01-01","client":{"id":"x"}}`, 200, ""},
+		{`{"items":"某政发〔2021〕5号"}`, 400, "items 应为字符串数组"},
+		{`{"items":[1,2]}`, 400, "items 应为字符串数组"},
+		{`{"items":["某政发〔2021〕5号"],"asof":20220101}`, 400, "asof 应为 YYYY-MM-DD"},
+		{`["某政发〔2021〕5号"]`, 400, "请求体应为 JSON 对象"},
+		{`{"items":["某政发〔2021〕5号"]`, 400, "请求体不是完整的 JSON"},
+		{`{"items":[某政发]}`, 400, "请求体不是有效的 JSON"},
+		{``, 400, "请求体为空"},
+		{`{"items":["某政发〔2021〕5号"]} {}`, 400, "之后还有内容"},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/api/validity", strings.NewReader(tt.body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.Validity(rec, req)
+		if rec.Code != tt.status {
+			t.Errorf("%s: %d %s, want %d", tt.body, rec.Code, rec.Body, tt.status)
+			continue
+		}
+		var got struct {
+			Results []map[string]any `json:"results"`
+			Error   struct{ Code, Message string }
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+			t.Fatalf("%s: %v", tt.body, err)
+		}
+		if tt.status == 200 {
+			if len(got.Results) != 1 || got.Results[0]["matched_by"] != "doc_number" {
+				t.Errorf("%s: results %v", tt.body, got.Results)
+			}
+			continue
+		}
+		m := got.Error.Message
+		if got.Error.Code != "invalid_parameter" || !strings.Contains(m, tt.says) ||
+			!strings.Contains(m, `请求体应为 JSON 对象：{"items":["…"],"asof":"YYYY-MM-DD"}`) {
+			t.Errorf("%s: error %+v, want a message saying %q and the expected shape", tt.body, got.Error, tt.says)
+		}
+		for _, goWords := range []string{"json:", "Go ", "struct", "validityRequest", "unmarshal", "[]string", "invalid character"} {
+			if strings.Contains(m, goWords) {
+				t.Errorf("%s: message %q shows decoder internals (%q)", tt.body, m, goWords)
+			}
+		}
+	}
+}
