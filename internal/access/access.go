@@ -75,20 +75,60 @@ func (g *Gate) Check(token string) bool {
 
 // IsStaff reports whether the request carries the staff token, as a bearer token or
 // in the sign-in cookie.
-func (g *Gate) IsStaff(r *http.Request) bool {
-	if !g.Enabled() {
-		return false
+func (g *Gate) IsStaff(r *http.Request) bool { return g.Verify(r) == Staff }
+
+// Verdict is what a request's credentials make of it.
+type Verdict int
+
+const (
+	Public  Verdict = iota // no credentials: the public
+	Staff                  // the staff token, or a staff sign-in that has not expired
+	Invalid                // credentials that are not staff's: a wrong token, a forged or expired sign-in, any token where no staff token is configured
+	Blocked                // credentials from a client that gave wrong ones too often lately
+)
+
+// BearerToken returns the token of an Authorization header of the Bearer scheme,
+// whose name is case-insensitive (RFC 9110): Bearer, bearer and BEARER alike. Other
+// schemes (Basic, as a proxy in front may send) are not the staff token's.
+func BearerToken(r *http.Request) (token string, ok bool) {
+	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(scheme, "Bearer") {
+		return "", false
 	}
-	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
-		return g.CheckFrom(r, strings.TrimSpace(strings.TrimPrefix(h, "Bearer ")))
-	}
+	return strings.TrimSpace(token), true
+}
+
+// Verify reads the request's credentials: a bearer token, else the sign-in cookie (or
+// the token itself in that cookie, as scripts may send it). A wrong one counts as a
+// failed attempt of the client.
+func (g *Gate) Verify(r *http.Request) Verdict {
+	token, bearer := BearerToken(r)
+	cookie := ""
 	if c, err := r.Cookie(CookieName); err == nil {
-		if strings.HasPrefix(c.Value, sessionPrefix) {
-			return g.checkSession(r, c.Value, time.Now())
-		}
-		return g.CheckFrom(r, c.Value) // the token itself, as scripts may send it
+		cookie = c.Value
 	}
-	return false
+	if !bearer && cookie == "" {
+		return Public
+	}
+	if !g.Enabled() {
+		return Invalid
+	}
+	if g.Blocked(r) {
+		return Blocked
+	}
+	ok := false
+	switch {
+	case bearer:
+		ok = g.CheckFrom(r, token) // "Bearer" and nothing is invalid too, but no guess
+	case strings.HasPrefix(cookie, sessionPrefix):
+		ok = g.checkSession(r, cookie, time.Now())
+	default:
+		ok = g.CheckFrom(r, cookie)
+	}
+	if ok {
+		return Staff
+	}
+	return Invalid
 }
 
 // sessionPrefix starts a sign-in cookie's value: s1.<expiry, Unix seconds>.<MAC>.

@@ -100,3 +100,61 @@ func TestSession(t *testing.T) {
 		t.Error("a session with its expiry changed is accepted")
 	}
 }
+
+// Verify tells the public (no credentials) from staff and from credentials that are
+// not staff's; the bearer scheme is case-insensitive and other schemes are not read.
+func TestVerify(t *testing.T) {
+	const token = "correct-horse-battery"
+	gate, _ := NewGate(token, "")
+	other, _ := NewGate("another-token-entirely", "")
+	open, _ := NewGate("", "")
+	req := func(auth string, cookie string) *http.Request {
+		r := httptest.NewRequest("GET", "/", nil)
+		if auth != "" {
+			r.Header.Set("Authorization", auth)
+		}
+		if cookie != "" {
+			r.AddCookie(&http.Cookie{Name: CookieName, Value: cookie})
+		}
+		return r
+	}
+	session := gate.Session(time.Now().Add(time.Hour))
+	for _, tt := range []struct {
+		g            *Gate
+		auth, cookie string
+		want         Verdict
+	}{
+		{gate, "", "", Public},
+		{gate, "Basic dXNlcjpwYXNz", "", Public},
+		{gate, "Bearer " + token, "", Staff},
+		{gate, "bearer " + token, "", Staff},
+		{gate, "BEARER " + token, "", Staff},
+		{gate, "  Bearer   " + token + "  ", "", Staff},
+		{gate, "", session, Staff},
+		{gate, "", token, Staff},
+		{gate, "Bearer " + token + "x", "", Invalid},
+		{gate, "Bearer", "", Invalid},
+		{gate, "bearer ", "", Invalid},
+		{gate, "", other.Session(time.Now().Add(time.Hour)), Invalid},
+		{gate, "", gate.Session(time.Now().Add(-time.Minute)), Invalid},
+		{gate, "", "not-the-token", Invalid},
+		{open, "Bearer " + token, "", Invalid},
+		{open, "", session, Invalid},
+		{open, "", "", Public},
+	} {
+		if got := tt.g.Verify(req(tt.auth, tt.cookie)); got != tt.want {
+			t.Errorf("Verify(%q, cookie %q) = %d, want %d", tt.auth, tt.cookie, got, tt.want)
+		}
+	}
+	// A client refused after too many wrong tokens is Blocked, even with the right one.
+	g, _ := NewGate(token, "")
+	for i := 0; i < MaxFailures; i++ {
+		g.Verify(req("Bearer guess", ""))
+	}
+	if got := g.Verify(req("Bearer "+token, "")); got != Blocked {
+		t.Errorf("after %d wrong tokens: %d, want Blocked", MaxFailures, got)
+	}
+	if got := g.Verify(req("", "")); got != Public {
+		t.Errorf("the blocked client without credentials: %d, want Public", got)
+	}
+}

@@ -76,6 +76,9 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if p, ok := problem.As(err); ok {
 		body.Error.Param = p.Param
 	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+	}
 	if status >= 500 && status != 503 {
 		h.Log.Error("api error", "path", r.URL.Path, "err", err)
 	}
@@ -339,6 +342,26 @@ func (h *Handler) Readyz(w http.ResponseWriter, r *http.Request) {
 // Forbidden answers a staff-only endpoint asked without the staff token.
 func (h *Handler) Forbidden(w http.ResponseWriter, r *http.Request) {
 	h.fail(w, r, problem.New(problem.Forbidden, "仅限工作人员访问，请提供工作人员令牌"))
+}
+
+// BadCredentials answers a request whose credentials are not staff's (v is
+// access.Invalid or access.Blocked): 401, or 429 for a client refused after too many
+// wrong tokens. It is never answered as the public: a client that sends a token
+// expects staff's answer, and must learn that its token is wrong.
+func (h *Handler) BadCredentials(w http.ResponseWriter, r *http.Request, v access.Verdict) {
+	h.fail(w, r, BadCredentialsProblem(h.Gate, v))
+}
+
+// BadCredentialsProblem is the problem a request with credentials that are not
+// staff's is told about, for the API and the pages alike.
+func BadCredentialsProblem(g *access.Gate, v access.Verdict) error {
+	switch {
+	case v == access.Blocked:
+		return problem.New(problem.TooMany, "令牌错误次数过多，请%d分钟后再试", int(access.FailWindow.Minutes()))
+	case !g.Enabled():
+		return problem.New(problem.Unauthorized, "本服务未开放工作人员访问，令牌无从核对；以公众身份访问请不要发送令牌")
+	}
+	return problem.New(problem.Unauthorized, "工作人员令牌不正确或登录已过期；请核对令牌后重试，以公众身份访问请不要发送令牌")
 }
 
 // NotFound answers unknown API paths.

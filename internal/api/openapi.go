@@ -220,12 +220,19 @@ func buildOpenAPI() obj {
 				}
 				resp["500"] = errorResponse("服务器内部错误（internal）")
 			}
+			if path != "/healthz" && path != "/readyz" {
+				// Credentials are read on every other route: a wrong token is refused
+				// rather than answered as the public.
+				resp["401"] = errorResponse("发送了令牌或登录 Cookie，但不是工作人员的（unauthorized）；不发送即以公众身份访问")
+				resp["429"] = errorResponse("令牌错误次数过多，请稍后再试（too_many_requests）")
+			}
 		}
 	}
 	s.defs["Error"] = obj{
 		"type": "object", "required": []string{"error"}, "description": "所有 4xx/5xx 错误的响应体",
 		"properties": obj{"error": obj{"type": "object", "required": []string{"code", "message"}, "properties": obj{
-			"code":    enum("invalid_parameter", "not_found", "too_large", "unavailable", "forbidden", "internal", "method_not_allowed"),
+			"code": enum("invalid_parameter", "not_found", "too_large", "unavailable", "forbidden", "unauthorized", "too_many_requests",
+				"unsupported_media_type", "internal", "method_not_allowed"),
 			"message": obj{"type": "string", "description": "可直接展示给用户的中文说明"},
 			"param":   obj{"type": "string", "description": "出错的参数名（invalid_parameter 时）"},
 		}}},
@@ -233,7 +240,7 @@ func buildOpenAPI() obj {
 	return obj{
 		"openapi": "3.0.3",
 		"info": obj{"title": "规范库 guifan API", "version": "1",
-			"description": "规范性文件检索、效力核对（按日期计算，附理由与证据）、定期清理、变化订阅与开放数据。JSON 错误统一为 {\"error\":{\"code\",\"message\"}}。公众只能看到主动公开（disclosure: public）的文件；工作人员以 Authorization: Bearer <token> 或登录 Cookie 访问全部。"},
+			"description": "规范性文件检索、效力核对（按日期计算，附理由与证据）、定期清理、变化订阅与开放数据。JSON 错误统一为 {\"error\":{\"code\",\"message\"}}。公众只能看到主动公开（disclosure: public）的文件；工作人员以 Authorization: Bearer <token>（Bearer 不区分大小写）或登录 Cookie 访问全部；发送的令牌或 Cookie 不正确时返回 401（unauthorized），不会按公众身份作答。"},
 		"servers": []any{obj{"url": "/"}},
 		"paths":   paths,
 		"components": obj{"schemas": s.defs, "securitySchemes": obj{

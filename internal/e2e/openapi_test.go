@@ -24,6 +24,16 @@ func init() {
 	}
 }
 
+// asker is who sends a request: the public (no token), staff, or a client whose
+// token is not the staff token.
+type asker int
+
+const (
+	askPublic asker = iota
+	askStaff
+	askWrongToken
+)
+
 // Real responses of the running server, public and staff, successes and errors, match
 // the OpenAPI document: status codes, content types, parameters and JSON bodies.
 func TestResponsesMatchOpenAPI(t *testing.T) {
@@ -49,35 +59,39 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 	}
 	cases := []struct {
 		method, path, body string
-		staff              bool
+		who                asker
 		status             int
 	}{
-		{"GET", "/healthz", "", false, 200},
-		{"HEAD", "/healthz", "", false, 200},
-		{"GET", "/readyz", "", false, 200},
-		{"GET", "/api/search?q=" + url.QueryEscape("公司法") + "&status=" + url.QueryEscape("现行有效") + "&size=5", "", false, 200},
-		{"GET", "/api/search?q=" + url.QueryEscape("养老") + "&sort=date&page=2", "", true, 200},
-		{"GET", "/api/search?size=1000", "", false, 400},
-		{"GET", "/api/works/" + water + "?asof=2026-05-01", "", false, 200},
-		{"GET", "/api/works/nope", "", false, 404},
-		{"GET", "/api/works/" + water + "/versions/" + url.PathEscape(w.Versions[0].VersionID), "", false, 200},
-		{"GET", "/api/works/" + water + "/diff", "", false, 200},
-		{"GET", "/api/validity?q=" + url.QueryEscape("公司法") + "&q=" + url.QueryEscape("不存在的文件"), "", false, 200},
-		{"POST", "/api/validity", `{"items":["国办发〔2022〕8号","城市供水条例"],"asof":"2026-06-01"}`, false, 200},
-		{"POST", "/api/validity", `{"items":"oops"}`, false, 400},
-		{"GET", "/api/cleanup", "", false, 403},
-		{"GET", "/api/cleanup?asof=2026-11-27", "", true, 200},
-		{"GET", "/api/cleanup.csv", "", true, 200},
-		{"GET", "/api/cleanup.xlsx?days=365", "", true, 200},
-		{"GET", "/api/changes?since=2026-05-01&until=2026-06-30", "", false, 200},
-		{"GET", "/api/changes?since=2026-01-01&kind=version_effective&limit=5", "", true, 200},
-		{"GET", "/api/changes", "", false, 400},
-		{"GET", "/feed.atom?since=2026-01-01", "", false, 200},
-		{"GET", "/api/catalog.csv?bom=true", "", false, 200},
-		{"GET", "/api/catalog.jsonl?asof=2026-01-01", "", false, 200},
-		{"GET", "/api/openapi.json", "", false, 200},
-		{"GET", "/metrics", "", true, 200},
-		{"GET", "/metrics", "", false, 403},
+		{"GET", "/healthz", "", askPublic, 200},
+		{"HEAD", "/healthz", "", askPublic, 200},
+		{"GET", "/readyz", "", askPublic, 200},
+		{"GET", "/api/search?q=" + url.QueryEscape("公司法") + "&status=" + url.QueryEscape("现行有效") + "&size=5", "", askPublic, 200},
+		{"GET", "/api/search?q=" + url.QueryEscape("养老") + "&sort=date&page=2", "", askStaff, 200},
+		{"GET", "/api/search?size=1000", "", askPublic, 400},
+		{"GET", "/api/works/" + water + "?asof=2026-05-01", "", askPublic, 200},
+		{"GET", "/api/works/nope", "", askPublic, 404},
+		{"GET", "/api/works/" + water + "/versions/" + url.PathEscape(w.Versions[0].VersionID), "", askPublic, 200},
+		{"GET", "/api/works/" + water + "/diff", "", askPublic, 200},
+		{"GET", "/api/validity?q=" + url.QueryEscape("公司法") + "&q=" + url.QueryEscape("不存在的文件"), "", askPublic, 200},
+		{"POST", "/api/validity", `{"items":["国办发〔2022〕8号","城市供水条例"],"asof":"2026-06-01"}`, askPublic, 200},
+		{"POST", "/api/validity", `{"items":"oops"}`, askPublic, 400},
+		{"GET", "/api/cleanup", "", askPublic, 403},
+		{"GET", "/api/cleanup?asof=2026-11-27", "", askStaff, 200},
+		{"GET", "/api/cleanup.csv", "", askStaff, 200},
+		{"GET", "/api/cleanup.xlsx?days=365", "", askStaff, 200},
+		{"GET", "/api/changes?since=2026-05-01&until=2026-06-30", "", askPublic, 200},
+		{"GET", "/api/changes?since=2026-01-01&kind=version_effective&limit=5", "", askStaff, 200},
+		{"GET", "/api/changes", "", askPublic, 400},
+		{"GET", "/feed.atom?since=2026-01-01", "", askPublic, 200},
+		{"GET", "/api/catalog.csv?bom=true", "", askPublic, 200},
+		{"GET", "/api/catalog.jsonl?asof=2026-01-01", "", askPublic, 200},
+		{"GET", "/api/openapi.json", "", askPublic, 200},
+		{"GET", "/metrics", "", askStaff, 200},
+		{"GET", "/metrics", "", askPublic, 403},
+		// A token that is not the staff token is refused, not answered as the public.
+		{"GET", "/api/search?q=" + url.QueryEscape("公司法"), "", askWrongToken, 401},
+		{"POST", "/api/validity", `{"items":["国办发〔2022〕8号"]}`, askWrongToken, 401},
+		{"GET", "/metrics", "", askWrongToken, 401},
 	}
 	ctx := context.Background()
 	for _, c := range cases {
@@ -85,8 +99,11 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		if c.body != "" {
 			req.Header.Set("Content-Type", "application/json")
 		}
-		if c.staff {
+		switch c.who {
+		case askStaff:
 			req.Header.Set("Authorization", "Bearer "+staffToken)
+		case askWrongToken:
+			req.Header.Set("Authorization", "bearer not-"+staffToken)
 		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {

@@ -13,13 +13,14 @@ import (
 type Kind string
 
 const (
-	Invalid     Kind = "invalid_parameter"      // the request itself is wrong (400)
-	NotFound    Kind = "not_found"              // nothing by that id, or not visible to this user (404)
-	TooLarge    Kind = "too_large"              // request body or batch over its limit (413)
-	Unavailable Kind = "unavailable"            // the index is not ready yet (503)
-	Forbidden   Kind = "forbidden"              // staff-only (403)
-	TooMany     Kind = "too_many_requests"      // too many failed attempts (429)
-	Unsupported Kind = "unsupported_media_type" // a request body of a media type the endpoint does not read (415)
+	Invalid      Kind = "invalid_parameter"      // the request itself is wrong (400)
+	NotFound     Kind = "not_found"              // nothing by that id, or not visible to this user (404)
+	TooLarge     Kind = "too_large"              // request body or batch over its limit (413)
+	Unavailable  Kind = "unavailable"            // the index is not ready yet (503)
+	Forbidden    Kind = "forbidden"              // staff-only (403)
+	Unauthorized Kind = "unauthorized"           // credentials given that are not staff's (401)
+	TooMany      Kind = "too_many_requests"      // too many failed attempts (429)
+	Unsupported  Kind = "unsupported_media_type" // a request body of a media type the endpoint does not read (415)
 )
 
 // Error is a problem with a user-safe message.
@@ -67,6 +68,8 @@ func HTTPStatus(err error) int {
 	switch p.Kind {
 	case Invalid:
 		return 400
+	case Unauthorized:
+		return 401
 	case Forbidden:
 		return 403
 	case NotFound:

@@ -76,7 +76,14 @@ func (s *Server) routes() (http.Handler, error) {
 	r.MethodNotAllowedHandler = byClient(a.MethodNotAllowed, wh.MethodNotAllowed)
 	// Wrapping the router (rather than mux's Use) covers not-found answers too.
 	var h http.Handler = r
-	for _, m := range []func(http.Handler) http.Handler{utf8Query, limitRequests(api.MaxBody, 30*time.Second, isStreaming), securityHeaders,
+	refuse := func(w http.ResponseWriter, req *http.Request, v access.Verdict) {
+		if isMachinePath(req.URL.Path) {
+			a.BadCredentials(w, req, v)
+			return
+		}
+		wh.BadCredentials(w, req, v)
+	}
+	for _, m := range []func(http.Handler) http.Handler{refuseBadCredentials(s.cfg.Gate, refuse), utf8Query, limitRequests(api.MaxBody, 30*time.Second, isStreaming), securityHeaders,
 		logRequests(s.log), recoverPanics(s.log), observeRequests(s.metrics, r)} {
 		h = m(h)
 	}
@@ -90,6 +97,29 @@ func isMachinePath(p string) bool {
 		return true
 	}
 	return strings.HasPrefix(p, "/api/") || p == "/api"
+}
+
+// refuseBadCredentials answers a request that presents credentials which are not
+// staff's (a wrong bearer token, a forged or expired sign-in cookie) with refuse instead
+// of serving it as the public: the client expects staff's answer and would take the
+// public one for it. A request without credentials is the public's as ever. Health
+// checks, static files and the sign-in and sign-out pages are served whatever the
+// credentials, so a browser with a stale cookie can still sign in again or out.
+func refuseBadCredentials(g *access.Gate, refuse func(http.ResponseWriter, *http.Request, access.Verdict)) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch p := r.URL.Path; {
+			case p == "/healthz", p == "/readyz", p == "/staff/login", p == "/staff/logout", strings.HasPrefix(p, "/static/"):
+				next.ServeHTTP(w, r)
+				return
+			}
+			if v := g.Verify(r); v == access.Invalid || v == access.Blocked {
+				refuse(w, r, v)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }
 
 // staffOnlyWhenGated serves h to staff only when a staff token is configured: the

@@ -71,7 +71,11 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		http.Error(w, "服务器内部错误", http.StatusInternalServerError)
 		return
 	}
-	p.Staff = h.gate.IsStaff(r)
+	if status != http.StatusUnauthorized && status != http.StatusTooManyRequests {
+		// (A refused request's credentials were read once already: reading them again
+		// would count a wrong token twice against the client.)
+		p.Staff = h.gate.IsStaff(r)
+	}
 	p.StaffGate = h.gate.Enabled()
 	if p.Here == "" {
 		p.Here = r.URL.RequestURI()
@@ -122,6 +126,7 @@ type errorView struct {
 	Heading string
 	Message string
 	AsOfQ   string // the chosen date for the page's links
+	SignIn  string // where to sign in again, when the credentials were refused
 }
 
 // fail answers with the Chinese error page for err; details of unexpected errors go
@@ -139,6 +144,10 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch status {
 	case http.StatusBadRequest:
 		ev.Heading = "请求参数有误"
+	case http.StatusUnauthorized:
+		ev.Heading = "工作人员身份验证失败"
+	case http.StatusTooManyRequests:
+		ev.Heading = "尝试次数过多"
 	case http.StatusForbidden:
 		ev.Heading = "无权访问"
 	case http.StatusNotFound:

@@ -61,6 +61,38 @@ func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, status, "login", page{Title: "工作人员登录", Nav: "staff", Data: v})
 }
 
+// BadCredentials answers a page asked with credentials that are not staff's (v is
+// access.Invalid or access.Blocked) with a Chinese 401 (or 429) page instead of the
+// public page. A refused sign-in cookie is removed, so the browser is the public's
+// again on its next request (or signs in anew); a bearer token is the client's to fix.
+func (h *Handler) BadCredentials(w http.ResponseWriter, r *http.Request, v access.Verdict) {
+	err := api.BadCredentialsProblem(h.gate, v)
+	status := problem.HTTPStatus(err)
+	_, msg := problem.Code(err)
+	ev := errorView{Status: status, Message: msg}
+	if _, bearer := access.BearerToken(r); !bearer {
+		http.SetCookie(w, &http.Cookie{Name: access.CookieName, Value: "", Path: "/", MaxAge: -1,
+			HttpOnly: true, Secure: secure(r), SameSite: http.SameSiteStrictMode})
+		ev.Message = "工作人员登录已过期或无效，已退出登录。刷新本页即以公众身份浏览，或重新登录。"
+		if v == access.Blocked {
+			ev.Message = msg
+		}
+	}
+	switch status {
+	case http.StatusUnauthorized:
+		ev.Heading = "工作人员身份验证失败"
+		if h.gate.Enabled() {
+			ev.SignIn = "/staff/login"
+			if next := safeNext(r.URL.RequestURI()); next != "" && r.Method == http.MethodGet {
+				ev.SignIn += "?next=" + url.QueryEscape(next)
+			}
+		}
+	default:
+		ev.Heading = "尝试次数过多"
+	}
+	h.render(w, r, status, "error", page{Title: ev.Heading, Data: ev})
+}
+
 // Logout is POST /staff/logout (GET shows the sign-out button, so that a link from
 // another site cannot sign anyone out).
 func (h *Handler) Logout(w http.ResponseWriter, r *http.Request) {
