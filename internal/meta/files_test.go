@@ -274,7 +274,7 @@ var hainanInfo = Info{
 	PublishDate: 20240701, ExpiryDate: 20261231, Disclosure: model.Public,
 }
 
-var hainanRels = []string{"basis→农业农村部办公厅 财政部办公厅关于印发《2024—2026年农机购置与应用补贴实施意见》的通知", "cites→农办机〔2024〕3号"}
+var hainanRels = []string{"basis→农业农村部办公厅 财政部办公厅关于印发《2024—2026年农机购置与应用补贴实施意见》的通知"}
 
 func relationKeys(rs []model.Relation) []string {
 	var out []string

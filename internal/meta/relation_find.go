@@ -190,7 +190,7 @@ func (rs *relations) basis(d *doc) {
 			}
 			for _, r := range refsIn(span) {
 				if r.title != "" {
-					rs.add(model.Relation{Type: model.Basis, Target: r.title, Evidence: sentence})
+					rs.add(model.Relation{Type: model.Basis, Target: r.title, TargetNumber: r.number, Evidence: sentence})
 				}
 			}
 		}
@@ -274,9 +274,17 @@ func (c *citations) evidence(text string, ss, se, at int) string {
 // 国办发〔2022〕8号, 辽政公领发〔2022〕1号 ….
 func (rs *relations) cites(text string, lo int, own string) {
 	ownKey := docnum.Key(own)
+	// A number written beside the title of a 依据 (根据《…》（农办机〔2024〕3号）) is that
+	// relation's: citing it again would list the document twice.
+	named := map[string]bool{}
+	for _, r := range rs.list {
+		if r.Type == model.Basis && r.TargetNumber != "" {
+			named[docnum.Key(r.TargetNumber)] = true
+		}
+	}
 	var cache citations
 	for _, m := range docnum.FindAll(text[lo:]) {
-		if docnum.Key(m.Number) == ownKey || rs.seen[string(model.Cites)+"\x00"+m.Number] {
+		if k := docnum.Key(m.Number); k == ownKey || named[k] || rs.seen[string(model.Cites)+"\x00"+m.Number] {
 			continue
 		}
 		ss, se := sentenceBounds(text, lo, lo+m.Start, lo+m.End)

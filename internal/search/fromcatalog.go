@@ -68,9 +68,11 @@ func citedNumbers(rels []*model.Relation) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, r := range rels {
-		if n := docnum.Normalize(r.Target); n != "" && !seen[n] {
-			seen[n] = true
-			out = append(out, n)
+		for _, t := range []string{r.Target, r.TargetNumber} {
+			if n := docnum.Normalize(t); n != "" && !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
 		}
 	}
 	sort.Strings(out)
