@@ -255,6 +255,11 @@ func chooseWorkID(group []*Record) (string, []string) {
 func (c *Catalog) dedupe(group []*Record) []*model.Version {
 	sorted := append([]*Record(nil), group...)
 	sort.SliceStable(sorted, func(i, j int) bool {
+		// A public copy of a text comes first: a restricted copy of the same text merges
+		// into it without making it restricted (mergeInto).
+		if a, b := sorted[i].Version.Disclosure == model.Public, sorted[j].Version.Disclosure == model.Public; a != b {
+			return a
+		}
 		if a, b := sorted[i].score(), sorted[j].score(); a != b {
 			return a > b
 		}
@@ -297,6 +302,11 @@ func undated(r *Record) bool { return r.Version.PublishDate == 0 && r.Version.Ef
 func (c *Catalog) mergeInto(v *model.Version, canon, dup *Record) {
 	d := dup.Version
 	c.Aliases[d.ID] = v.ID
+	if canon.TextHash != "" && canon.TextHash == dup.TextHash && v.Disclosure == model.Public && d.Disclosure == model.Restricted {
+		// The same text published and also filed as restricted (an internal copy): it is
+		// public. Nothing of the restricted copy — its file, its sidecar — is added.
+		return
+	}
 	c.Alternates[v.ID] = append(c.Alternates[v.ID], d.Source)
 	if undated(canon) && undated(dup) && canon.TextHash != dup.TextHash {
 		v.Warnings = append(v.Warnings, "另一文件"+d.Source.Path+"与本文件同属一份文件且均未载明日期，视为同一版本（其正文略有差异）")

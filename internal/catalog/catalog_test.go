@@ -395,3 +395,35 @@ func TestAdministrativeRegulationsAreTheStateCouncils(t *testing.T) {
 		}
 	}
 }
+
+// A restricted copy of a published text does not hide it: the version stays public and
+// nothing of the copy is listed with it. A restricted text of its own still makes its
+// work restricted.
+func TestRestrictedCopyOfAPublicText(t *testing.T) {
+	restricted := func(r *Record) { r.Version.Disclosure = model.Restricted }
+	for _, order := range [][2]string{{"a.txt", "内部副本.txt"}, {"内部副本.txt", "a.txt"}} {
+		pub := rec(order[0], "pub", "某县就业补贴办法", dated(20220101, 20220101), authority("某县人民政府"))
+		cp := rec(order[1], "copy", "某县就业补贴办法", dated(20220101, 20220101), authority("某县人民政府"), restricted)
+		pub.Key, cp.Key = "a.txt", "内部副本.txt"
+		pub.Version.Source.Path, cp.Version.Source.Path = "a.txt", "内部副本.txt"
+		cp.TextHash = pub.TextHash
+		c := Build([]*Record{cp, pub})
+		if len(c.Works) != 1 {
+			t.Fatalf("works: %v", c.WorkIDs())
+		}
+		w := c.Works[c.WorkIDs()[0]]
+		if w.Disclosure != model.Public || len(w.VersionIDs) != 1 {
+			t.Fatalf("work %+v", w)
+		}
+		v := c.Versions[w.VersionIDs[0]]
+		if v.Disclosure != model.Public || v.Source.Path != "a.txt" || len(c.Alternates[v.ID]) != 0 {
+			t.Errorf("version %+v, alternates %v", v, c.Alternates[v.ID])
+		}
+	}
+	other := rec("b.txt", "other", "某县就业补贴办法", dated(20220101, 20220101), authority("某县人民政府"), restricted)
+	other.TextHash = "another text"
+	c := Build([]*Record{rec("a.txt", "pub", "某县就业补贴办法", dated(20220101, 20220101), authority("某县人民政府")), other})
+	if w := c.Works[c.WorkIDs()[0]]; w.Disclosure != model.Restricted {
+		t.Errorf("a restricted text of its own: work %s", w.Disclosure)
+	}
+}
