@@ -4,10 +4,12 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/guifan/guifan/internal/article"
 	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/textnorm"
 )
@@ -90,6 +92,9 @@ var (
 // 第一条), so a query does not require it of the text.
 var versionNote = regexp.MustCompile(`[（(]?\s*\d{4}\s*年?\s*(?:第[一二三四五六七八九十]+次)?\s*(?:修正|修订|修改)[本版]?\s*[）)]?`)
 
+// articleRef is an article number in a query: 第十九条, 第1079条, 第 16 条.
+var articleRef = regexp.MustCompile(`第\s*([0-9]{1,4}|[一二三四五六七八九十百千零〇两]{1,8})\s*条`)
+
 // Segmenter splits a run of Chinese text into the units a query asks for.
 type Segmenter func(chunk string) []string
 
@@ -133,6 +138,15 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 			q = ""
 		}
 	}
+	// An article named after its law (劳动合同法第十九条, 民法典第1079条): the law's words and
+	// the article as the text heads it (第一千零七十九条), each a word of its own.
+	q = articleRef.ReplaceAllStringFunc(q, func(m string) string {
+		n := articleRef.FindStringSubmatch(m)[1]
+		if v, err := strconv.Atoi(n); err == nil && v > 0 && v < 10000 {
+			n = article.ChineseNumber(v)
+		}
+		return " 第" + n + "条 "
+	})
 	p.titled = raw
 	if rest := versionNote.ReplaceAllString(q, " "); rest != q && strings.TrimFunc(rest, isSeparator) != "" {
 		q = rest
@@ -168,7 +182,11 @@ func parsePlan(raw string, seg Segmenter) *Plan {
 	strong := 0
 	for i := range p.Units {
 		u := &p.Units[i]
-		u.Weak = weakWords[u.Text] || utf8.RuneCountInString(u.Text) == 1 && len(p.Units) > 1
+		// An article number beside a law's words (劳动合同法 第十九条) ranks the law's texts
+		// that head it so, but is not required: some sources keep the headings apart
+		// from the text.
+		article := len(p.Units) > 1 && articleRef.MatchString(u.Text)
+		u.Weak = weakWords[u.Text] || utf8.RuneCountInString(u.Text) == 1 && len(p.Units) > 1 || article
 		if !u.Weak {
 			strong++
 		}
