@@ -134,8 +134,11 @@ func (g *gen) work() error {
 	restricted := spec.level == model.LevelNormative && r.chance(0.065)
 	topics := pickTopics(r, topic)
 	withStatus := spec.level != model.LevelNormative || r.chance(0.65)
+	// Each version of a normative document bears a number of its own; without version_of
+	// the ingester would take them for as many documents (catalog.twoDocuments), so a
+	// work of several versions always names its work.
 	versionOf := ""
-	if (len(vs) > 1 && r.chance(0.85)) || (len(vs) == 1 && r.chance(0.5)) {
+	if len(vs) > 1 || r.chance(0.5) {
 		versionOf = wid
 	}
 
@@ -168,7 +171,7 @@ func (g *gen) work() error {
 	var repealed *ref
 	if (spec.level == model.LevelNormative || spec.level == model.LevelLocalRules) && r.chance(0.1) {
 		ring := &g.rings[c.region]
-		if old := ring.pick(r, 1, func(x *ref) bool { return !x.ended && x.level == li && x.last < first.effective }); len(old) == 1 {
+		if old := ring.pick(r, 1, func(x *ref) bool { return !x.ended && x.level == li && x.last < first.publish }); len(old) == 1 {
 			repealed = old[0]
 			repealText = repealed.citation() + "同时废止。"
 			rels = append(rels, relation{typ: model.Repeals, target: repealed.target(r), date: first.effective, evidence: repealText})

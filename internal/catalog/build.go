@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guifan/guifan/internal/docnum"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/textnorm"
 	"github.com/guifan/guifan/internal/validity"
@@ -80,14 +81,14 @@ func groupRecords(records []*Record, c *Catalog) [][]*Record {
 		for a := 0; a < len(named); a++ {
 			for b := a + 1; b < len(named); b++ {
 				ra, rb := records[named[a]], records[named[b]]
-				if overlap(ra.Version.Authorities, rb.Version.Authorities) && sameKind(ra, rb) {
+				if overlap(ra.Version.Authorities, rb.Version.Authorities) && sameKind(ra, rb) && !twoDocuments(ra, rb) {
 					uf.union(named[a], named[b])
 				}
 			}
 		}
 		for a := 0; a < len(anonymous); a++ {
 			for b := a + 1; b < len(anonymous); b++ {
-				if sameKind(records[anonymous[a]], records[anonymous[b]]) && compatibleLevel(records[anonymous[a]], records[anonymous[b]]) {
+				if ra, rb := records[anonymous[a]], records[anonymous[b]]; sameKind(ra, rb) && compatibleLevel(ra, rb) && !twoDocuments(ra, rb) {
 					uf.union(anonymous[a], anonymous[b])
 				}
 			}
@@ -96,7 +97,7 @@ func groupRecords(records []*Record, c *Catalog) [][]*Record {
 		for _, i := range anonymous {
 			roots := map[int]bool{}
 			for _, j := range named {
-				if sameKind(records[i], records[j]) && compatibleLevel(records[i], records[j]) {
+				if sameKind(records[i], records[j]) && compatibleLevel(records[i], records[j]) && !twoDocuments(records[i], records[j]) {
 					roots[uf.find(j)] = true
 				}
 			}
@@ -148,6 +149,19 @@ func overlap(a, b []string) bool {
 
 func sameKind(a, b *Record) bool { return a.Version.Kind == b.Version.Kind }
 
+// twoDocuments says two records of one title are two documents, not two versions of
+// one: each bears a document number of its own year (某府发〔2016〕12号, 某府发〔2021〕3号).
+// A county re-issues a measure under the same title as a new document that repeals the
+// old one; laws and regulations keep their title through amendments, which carry
+// promulgation orders (国务院令第586号) or no number at all.
+func twoDocuments(a, b *Record) bool {
+	if sa, sb := a.Version.Source, b.Version.Source; sa.Path != "" && sa.Path == sb.Path && sa.Format != "jsonl" {
+		return false // one file replaced by a revision: its versions, as SPEC keeps them
+	}
+	na, nb := a.Version.DocNumber, b.Version.DocNumber
+	return strings.Contains(na, "〔") && strings.Contains(nb, "〔") && docnum.Key(na) != docnum.Key(nb)
+}
+
 func compatibleLevel(a, b *Record) bool {
 	return a.Version.Level == "" || b.Version.Level == "" || a.Version.Level == b.Version.Level
 }
@@ -155,6 +169,12 @@ func compatibleLevel(a, b *Record) bool {
 // addWork turns one group of records into a work with deduplicated versions.
 func (c *Catalog) addWork(group []*Record) {
 	workID, aliases := chooseWorkID(group)
+	if _, taken := c.Works[workID]; taken {
+		// Another document of the same title and issuer (a measure re-issued under a new
+		// number, twoDocuments): its number tells the two apart.
+		sum := sha256.Sum256([]byte(workID + "|" + docnum.Key(group[0].Version.DocNumber) + "|" + group[0].Key))
+		workID = "w-" + hex.EncodeToString(sum[:])[:12]
+	}
 	workID = c.memo.strs.Copy(workID)
 	versions := c.dedupe(group)
 	for _, v := range versions {

@@ -12,7 +12,7 @@ import (
 // findRelations reads the relations the text states, each with its evidence sentence,
 // and warnings for those it read but could not record.
 func findRelations(d *doc, title, own string, law lawHeader) ([]model.Relation, []string) {
-	var rs relations
+	rs := relations{own: own}
 	rs.amendsFromTitle(title)
 	if law.amendedBy != "" {
 		// This version was made by the amending decision: the decision amended it.
@@ -30,6 +30,7 @@ func findRelations(d *doc, title, own string, law lawHeader) ([]model.Relation, 
 }
 
 type relations struct {
+	own     string // the document's own number
 	list    []model.Relation
 	seen    map[string]bool
 	skipped []string // warnings for relations read but not recorded

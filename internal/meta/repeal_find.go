@@ -134,6 +134,11 @@ func (rs *relations) repeals(d *doc, lo int, title string) {
 				}
 				r := targets[i].relation(ew.typ, ev)
 				r.Date = date
+				if title != "" && compact(r.Target) == compact(title) && r.TargetNumber != "" && docnum.Key(r.TargetNumber) != docnum.Key(rs.own) {
+					// 原《清溪县就业创业补贴管理办法》（清府发〔2016〕12号）同时废止 in the document
+					// re-issued under that title: the number names the old one.
+					r.Target, r.TargetNumber = r.TargetNumber, ""
+				}
 				if title != "" && compact(r.Target) == compact(title) {
 					// 1950年…公布的《中华人民共和国工会法》同时废止: an earlier law of the same
 					// name. Resolved by title it would repeal this very document.
