@@ -604,3 +604,19 @@ func TestOriginalsEffectiveClauseNamedInTheReason(t *testing.T) {
 		t.Errorf("records missing: %v", want)
 	}
 }
+
+// A text printed again later keeps the term its 施行 clause starts: 本办法自2023年7月1日起
+// 施行，有效期5年 ends 2028-06-30 whenever it was re-published.
+func TestTermCountsFromTheStatedDate(t *testing.T) {
+	dir := t.TempDir()
+	l, idx := filepath.Join(dir, "library"), filepath.Join(dir, "index")
+	writeFile(t, l, "a.txt", "关于印发某县招生管理办法的通知\n第一条 为规范招生，制定本办法。\n第九条 本办法自2023年7月1日起施行，有效期5年。\n")
+	writeFile(t, l, "a.txt.meta.yaml", "publish_date: 2025-07-20\n")
+	run(t, l, idx)
+	_, m := current(t, idx)
+	for _, r := range m.Records {
+		if r.Key == "a.txt" && r.Version.ExpiryDate != 20280630 {
+			t.Errorf("expiry %s, want 2028-06-30 (effective %s)", r.Version.ExpiryDate, r.Version.EffectiveDate)
+		}
+	}
+}

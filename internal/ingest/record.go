@@ -157,8 +157,14 @@ func buildRecord(s source) *catalog.Record {
 		v.ExpiryEvidence = model.Evidence{Origin: "metadata", Value: "来源数据所载有效期至" + f.ExpiryDate.Chinese()}
 	case info.ExpiryTerm.N > 0 && v.EffectiveDate != 0:
 		// 有效期5年 counts from the effective date as finally decided (metadata wins over
-		// the text's own clause).
-		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryTerm.End(v.EffectiveDate), info.ExpiryEvidence
+		// the text's own clause) — but from the date the text states when this version
+		// is dated by its publication only: a re-published text (本办法自2023年7月1日起施行，
+		// 有效期5年, printed again in 2025) or a notice dated back keeps its term.
+		start := v.EffectiveDate
+		if v.EffectiveEvidence.Origin == "publish_date" && info.PriorEffectiveDate != 0 {
+			start = info.PriorEffectiveDate
+		}
+		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryTerm.End(start), info.ExpiryEvidence
 	case info.ExpiryDate != 0:
 		v.ExpiryDate, v.ExpiryEvidence = info.ExpiryDate, info.ExpiryEvidence
 	}

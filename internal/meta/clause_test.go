@@ -652,3 +652,30 @@ func TestFirstLineTitle(t *testing.T) {
 		}
 	}
 }
+
+// An extension that names its document by a pronoun (将其有效期延长至) extends the
+// documents the sentence before names.
+func TestExtensionByAPronoun(t *testing.T) {
+	for _, text := range []string{
+		"关于延长有关文件有效期的通知\n《清溪县就业创业补贴管理办法》（清府发〔2016〕12号）将于2019年3月31日到期。经评估，现决定将其有效期延长至2020年12月31日。",
+		"关于延长有关文件有效期的通知\n《清溪县就业创业补贴管理办法》（清府发〔2016〕12号）将于2019年3月31日到期。该办法有效期延长至2020年12月31日。",
+	} {
+		info := Extract(text, Hint{PublishDate: 20190320})
+		found := false
+		for _, r := range info.Relations {
+			if r.Type == model.Extends && r.Target == "清溪县就业创业补贴管理办法" && r.Until == 20201231 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: %+v", text, info.Relations)
+		}
+	}
+	// 其他 is no pronoun for a document.
+	info := Extract("关于做好有关工作的通知\n《某办法》另行规定。其他文件有效期延长至2020年12月31日。", Hint{PublishDate: 20190320})
+	for _, r := range info.Relations {
+		if r.Type == model.Extends {
+			t.Errorf("extends %s from 其他", r.Target)
+		}
+	}
+}

@@ -200,7 +200,7 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 		set(publish, law.effectiveEv)
 	default:
 		if law.effective != 0 {
-			info.PriorEffective = model.Evidence{Value: law.effectiveEv, Origin: originText}
+			info.PriorEffective, info.PriorEffectiveDate = model.Evidence{Value: law.effectiveEv, Origin: originText}, law.effective
 			info.OriginalEffectiveDate, info.OriginalEffectiveEvidence = law.effective, "“"+law.effectiveEv+"”"
 			info.warn("“" + law.effectiveEv + "”早于本版本的发布日期" + publish.String() + "，是此前版本的施行日期")
 		}
@@ -224,7 +224,7 @@ func findEffective(d *doc, h Hint, f fields, law lawHeader, info *Info) int {
 		case dt == 0:
 			dt = publish.AddDays(clause.laterDays)
 		case publish != 0 && dt < publish:
-			info.PriorEffective = model.Evidence{Value: clause.sentence, Origin: originText}
+			info.PriorEffective, info.PriorEffectiveDate = model.Evidence{Value: clause.sentence, Origin: originText}, dt
 			if amended || dt.AddMonths(12) < publish {
 				// Not a notice dated back a few weeks (自2021年1月1日起施行 in a notice of
 				// March): the original text's.

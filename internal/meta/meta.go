@@ -41,7 +41,8 @@ type Info struct {
 	EffectiveEvidence model.Evidence `json:"effective_evidence,omitzero"`
 	// PriorEffective is a 施行 clause the text keeps from an earlier version (a date
 	// before this version's publication): read, but not this version's date.
-	PriorEffective model.Evidence `json:"-"`
+	PriorEffective     model.Evidence `json:"-"`
+	PriorEffectiveDate model.Date     `json:"-"` // its date, when it states one
 	// OriginalEffectiveDate is PriorEffective's date when the text is known to be an
 	// amended one (its header's history, or a date over a year before publication): the
 	// day the work itself took effect, under a text the library may not hold.

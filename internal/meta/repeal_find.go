@@ -326,6 +326,13 @@ func (rs *relations) extends(d *doc, lo int) {
 				continue
 			}
 			refs := refsIn(text[ss:named])
+			if len(refs) == 0 && pronounRe.MatchString(text[ss:p]) && ss > lo {
+				// 《…》（…）将于2019年3月31日到期。现决定将其有效期延长至…: the documents
+				// the sentence before names.
+				_, w := utf8.DecodeLastRuneInString(text[:ss])
+				ps, _ := sentenceBounds(text, lo, ss-w, ss-w)
+				refs = refsIn(text[ps:ss])
+			}
 			if kw == "继续执行" {
 				// Only the documents written right before the words continue.
 				before := refsIn(text[ss:p])
@@ -345,6 +352,10 @@ func (rs *relations) extends(d *doc, lo int) {
 		}
 	}
 }
+
+// pronounRe refers back to documents named before: 将其有效期延长至, 该办法有效期延长至,
+// 上述文件继续有效.
+var pronounRe = regexp.MustCompile(`[将把]其|其(?:有效期|执行期|施行期)|该(?:办法|文件|通知|意见|规定|细则|方案|措施|决定)|上述(?:文件|办法|规定)|前述文件`)
 
 // proposed says the words before a 废止 or 失效 make it a proposal: 拟废止, 拟予以废止,
 // 建议废止, 提请废止.
