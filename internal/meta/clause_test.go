@@ -642,6 +642,7 @@ func TestFirstLineTitle(t *testing.T) {
 		{"b7.txt", "甲县即将到期办法二\n第一条 为规范管理，制定本办法。", "甲县即将到期办法二", ""},
 		{"i2.txt", "图解：甲县就业见习补贴办法\n补贴对象：离校两年内未就业高校毕业生。", "图解：甲县就业见习补贴办法", "甲县就业见习补贴办法"},
 		{"x.txt", "一、废止《某办法》的原因\n该办法已不适应需要。", "", ""},
+		{"a.txt", "某县人力资源和社会保障局\n图解：创业担保贷款政策\n一、贷款对象", "图解：创业担保贷款政策", "创业担保贷款"},
 	} {
 		info := Extract(tc.text, Hint{FileName: tc.file})
 		if info.Title != tc.title || info.Interprets != tc.interprets {
@@ -676,6 +677,27 @@ func TestExtensionByAPronoun(t *testing.T) {
 	for _, r := range info.Relations {
 		if r.Type == model.Extends {
 			t.Errorf("extends %s from 其他", r.Target)
+		}
+	}
+}
+
+// A decree (令) that publishes rules or a regulation names the document by its
+// announcement: the 《title》, the decree's number, its issuer, its date and the day the
+// document takes effect.
+func TestDecree(t *testing.T) {
+	for _, tc := range []struct {
+		text, title, number, authority string
+		publish, effective             model.Date
+	}{
+		{"北京市人民政府令\n第312号\n《北京市某某管理办法》已经2023年11月20日市人民政府第20次常务会议审议通过，现予公布，自2024年1月1日起施行。\n市长　殷勇\n2023年12月1日\n北京市某某管理办法\n第一条 为了规范某某管理，制定本办法。",
+			"北京市某某管理办法", "北京市人民政府令第312号", "北京市人民政府", 20231201, 20240101},
+		{"中华人民共和国国务院令\n第777号\n《某某条例》已经2024年1月5日国务院第23次常务会议通过，现予公布，自2024年5月1日起施行。\n总理　李强\n2024年3月10日\n某某条例\n第一条 为了规范某某，制定本条例。",
+			"某某条例", "中华人民共和国国务院令第777号", "国务院", 20240310, 20240501},
+	} {
+		info := Extract(tc.text, Hint{FileName: "ling.txt"})
+		if info.Title != tc.title || info.DocNumber != tc.number || len(info.Authorities) != 1 || info.Authorities[0] != tc.authority ||
+			info.PublishDate != tc.publish || info.EffectiveDate != tc.effective {
+			t.Errorf("%s: got %q %q %v %s %s", tc.title, info.Title, info.DocNumber, info.Authorities, info.PublishDate, info.EffectiveDate)
 		}
 	}
 }

@@ -82,6 +82,7 @@ func Extract(text string, h Hint) Info {
 	d := newDoc(text)
 	var info Info
 	f := readFields(d)
+	readDecree(d, &f)
 	law := readLawHeader(d)
 
 	form, isForm := findForm(d)

@@ -67,10 +67,14 @@ var outlineNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+�
 // firstLineTitle is the text's first line when it can stand as a title: short, not a
 // sentence, a number or a date.
 func firstLineTitle(d *doc) string {
-	if len(d.lines) == 0 || d.isNumberLine(0) {
+	i := 0
+	for i < len(d.lines) && i < 3 && isHeaderNoise(compact(d.lines[i].s)) {
+		i++ // the issuer above it (某县人力资源和社会保障局), a date
+	}
+	if i == len(d.lines) || d.isNumberLine(i) {
 		return ""
 	}
-	c := compact(d.lines[0].s)
+	c := compact(d.lines[i].s)
 	if n := runeLen(c); n < 4 || n > 60 || strings.ContainsAny(c, "。；;，,") {
 		return ""
 	}

@@ -3,6 +3,7 @@
 package textnorm
 
 import (
+	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,15 +26,42 @@ func FoldWidth(s string) string {
 
 func hasFullWidth(s string) bool {
 	for i := 0; i < len(s); i++ {
-		// Every full-width form starts with 0xEF 0xBC or 0xEF 0xBD in UTF-8.
-		if s[i] == 0xEF && i+1 < len(s) && (s[i+1] == 0xBC || s[i+1] == 0xBD) {
+		// Every full-width form starts with 0xEF 0xBC or 0xEF 0xBD in UTF-8, every
+		// radical (U+2E80–U+2FDF) with 0xE2 0xBA–0xBF.
+		if s[i] == 0xEF && i+1 < len(s) && (s[i+1] == 0xBC || s[i+1] == 0xBD) ||
+			s[i] == 0xE2 && i+1 < len(s) && s[i+1] >= 0xBA && s[i+1] <= 0xBF {
 			return true
 		}
 	}
 	return false
 }
 
+// radicals maps the Kangxi radicals and the CJK radicals supplement (U+2E80–U+2FDF)
+// to the ideographs they look like (⼈ → 人, ⻅ → 见). PDFs printed by Chrome and some
+// Word fonts carry them instead of the ideographs, so 施⾏ would not read as 施行.
+var radicals = func() map[rune]rune {
+	m := map[rune]rune{}
+	for r := rune(0x2E80); r <= 0x2FDF; r++ {
+		if f := []rune(norm.NFKC.String(string(r))); len(f) == 1 && f[0] != r {
+			m[r] = f[0]
+		}
+	}
+	// The supplement's simplified forms have no NFKC mapping; the common ones.
+	for k, v := range map[rune]rune{'⻅': '见', '⻓': '长', '⻔': '门', '⻢': '马', '⻋': '车', '⻜': '飞', '⻉': '贝', '⻚': '页', '⻛': '风', '⻥': '鱼', '⻦': '鸟', '⻬': '齐', '⻰': '龙', '⻳': '龟', '⻘': '青', '⻝': '食', '⻨': '麦', '⻩': '黄', '⻄': '西', '⻆': '角'} {
+		if _, ok := m[k]; !ok {
+			m[k] = v
+		}
+	}
+	return m
+}()
+
 func foldRune(r rune) rune {
+	if r >= 0x2E80 && r <= 0x2FDF {
+		if f, ok := radicals[r]; ok {
+			return f
+		}
+		return r
+	}
 	switch {
 	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
 		return r - 0xFEE0

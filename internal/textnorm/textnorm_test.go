@@ -87,3 +87,12 @@ func TestSimplified(t *testing.T) {
 		}
 	}
 }
+
+// Radicals that PDFs print for ideographs read as the ideographs.
+func TestRadicalsFoldToIdeographs(t *testing.T) {
+	in := "某市⼈⼒资源和社会保障局关于就业⻅习的通知：⾃2022年10⽉1⽇起施⾏"
+	want := "某市人力资源和社会保障局关于就业见习的通知：自2022年10月1日起施行"
+	if got := FoldWidth(in); got != want {
+		t.Errorf("FoldWidth(%q) = %q, want %q", in, got, want)
+	}
+}
