@@ -374,13 +374,24 @@ func (c *Catalog) ByTitleLooseIssuer(s string, keep func(workID string) bool) []
 		}
 		issuer := shortIssuer(k[:i])
 		var out []string
-		for _, id := range c.byAbout[withoutCountryName(k[i:])] {
+		cands := c.byAbout[withoutCountryName(k[i:])]
+		if issuer != "" {
+			cands = append(slices.Clip(cands), c.byTitle[k[i:]]...) // titles held from 关于 on
+		}
+		for _, id := range cands {
 			if keep != nil && !keep(id) {
 				continue
 			}
 			if issuer != "" {
 				theirs := textnorm.TitleKey(docnum.NormalizeNumbers(c.Works[id].Title))
-				if j := strings.Index(theirs, "关于"); j <= 0 || shortIssuer(theirs[:j]) != issuer {
+				j := strings.Index(theirs, "关于")
+				if j == 0 && slices.ContainsFunc(c.Works[id].Authorities, func(a string) bool { return shortIssuer(textnorm.TitleKey(a)) == issuer }) {
+					// A title the library holds from 关于 on (a red header's issuer on the line
+					// above): its issuer is the work's.
+					out = append(out, id)
+					continue
+				}
+				if j <= 0 || shortIssuer(theirs[:j]) != issuer {
 					continue
 				}
 			}

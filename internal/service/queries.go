@@ -489,6 +489,9 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 		}
 		return res
 	}
+	if by == "title" && len(ids) > 1 {
+		ids = st.inForceFirst(ids, d, who)
+	}
 	w := st.Catalog.Works[ids[0]]
 	v := st.verdict(w.ID, d, who)
 	status := string(v.Status)
@@ -565,6 +568,27 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	return res
 }
 
+// inForceFirst orders the documents a title names for the date asked: one in force
+// then first (a measure re-issued under its title, the old one repealed), then the
+// later ones.
+func (st *State) inForceFirst(ids []string, d model.Date, who Viewer) []string {
+	out := slices.Clone(ids)
+	first := func(id string) model.Date {
+		if tl := st.Catalog.Timeline(id); tl != nil && len(tl.Spans) > 0 {
+			return tl.Spans[0].From
+		}
+		return 0
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := st.verdict(out[i], d, who).Status == validity.InForce, st.verdict(out[j], d, who).Status == validity.InForce
+		if a != b {
+			return a
+		}
+		return first(out[i]) > first(out[j])
+	})
+	return out
+}
+
 // titleConflict is the note for a line found by its number whose title names another
 // document of the library (《中华人民共和国公司法》（抚县政公领发〔2022〕3号）): the answer
 // is the number's document, and the staff member is told which document the title
@@ -628,6 +652,11 @@ func (st *State) quotes(title, workID string) bool {
 		i := strings.Index(rest, k)
 		if i < 0 {
 			continue
+		}
+		if strings.HasPrefix(k, "关于") && i+len(k) == len(rest) {
+			// 清溪县教育局关于印发《…》的通知: the document itself, its issuer written
+			// before the title the library holds from 关于 on (a red header's two lines).
+			return false
 		}
 		before, _ := utf8.DecodeLastRuneInString(rest[:i])
 		after, _ := utf8.DecodeRuneInString(rest[i+len(k):])
