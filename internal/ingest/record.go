@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/guifan/guifan/internal/meta"
 	"github.com/guifan/guifan/internal/model"
 	"github.com/guifan/guifan/internal/privacy"
+	"github.com/guifan/guifan/internal/textnorm"
 )
 
 func shortHash(parts ...string) string {
@@ -87,7 +89,11 @@ func buildRecord(s source) *catalog.Record {
 	} else {
 		v.Authorities = info.Authorities
 	}
-	lvl, explicitLevel := pick(f.Level, string(levelOf(v.DocNumber)))
+	inferred := levelOf(v.DocNumber)
+	if inferred == model.LevelOther && normativeByForm(v.DocNumber, first(f.Title, info.Title), v.Authorities) {
+		inferred = model.LevelNormative
+	}
+	lvl, explicitLevel := pick(f.Level, string(inferred))
 	v.Level, r.Explicit.Level = model.Level(lvl), explicitLevel
 	switch first(f.Kind, string(info.Kind)) {
 	case "解读", "文字解读", "图解", "问答", "政策解读", "interpretation":
@@ -223,6 +229,29 @@ func levelOf(number string) model.Level {
 		return model.LevelLocalRules
 	}
 	return model.LevelDeptRules
+}
+
+// normativeTitleRe ends the title of a rule for the public to follow (办法, 规定, 细则,
+// 实施意见, 若干措施), or of the notice issuing one (关于印发《…办法》的通知).
+var normativeTitleRe = regexp.MustCompile(`(?:办法|规定|细则|实施意见|若干措施|若干意见|管理规范|实施办法)(?:（试行）|（暂行）|\(试行\))?(?:》的通知)?$`)
+
+// normativeByForm says a document whose number does not show its level (no 规 series)
+// is a 行政规范性文件 by its form: issued by a government or one of its departments
+// under a number of its year, titled as a rule. Letters (函), replies, plans and reports
+// are not.
+func normativeByForm(number, title string, authorities []string) bool {
+	if !strings.Contains(number, "〔") || strings.Contains(number, "函") || len(authorities) == 0 {
+		return false
+	}
+	for _, a := range authorities {
+		if strings.Contains(a, "人民代表大会") || strings.Contains(a, "委员会") && strings.Contains(a, "党") ||
+			!(strings.HasSuffix(a, "人民政府") || strings.HasSuffix(a, "办公室") || strings.HasSuffix(a, "办公厅") ||
+				strings.HasSuffix(a, "局") || strings.HasSuffix(a, "厅") || strings.HasSuffix(a, "委员会") || strings.HasSuffix(a, "部")) {
+			return false
+		}
+	}
+	t := textnorm.Compact(title)
+	return !strings.Contains(t, "批复") && normativeTitleRe.MatchString(t)
 }
 
 func pick(explicit, fromText string) (string, bool) {
