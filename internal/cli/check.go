@@ -81,6 +81,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if r.Title != nil {
 			fmt.Fprintf(stdout, "\t《%s》", *r.Title)
 		}
+		if len(r.Suggestions) > 0 {
+			var ts []string
+			for _, sg := range r.Suggestions {
+				ts = append(ts, "《"+sg.Title+"》（"+sg.Status+"）")
+			}
+			fmt.Fprintf(stdout, "\t是否要找：%s", strings.Join(ts, "、"))
+		}
 		fmt.Fprintln(stdout)
 	}
 	return nil

@@ -559,6 +559,10 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 	if by == "doc_number" {
 		res.StatusReason += st.titleConflict(item, quoted, w.ID, d, who)
 	}
+	if len(own) > 1 {
+		// 清府发〔2022〕20号、清府发〔2015〕8号 on one line: one is answered.
+		res.StatusReason += "（注意：本行含有多个文号（" + strings.Join(own, "、") + "），仅核对了其中一个，请每行填写一个）"
+	}
 	res.WorkID, res.Title, res.MatchedBy = &w.ID, &title, &by
 	res.DocNumber = &dn
 	res.Candidates = len(ids) - 1

@@ -80,7 +80,10 @@ func (st *State) suggest(item string, d model.Date, who Viewer) []WorkRef {
 	}
 	var cs []cand
 	for i, k := range shared {
-		if s := 2 * float64(k) / float64(len(ps)+g.n[i]); s >= 0.5 {
+		// Most of the title in the line (Dice ≥ 0.5), or the line within the title: a
+		// short title (门诊慢特病管理办法 for 清溪县门诊慢特病管理办法).
+		s := 2 * float64(k) / float64(len(ps)+g.n[i])
+		if s >= 0.5 || len(ps) >= 4 && float64(k) >= 0.9*float64(len(ps)) {
 			cs = append(cs, cand{i, s})
 		}
 	}

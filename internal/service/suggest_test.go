@@ -40,3 +40,25 @@ func TestCheckSuggestsAndReadsAYear(t *testing.T) {
 		t.Errorf("%s: %v %s", r.Input, r.Status, r.StatusReason)
 	}
 }
+
+// A short title inside a longer one is suggested; two numbers on one line are named.
+func TestCheckShortTitleAndTwoNumbers(t *testing.T) {
+	idx := buildJSONL(t, `{"id":"mt","title":"清溪县城乡居民基本医疗保险门诊慢特病管理办法","doc_number":"清医保发〔2022〕9号","publish_date":"2022-03-01","text":"第一条 为规范门诊慢特病管理，制定本办法。"}
+{"id":"jy","title":"清溪县就业见习管理办法","doc_number":"清人社发〔2017〕8号","publish_date":"2017-03-01","text":"第一条 为规范就业见习，制定本办法。"}
+`)
+	st, done, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	res, err := st.Validity([]string{"门诊慢特病管理办法", "清医保发〔2022〕9号、清人社发〔2017〕8号"}, 20261127, Viewer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res[0]; r.Status != nil || len(r.Suggestions) != 1 || r.Suggestions[0].Title != "清溪县城乡居民基本医疗保险门诊慢特病管理办法" {
+		t.Errorf("%s: %v %+v", r.Input, r.Status, r.Suggestions)
+	}
+	if r := res[1]; r.Status == nil || !strings.Contains(r.StatusReason, "本行含有多个文号（清医保发〔2022〕9号、清人社发〔2017〕8号）") {
+		t.Errorf("%s: %v %s", r.Input, r.Status, r.StatusReason)
+	}
+}
