@@ -268,15 +268,19 @@ func (b *builder) basis(l *List, base Row, s validity.Span) {
 func (b *builder) endedBases(workID string, s validity.Span) []EndedBasis {
 	// A document cites what it repeals or declares lapsed (…《某办法》（某发〔2015〕8号）同时废止):
 	// that citation is the reason the other document ended, not a basis to clean up.
+	// So does an extension notice what it extends. A clean-up decision's citations are the
+	// documents it reviewed, kept or not: none is its basis.
 	ended := map[string]bool{}
+	decides := false
 	for _, r := range b.c.Outgoing(workID) {
-		if (r.Type == model.Repeals || r.Type == model.Lapses) && r.TargetWork != "" {
+		if (r.Type == model.Repeals || r.Type == model.Lapses || r.Type == model.Extends) && r.TargetWork != "" {
 			ended[r.TargetWork] = true
 		}
+		decides = decides || r.Type == model.Repeals || r.Type == model.Lapses
 	}
 	var out []EndedBasis
 	for _, r := range b.c.Outgoing(workID) {
-		if (r.Type != model.Basis && (r.Type != model.Cites || b.opt.BasisOnly)) || !catalog.States(s.VersionID, r) {
+		if (r.Type != model.Basis && (r.Type != model.Cites || b.opt.BasisOnly || decides)) || !catalog.States(s.VersionID, r) {
 			continue
 		}
 		if r.TargetWork == "" || !b.seen(r.TargetWork) {

@@ -303,3 +303,30 @@ func TestCleanupBasisRepealedOutsideLibrary(t *testing.T) {
 		t.Errorf("listed before the repeal: %+v", r)
 	}
 }
+
+// A clean-up decision cites the documents it reviewed and an extension notice the one it
+// extends: when those end later, neither is a document resting on an ended basis.
+func TestReviewAndExtensionCitationsAreNoBasis(t *testing.T) {
+	c := catalog.Build([]*catalog.Record{
+		version("kept", "某县甲办法", model.LevelNormative, 20180101, number("某府发〔2018〕1号"), expires(20191231, "有效期2年")),
+		version("gone", "某县乙办法", model.LevelNormative, 20180101, number("某府发〔2018〕2号")),
+		version("review", "某县人民政府关于公布规范性文件清理结果的决定", model.LevelNormative, 20220101,
+			relates(model.Repeals, "某府发〔2018〕2号", 20220101, "某府发〔2018〕2号 废止"),
+			relates(model.Cites, "某府发〔2018〕1号", 0, "某府发〔2018〕1号 继续有效")),
+		version("ext", "某县人民政府办公室关于延长《某县甲办法》有效期的通知", model.LevelNormative, 20200101,
+			relates(model.Extends, "某府发〔2018〕1号", 20200101, "有效期延长至2024年12月31日"),
+			func(v *model.Version) { v.Relations[0].Until = 20241231 },
+			relates(model.Cites, "某府发〔2018〕1号", 0, "《某县甲办法》（某府发〔2018〕1号）")),
+		version("rule", "某县甲办法实施细则", model.LevelNormative, 20190101,
+			relates(model.Cites, "某府发〔2018〕1号", 0, "按照《某县甲办法》（某府发〔2018〕1号）执行")),
+	})
+	l := Build(c, Options{AsOf: 20261127})
+	for _, title := range []string{"某县人民政府关于公布规范性文件清理结果的决定", "某县人民政府办公室关于延长《某县甲办法》有效期的通知"} {
+		if r := l.find(BasisEnded, title); r != nil {
+			t.Errorf("%s listed: %+v", title, r)
+		}
+	}
+	if r := l.find(BasisEnded, "某县甲办法实施细则"); r == nil {
+		t.Errorf("a document citing the lapsed measure is not listed: %+v", l.Rows)
+	}
+}
