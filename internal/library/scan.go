@@ -96,6 +96,9 @@ func ScanAll(root string, supported func(name string) bool) ([]Entry, []string, 
 		if d.IsDir() || IsSidecar(name) || strings.HasPrefix(strings.ToUpper(name), "README") {
 			return nil
 		}
+		if strings.HasPrefix(name, "~$") {
+			return nil // the lock file Word and WPS keep beside a document they have open
+		}
 		info, err := os.Stat(p) // follows a symlinked file; WalkDir does not enter symlinked folders
 		if err != nil || !info.Mode().IsRegular() {
 			return nil

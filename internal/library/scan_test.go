@@ -28,6 +28,7 @@ func TestScan(t *testing.T) {
 	write(t, dir, ".git/x.txt", "hidden")
 	write(t, dir, "README.md", "about")
 	write(t, dir, "c/picture.png", "png")
+	write(t, dir, "a/~$通知.txt", "Word's lock file")
 	entries, err := Scan(dir, func(n string) bool { return strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".md") })
 	if err != nil {
 		t.Fatal(err)
