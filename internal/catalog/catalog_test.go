@@ -427,3 +427,21 @@ func TestRestrictedCopyOfAPublicText(t *testing.T) {
 		t.Errorf("a restricted text of its own: work %s", w.Disclosure)
 	}
 }
+
+// Two notices of one title, issuer and day with numbers of their own are two documents,
+// not one in two formats; one file replaced by a revision keeps both as versions.
+func TestNumbersOfTheirOwnAreTwoDocuments(t *testing.T) {
+	c := Build([]*Record{
+		rec("c1.txt", "c1", "关于做好就业补贴发放工作的通知", dated(20240301, 20240301), authority("丙县人民政府办公室"), number("丙政办发〔2024〕5号")),
+		rec("c2.txt", "c2", "关于做好就业补贴发放工作的通知", dated(20240301, 20240301), authority("丙县人民政府办公室"), number("丙政办发〔2024〕6号")),
+	})
+	if len(c.Works) != 2 || len(c.Versions) != 2 {
+		t.Errorf("works %d, versions %d; want 2 and 2", len(c.Works), len(c.Versions))
+	}
+	old := rec("a.txt@v-1", "v1", "某县就业补贴办法", dated(20180101, 20180101), authority("某县人民政府"), number("某政发〔2018〕2号"))
+	cur := rec("a.txt", "v2", "某县就业补贴办法", dated(20210101, 20210101), authority("某县人民政府"), number("某政发〔2021〕3号"))
+	old.Version.Source.Path, cur.Version.Source.Path = "a.txt", "a.txt"
+	if c := Build([]*Record{old, cur}); len(c.Works) != 1 {
+		t.Errorf("a replaced file: %d works, want 1", len(c.Works))
+	}
+}
