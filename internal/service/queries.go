@@ -576,20 +576,28 @@ func (st *State) checkOne(input string, d model.Date, who Viewer) ValidityResult
 // then first (a measure re-issued under its title, the old one repealed), then the
 // later ones.
 func (st *State) inForceFirst(ids []string, d model.Date, who Viewer) []string {
-	out := slices.Clone(ids)
-	first := func(id string) model.Date {
-		if tl := st.Catalog.Timeline(id); tl != nil && len(tl.Spans) > 0 {
-			return tl.Spans[0].From
-		}
-		return 0
+	type keyed struct {
+		id      string
+		inForce bool
+		from    model.Date // the first version's 施行日期
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := st.verdict(out[i], d, who).Status == validity.InForce, st.verdict(out[j], d, who).Status == validity.InForce
-		if a != b {
-			return a
+	ks := make([]keyed, len(ids))
+	for i, id := range ids {
+		ks[i] = keyed{id: id, inForce: st.verdict(id, d, who).Status == validity.InForce}
+		if tl := st.Catalog.Timeline(id); tl != nil && len(tl.Spans) > 0 {
+			ks[i].from = tl.Spans[0].From
 		}
-		return first(out[i]) > first(out[j])
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ks[i].inForce != ks[j].inForce {
+			return ks[i].inForce
+		}
+		return ks[i].from > ks[j].from
 	})
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.id
+	}
 	return out
 }
 
